@@ -1,0 +1,575 @@
+// Decoding and validation of the case document v1: every field, every code, every cross-field
+// rule of case-format.md, with all errors reported at once and each naming its field path.
+
+/// One problem with the document: where (`spine.lesions[0].escc`) and what is allowed.
+public struct CaseValidationError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// Every problem found in one document.
+public struct CaseValidationErrors: Error, Sendable, Equatable {
+    public var errors: [CaseValidationError]
+}
+
+public enum CaseDocument {
+    public static let schemaVersion = 1
+
+    /// Limits that keep a document sane; each is named in its error message.
+    public enum Limits {
+        public static let idLength = 64
+        public static let nameLength = 200
+        public static let detailLength = 500
+        public static let notesLength = 4000
+        public static let monthsFromDiagnosis = 0...1200
+        public static let extraspinalBoneCount = 0...1000
+        public static let motorDeficitDays = 0...3650
+        public static let hoursSinceLossOfAmbulation = 0...87600
+        public static let survivalMonths = 0...600
+        public static let painScore = 0...10
+        public static let ecog = 0...5
+        public static let karnofsky = 0...100
+        public static let albuminGramsPerDecilitre = 0.5...7.0
+        public static let albuminGramsPerLitre = 5.0...70.0
+        public static let priorDoseGy = 0.5...150.0
+        public static let priorFractions = 1...50
+        public static let maxAgeYears = 130
+    }
+
+    /// Decodes and validates UTF-8 JSON. `today` stands in for a missing `assessedOn`.
+    public static func decode(_ bytes: some Collection<UInt8>, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            return .failure(CaseValidationErrors(errors: [CaseValidationError(path: "", message: error.description)]))
+        }
+        return decode(json, today: today)
+    }
+
+    public static func decode(_ json: JSONValue, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
+        var v = Validator()
+        let result = v.readCase(json, today: today)
+        if let result, v.errors.isEmpty { return .success(result) }
+        return .failure(CaseValidationErrors(errors: v.errors))
+    }
+}
+
+// MARK: - The reader
+
+/// Reads one object's members, remembering what the schema allows so unknown fields are caught.
+struct ObjectReader {
+    let path: String
+    let members: [(key: String, value: JSONValue)]
+
+    func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The member's value; nil when absent or JSON null (null means "not given").
+    subscript(_ key: String) -> JSONValue? {
+        for m in members where m.key == key {
+            if case .null = m.value { return nil }
+            return m.value
+        }
+        return nil
+    }
+}
+
+struct Validator {
+    var errors: [CaseValidationError] = []
+
+    mutating func fail(_ path: String, _ message: String) {
+        errors.append(CaseValidationError(path: path, message: message))
+    }
+
+    // MARK: primitives
+
+    mutating func object(_ value: JSONValue?, _ path: String, allowed: [String], required: Bool = false) -> ObjectReader? {
+        guard let value else {
+            if required { fail(path, "is required") }
+            return nil
+        }
+        guard case let .object(members) = value else {
+            fail(path, "must be an object (got \(value.typeName))")
+            return nil
+        }
+        let reader = ObjectReader(path: path, members: members)
+        for m in members where !allowed.contains(m.key) {
+            fail(reader.child(m.key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+        }
+        return reader
+    }
+
+    mutating func string(_ r: ObjectReader, _ key: String, required: Bool = false, maxLength: Int) -> String? {
+        let path = r.child(key)
+        guard let value = r[key] else {
+            if required { fail(path, "is required") }
+            return nil
+        }
+        guard case let .string(s) = value else {
+            fail(path, "must be a string (got \(value.typeName))")
+            return nil
+        }
+        if s.unicodeScalars.count > maxLength {
+            fail(path, "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
+            return nil
+        }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+            fail(path, "must not contain control characters")
+            return nil
+        }
+        return s
+    }
+
+    mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type, required: Bool = false) -> E? {
+        let path = r.child(key)
+        guard let value = r[key] else {
+            if required { fail(path, "is required; one of: \(E.allowedCodes)") }
+            return nil
+        }
+        return code(value, path, type)
+    }
+
+    mutating func code<E: CodedValue>(_ value: JSONValue, _ path: String, _ type: E.Type) -> E? {
+        guard case let .string(s) = value else {
+            fail(path, "must be a string code, one of: \(E.allowedCodes) (got \(value.typeName))")
+            return nil
+        }
+        guard let e = E(rawValue: s) else {
+            fail(path, "must be one of: \(E.allowedCodes) (got \"\(s)\")")
+            return nil
+        }
+        return e
+    }
+
+    mutating func codeList<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type) -> [E] {
+        let path = r.child(key)
+        guard let value = r[key] else { return [] }
+        guard case let .array(items) = value else {
+            fail(path, "must be an array of codes, each one of: \(E.allowedCodes) (got \(value.typeName))")
+            return []
+        }
+        var result: [E] = []
+        for (i, item) in items.enumerated() {
+            guard let e = code(item, "\(path)[\(i)]", type) else { continue }
+            if result.contains(e) {
+                fail("\(path)[\(i)]", "\"\(e.rawValue)\" is listed twice")
+                continue
+            }
+            result.append(e)
+        }
+        return result
+    }
+
+    mutating func int(_ r: ObjectReader, _ key: String, _ range: ClosedRange<Int>, required: Bool = false, unit: String = "") -> Int? {
+        let path = r.child(key)
+        guard let value = r[key] else {
+            if required { fail(path, "is required") }
+            return nil
+        }
+        guard case let .number(n, isInteger) = value else {
+            fail(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(value.typeName))")
+            return nil
+        }
+        guard isInteger, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+            fail(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
+            return nil
+        }
+        return Int(n)
+    }
+
+    mutating func double(_ r: ObjectReader, _ key: String, required: Bool = false) -> Double? {
+        let path = r.child(key)
+        guard let value = r[key] else {
+            if required { fail(path, "is required") }
+            return nil
+        }
+        guard case let .number(n, _) = value else {
+            fail(path, "must be a number (got \(value.typeName))")
+            return nil
+        }
+        return n
+    }
+
+    mutating func bool(_ r: ObjectReader, _ key: String, required: Bool = false) -> Bool? {
+        let path = r.child(key)
+        guard let value = r[key] else {
+            if required { fail(path, "is required (true or false)") }
+            return nil
+        }
+        guard case let .bool(b) = value else {
+            fail(path, "must be true or false (got \(value.typeName))")
+            return nil
+        }
+        return b
+    }
+
+    mutating func date(_ r: ObjectReader, _ key: String) -> CalendarDate? {
+        let path = r.child(key)
+        guard let value = r[key] else { return nil }
+        guard case let .string(s) = value, let d = CalendarDate(iso: s) else {
+            fail(path, "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
+            return nil
+        }
+        return d
+    }
+
+    func formatNumber(_ n: Double) -> String {
+        n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+    }
+
+    // MARK: the document
+
+    mutating func readCase(_ json: JSONValue, today: CalendarDate) -> Case? {
+        guard let root = object(json, "", allowed: [
+            "schemaVersion", "patient", "assessedOn", "primaryTumor", "spine", "otherMetastases", "neurology",
+            "performance", "labs", "systemic", "comorbidities", "social", "preferences", "symptoms",
+        ]) else {
+            if errors.isEmpty { fail("", "the case document must be a JSON object") }
+            return nil
+        }
+        if let version = int(root, "schemaVersion", 1...1_000_000, required: true), version != CaseDocument.schemaVersion {
+            fail("schemaVersion", "must be \(CaseDocument.schemaVersion) (this is case document version 1; got \(version))")
+        }
+        let assessedOn = date(root, "assessedOn")
+        let referenceDate = assessedOn ?? today
+        let patient = readPatient(root, referenceDate: referenceDate)
+        let primary = readPrimaryTumor(root, patient: patient, referenceDate: referenceDate)
+        let spine = readSpine(root, birthDate: patient?.birthDate, referenceDate: referenceDate)
+        let other = readOtherMetastases(root)
+        let neurology = readNeurology(root)
+        let performance = readPerformance(root)
+        let labs = readLabs(root)
+        let systemic = readSystemic(root)
+        let comorbidities = codeList(root, "comorbidities", Comorbidity.self)
+        let social = readSocial(root)
+        let preferences = readPreferences(root)
+        let symptoms = readSymptoms(root)
+
+        guard errors.isEmpty, let patient, let primary, let spine else { return nil }
+        var c = Case(patient: patient, primaryTumor: primary, spine: spine)
+        c.assessedOn = assessedOn
+        c.otherMetastases = other
+        c.neurology = neurology
+        c.performance = performance
+        c.labs = labs
+        c.systemic = systemic
+        c.comorbidities = comorbidities
+        c.social = social
+        c.preferences = preferences
+        c.symptoms = symptoms
+        return c
+    }
+
+    mutating func readPatient(_ root: ObjectReader, referenceDate: CalendarDate) -> Patient? {
+        guard let r = object(root["patient"], "patient", allowed: ["id", "name", "birthDate", "sex"], required: true) else {
+            return nil
+        }
+        let id = string(r, "id", required: true, maxLength: CaseDocument.Limits.idLength)
+        if let id, id.allSatisfy({ $0.isWhitespace }) { fail("patient.id", "must not be empty") }
+        var p = Patient(id: id ?? "")
+        p.name = string(r, "name", maxLength: CaseDocument.Limits.nameLength)
+        p.birthDate = date(r, "birthDate")
+        if let birth = p.birthDate {
+            if birth > referenceDate {
+                fail("patient.birthDate", "must not be after the assessment date \(referenceDate)")
+            } else if birth.wholeYears(until: referenceDate) > CaseDocument.Limits.maxAgeYears {
+                fail("patient.birthDate", "gives an age over \(CaseDocument.Limits.maxAgeYears) years")
+            }
+        }
+        p.sex = code(r, "sex", Sex.self)
+        return id == nil ? nil : p
+    }
+
+    mutating func readPrimaryTumor(_ root: ObjectReader, patient: Patient?, referenceDate: CalendarDate) -> PrimaryTumor? {
+        guard let r = object(root["primaryTumor"], "primaryTumor", allowed: [
+            "histology", "detail", "diagnosedOn", "monthsFromDiagnosisToSpinalMetastasis", "radiosensitivity",
+            "tomitaGrowth", "status",
+        ], required: true) else { return nil }
+        var histology: String?
+        if let value = r["histology"] {
+            if case let .string(s) = value, HistologyCatalogue.entry(s) != nil {
+                histology = s
+            } else if case let .string(s) = value {
+                fail("primaryTumor.histology", "must be one of: \(HistologyCatalogue.allowedCodes) (got \"\(s)\")")
+            } else {
+                fail("primaryTumor.histology", "must be a histology code string (got \(value.typeName))")
+            }
+        } else {
+            fail("primaryTumor.histology", "is required; one of: \(HistologyCatalogue.allowedCodes)")
+        }
+        var t = PrimaryTumor(histology: histology ?? "other")
+        t.detail = string(r, "detail", maxLength: CaseDocument.Limits.detailLength)
+        t.diagnosedOn = date(r, "diagnosedOn")
+        if let d = t.diagnosedOn {
+            if d > referenceDate { fail("primaryTumor.diagnosedOn", "must not be after the assessment date \(referenceDate)") }
+            if let birth = patient?.birthDate, d < birth { fail("primaryTumor.diagnosedOn", "must not be before patient.birthDate") }
+        }
+        t.monthsFromDiagnosisToSpinalMetastasis = int(r, "monthsFromDiagnosisToSpinalMetastasis",
+                                                      CaseDocument.Limits.monthsFromDiagnosis, unit: " months")
+        t.radiosensitivity = code(r, "radiosensitivity", Radiosensitivity.self)
+        t.tomitaGrowth = code(r, "tomitaGrowth", TomitaGrowth.self)
+        t.status = code(r, "status", TumorStatus.self)
+        return histology == nil ? nil : t
+    }
+
+    mutating func level(_ value: JSONValue, _ path: String) -> VertebralLevel? {
+        guard case let .string(s) = value, let level = VertebralLevel(code: s) else {
+            let got: String
+            if case let .string(s) = value { got = "\"\(s)\"" } else { got = value.typeName }
+            fail(path, "must be a vertebral level C1…C7, T1…T12, L1…L5 or S1…S5 (got \(got))")
+            return nil
+        }
+        return level
+    }
+
+    mutating func levels(_ r: ObjectReader, _ key: String) -> [VertebralLevel]? {
+        let path = r.child(key)
+        guard let value = r[key] else {
+            fail(path, "is required: at least one vertebral level (C1…S5)")
+            return nil
+        }
+        guard case let .array(items) = value else {
+            fail(path, "must be an array of vertebral levels (got \(value.typeName))")
+            return nil
+        }
+        if items.isEmpty { fail(path, "must list at least one vertebral level") }
+        var result: [VertebralLevel] = []
+        var ok = !items.isEmpty
+        for (i, item) in items.enumerated() {
+            guard let l = level(item, "\(path)[\(i)]") else { ok = false; continue }
+            if result.contains(l) {
+                fail("\(path)[\(i)]", "\(l.code) is listed twice")
+                ok = false
+                continue
+            }
+            result.append(l)
+        }
+        return ok ? result : nil
+    }
+
+    mutating func readSpine(_ root: ObjectReader, birthDate: CalendarDate?, referenceDate: CalendarDate) -> Spine? {
+        guard let r = object(root["spine"], "spine", allowed: ["involvedLevels", "lesions"], required: true) else { return nil }
+        let involved = levels(r, "involvedLevels")
+        guard let lesionsValue = r["lesions"] else {
+            fail("spine.lesions", "is required: at least one lesion")
+            return nil
+        }
+        guard case let .array(items) = lesionsValue else {
+            fail("spine.lesions", "must be an array of lesions (got \(lesionsValue.typeName))")
+            return nil
+        }
+        if items.isEmpty { fail("spine.lesions", "must contain at least one lesion") }
+        var lesions: [SpinalLesion] = []
+        var owner: [VertebralLevel: Int] = [:]
+        for (i, item) in items.enumerated() {
+            let path = "spine.lesions[\(i)]"
+            guard let lr = object(item, path, allowed: [
+                "levels", "pain", "boneLesion", "alignment", "collapse", "posterolateral", "escc", "bonyRetropulsion",
+                "priorRadiation",
+            ], required: true) else { continue }
+            let lesionLevels = levels(lr, "levels")
+            if let lesionLevels {
+                let sorted = lesionLevels.sorted()
+                if let first = sorted.first, let last = sorted.last, last.rawValue - first.rawValue != sorted.count - 1 {
+                    fail("\(path).levels", "must be contiguous vertebrae (got \(sorted.map(\.code).joined(separator: ", "))); record separate lesions separately")
+                }
+                for (j, l) in lesionLevels.enumerated() {
+                    if let involved, !involved.contains(l) {
+                        fail("\(path).levels[\(j)]", "\(l.code) is not in spine.involvedLevels")
+                    }
+                    if let other = owner[l] {
+                        fail("\(path).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(other)]")
+                    } else {
+                        owner[l] = i
+                    }
+                }
+            }
+            var lesion = SpinalLesion(levels: lesionLevels ?? [])
+            lesion.pain = code(lr, "pain", LesionPain.self)
+            lesion.boneLesion = code(lr, "boneLesion", BoneLesionType.self)
+            lesion.alignment = code(lr, "alignment", SpinalAlignment.self)
+            lesion.collapse = code(lr, "collapse", VertebralCollapse.self)
+            lesion.posterolateral = code(lr, "posterolateral", PosterolateralInvolvement.self)
+            lesion.escc = code(lr, "escc", EpiduralCompressionGrade.self)
+            lesion.bonyRetropulsion = bool(lr, "bonyRetropulsion")
+            // C1 has no vertebral body (SpineBoard decision 7): a collapse cannot be recorded there.
+            if lesionLevels == [.c1], let collapse = lesion.collapse, collapse != .none {
+                fail("\(path).collapse", "C1 has no vertebral body: collapse must be \"none\" (score arch or lateral-mass disease as posterolateral involvement)")
+            }
+            if let pr = object(lr["priorRadiation"], "\(path).priorRadiation", allowed: ["doseGy", "fractions", "on"]) {
+                let dose = double(pr, "doseGy", required: true)
+                let fractions = int(pr, "fractions", CaseDocument.Limits.priorFractions, required: true)
+                let on = date(pr, "on")
+                let range = CaseDocument.Limits.priorDoseGy
+                if let dose, !range.contains(dose) {
+                    fail("\(path).priorRadiation.doseGy", "must be a total dose from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) Gy (got \(formatNumber(dose)))")
+                } else if let dose, let fractions, dose / Double(fractions) > 30 {
+                    fail("\(path).priorRadiation.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
+                }
+                if let on, on > referenceDate {
+                    fail("\(path).priorRadiation.on", "must not be after the assessment date \(referenceDate)")
+                }
+                if let on, let birthDate, on < birthDate {
+                    fail("\(path).priorRadiation.on", "must not be before patient.birthDate")
+                }
+                if let dose, let fractions { lesion.priorRadiation = PriorRadiation(doseGy: dose, fractions: fractions, on: on) }
+            }
+            lesions.append(lesion)
+        }
+        guard let involved, !lesions.isEmpty, lesions.count == items.count else { return nil }
+        return Spine(involvedLevels: involved, lesions: lesions)
+    }
+
+    mutating func readOtherMetastases(_ root: ObjectReader) -> OtherMetastases {
+        var o = OtherMetastases()
+        guard let r = object(root["otherMetastases"], "otherMetastases", allowed: ["extraspinalBoneCount", "visceral"]) else {
+            return o
+        }
+        o.extraspinalBoneCount = int(r, "extraspinalBoneCount", CaseDocument.Limits.extraspinalBoneCount)
+        guard let v = object(r["visceral"], "otherMetastases.visceral",
+                             allowed: ["present", "sites", "surgicallyRemovable", "treatable"]) else { return o }
+        o.visceral.present = bool(v, "present")
+        o.visceral.sites = codeList(v, "sites", VisceralSite.self)
+        o.visceral.surgicallyRemovable = bool(v, "surgicallyRemovable")
+        o.visceral.treatable = bool(v, "treatable")
+        let base = "otherMetastases.visceral"
+        if o.visceral.present == true {
+            let sitesAlreadyReported = errors.contains { $0.path.hasPrefix("\(base).sites") }
+            if o.visceral.sites.isEmpty, !sitesAlreadyReported {
+                fail("\(base).sites", "must list at least one site when present is true; one of: \(VisceralSite.allowedCodes)")
+            }
+            if o.visceral.surgicallyRemovable == nil {
+                fail("\(base).surgicallyRemovable", "is required when present is true (Tokuhashi: surgically removable?)")
+            }
+            if o.visceral.treatable == nil {
+                fail("\(base).treatable", "is required when present is true (Tomita: treatable by any therapy?)")
+            }
+        } else {
+            let why = o.visceral.present == false ? "present is false" : "present is not given"
+            if !o.visceral.sites.isEmpty { fail("\(base).sites", "must be empty when \(why)") }
+            if o.visceral.surgicallyRemovable != nil { fail("\(base).surgicallyRemovable", "must be null when \(why)") }
+            if o.visceral.treatable != nil { fail("\(base).treatable", "must be null when \(why)") }
+        }
+        return o
+    }
+
+    mutating func readNeurology(_ root: ObjectReader) -> Neurology {
+        var n = Neurology()
+        guard let r = object(root["neurology"], "neurology", allowed: [
+            "frankel", "asia", "ambulation", "deficit", "motorDeficitDays", "hoursSinceLossOfAmbulation",
+            "bladderBowelDysfunction",
+        ]) else { return n }
+        n.frankel = code(r, "frankel", NeurologicalGrade.self)
+        n.asia = code(r, "asia", NeurologicalGrade.self)
+        n.ambulation = code(r, "ambulation", Ambulation.self)
+        n.deficit = code(r, "deficit", NeurologicalDeficit.self)
+        n.motorDeficitDays = int(r, "motorDeficitDays", CaseDocument.Limits.motorDeficitDays, unit: " days")
+        n.hoursSinceLossOfAmbulation = int(r, "hoursSinceLossOfAmbulation", CaseDocument.Limits.hoursSinceLossOfAmbulation, unit: " hours")
+        n.bladderBowelDysfunction = bool(r, "bladderBowelDysfunction")
+
+        if n.deficit == .myelopathy || n.deficit == .caudaEquina, n.motorDeficitDays == nil, r["motorDeficitDays"] == nil {
+            fail("neurology.motorDeficitDays", "is required when deficit is \(n.deficit!.rawValue): days since the motor deficit began")
+        }
+        if n.motorDeficitDays != nil {
+            if n.deficit == NeurologicalDeficit.none {
+                fail("neurology.motorDeficitDays", "must be null when deficit is none (no motor deficit)")
+            } else if n.deficit == nil, r["deficit"] == nil {
+                fail("neurology.deficit", "is required when motorDeficitDays is given; one of: \(NeurologicalDeficit.allowedCodes)")
+            }
+        }
+        if n.hoursSinceLossOfAmbulation != nil, let a = n.ambulation, a != .nonAmbulatory {
+            fail("neurology.hoursSinceLossOfAmbulation", "must be null unless ambulation is nonAmbulatory (got ambulation \(a.rawValue))")
+        }
+        // A Frankel/ASIA grade below E records a motor or sensory deficit; "none" would hide it from triage.
+        if n.deficit == NeurologicalDeficit.none {
+            if let f = n.frankel, f != .e {
+                fail("neurology.deficit", "is none but frankel is \(f.rawValue), which records a deficit; give radiculopathy, myelopathy or caudaEquina")
+            } else if n.frankel == nil, let a = n.asia, a != .e {
+                fail("neurology.deficit", "is none but asia is \(a.rawValue), which records a deficit; give radiculopathy, myelopathy or caudaEquina")
+            }
+        }
+        return n
+    }
+
+    mutating func readPerformance(_ root: ObjectReader) -> Performance {
+        var p = Performance()
+        guard let r = object(root["performance"], "performance", allowed: ["karnofsky", "ecog"]) else { return p }
+        if let k = int(r, "karnofsky", CaseDocument.Limits.karnofsky) {
+            if k % 10 != 0 {
+                fail("performance.karnofsky", "must be given in steps of 10: 0, 10, 20 … 100 (got \(k))")
+            } else {
+                p.karnofsky = k
+            }
+        }
+        p.ecog = int(r, "ecog", CaseDocument.Limits.ecog)
+        return p
+    }
+
+    mutating func readLabs(_ root: ObjectReader) -> Labs {
+        var l = Labs()
+        guard let r = object(root["labs"], "labs", allowed: ["albumin"]),
+              let a = object(r["albumin"], "labs.albumin", allowed: ["value", "unit"]) else { return l }
+        let value = double(a, "value", required: true)
+        let unit = code(a, "unit", AlbuminUnit.self, required: true)
+        guard let value, let unit else { return l }
+        let range = unit == .gramsPerDecilitre ? CaseDocument.Limits.albuminGramsPerDecilitre : CaseDocument.Limits.albuminGramsPerLitre
+        guard range.contains(value) else {
+            fail("labs.albumin.value", "must be from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) \(unit.rawValue) (got \(formatNumber(value)) \(unit.rawValue)); check the unit")
+            return l
+        }
+        l.albumin = Albumin(value: value, unit: unit)
+        return l
+    }
+
+    mutating func readSystemic(_ root: ObjectReader) -> Systemic {
+        var s = Systemic()
+        guard let r = object(root["systemic"], "systemic", allowed: [
+            "currentTreatment", "effectiveOptionsRemaining", "medicallyOperable", "clinicianSurvivalEstimateMonths",
+        ]) else { return s }
+        s.currentTreatment = codeList(r, "currentTreatment", SystemicTreatment.self)
+        if s.currentTreatment.count > 1, s.currentTreatment.contains(.none) {
+            fail("systemic.currentTreatment", "\"none\" cannot be combined with other treatments")
+        }
+        s.effectiveOptionsRemaining = bool(r, "effectiveOptionsRemaining")
+        s.medicallyOperable = bool(r, "medicallyOperable")
+        s.clinicianSurvivalEstimateMonths = int(r, "clinicianSurvivalEstimateMonths", CaseDocument.Limits.survivalMonths, unit: " months")
+        return s
+    }
+
+    mutating func readSocial(_ root: ObjectReader) -> Social {
+        var s = Social()
+        guard let r = object(root["social"], "social", allowed: ["familySupport", "financialConstraints", "travelBurden"]) else {
+            return s
+        }
+        s.familySupport = code(r, "familySupport", FamilySupport.self)
+        s.financialConstraints = code(r, "financialConstraints", FinancialConstraints.self)
+        s.travelBurden = code(r, "travelBurden", TravelBurden.self)
+        return s
+    }
+
+    mutating func readPreferences(_ root: ObjectReader) -> Preferences {
+        var p = Preferences()
+        guard let r = object(root["preferences"], "preferences", allowed: ["priorities", "declines", "notes"]) else { return p }
+        p.priorities = codeList(r, "priorities", PatientPriority.self)
+        p.declines = codeList(r, "declines", TreatmentOption.self)
+        p.notes = string(r, "notes", maxLength: CaseDocument.Limits.notesLength)
+        return p
+    }
+
+    mutating func readSymptoms(_ root: ObjectReader) -> Symptoms {
+        var s = Symptoms()
+        guard let r = object(root["symptoms"], "symptoms", allowed: ["newBackPain", "painFeatures", "neuroSymptoms", "painScore"]) else {
+            return s
+        }
+        s.newBackPain = bool(r, "newBackPain")
+        s.painFeatures = codeList(r, "painFeatures", PainFeature.self)
+        s.neuroSymptoms = codeList(r, "neuroSymptoms", NeuroSymptom.self)
+        s.painScore = int(r, "painScore", CaseDocument.Limits.painScore)
+        return s
+    }
+}

@@ -1,0 +1,71 @@
+// Facts derived once from a case and shared by every instrument and rule, so that each reading
+// convention of case-format.md ("solitary", the case's ESCC, the interval…) lives in one place.
+
+public struct CaseFacts: Sendable {
+    public let c: Case
+    public let histology: HistologyEntry
+    /// The date intervals are computed to.
+    public let assessedOn: CalendarDate
+    /// Number of involved vertebrae (Tokuhashi "metastases in the vertebral body").
+    public let involvedCount: Int
+    /// Exactly one involved vertebra and no extraspinal focus (Tomita, Bauer); nil if unknown.
+    public let solitary: Bool?
+    /// The most severe ESCC across lesions, and the lesion carrying it; nil grade if any is missing.
+    public let escc: EpiduralCompressionGrade?
+    public let esccLesionIndex: Int?
+    /// The most severe ESCC among the lesions that record one (for safe-side triage).
+    public let highestKnownEscc: EpiduralCompressionGrade?
+    public let visceralPresent: Bool?
+    /// Months from primary diagnosis to spinal metastasis: given, else derived; nil if unknown.
+    public let intervalMonths: Int?
+    public let intervalDerived: Bool
+
+    public init(_ c: Case, today: CalendarDate) {
+        self.c = c
+        histology = c.primaryTumor.entry
+        assessedOn = c.assessedOn ?? today
+        involvedCount = c.spine.involvedLevels.count
+        if involvedCount > 1 {
+            solitary = false
+        } else if let extra = c.otherMetastases.extraspinalBoneCount {
+            solitary = extra == 0
+        } else {
+            solitary = nil
+        }
+        var worst: EpiduralCompressionGrade?
+        var worstIndex: Int?
+        var allKnown = true
+        for (i, lesion) in c.spine.lesions.enumerated() {
+            guard let g = lesion.escc else { allKnown = false; continue }
+            if worst == nil || g > worst! { worst = g; worstIndex = i }
+        }
+        highestKnownEscc = worst
+        escc = allKnown ? worst : nil
+        esccLesionIndex = allKnown ? worstIndex : nil
+        visceralPresent = c.otherMetastases.visceral.present
+        if let m = c.primaryTumor.monthsFromDiagnosisToSpinalMetastasis {
+            intervalMonths = m
+            intervalDerived = false
+        } else if let d = c.primaryTumor.diagnosedOn {
+            intervalMonths = d.wholeMonths(until: c.assessedOn ?? today)
+            intervalDerived = true
+        } else {
+            intervalMonths = nil
+            intervalDerived = false
+        }
+    }
+
+    /// Frankel grade, or the ASIA grade read as Frankel (flagged by the caller).
+    public var frankel: (grade: NeurologicalGrade, fromAsia: Bool)? {
+        if let f = c.neurology.frankel { return (f, false) }
+        if let a = c.neurology.asia { return (a, true) }
+        return nil
+    }
+
+    /// A motor or sensory deficit, bladder/bowel dysfunction or neurological symptoms recorded.
+    public var hasNeurologicalSymptomsOrSigns: Bool {
+        !c.symptoms.neuroSymptoms.isEmpty
+            || (c.neurology.deficit.map { $0 != .none } ?? false)
+            || c.neurology.bladderBowelDysfunction == true
+    }
+}

@@ -1,0 +1,124 @@
+// The prognosis panel: the survival instruments side by side, whether they agree, and the
+// NOMS systemic question "expected survival ≥ 3 months" (clinician first, scores second).
+
+public enum SurvivalTier: String, Sendable, Comparable {
+    case short, intermediate, long
+    var rank: Int { self == .short ? 0 : self == .intermediate ? 1 : 2 }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
+public struct PrognosisReading: Sendable, Equatable, JSONFields {
+    public var instrument: String
+    public var total: Int
+    public var reading: String
+    public var tier: SurvivalTier
+
+    public func visit<V: FieldVisitor>(_ v: inout V) {
+        v.field("instrument", instrument)
+        v.field("reading", reading)
+        v.field("tier", tier.rawValue)
+        v.field("total", total)
+    }
+}
+
+public struct PrognosisPanel: Sendable, Equatable, JSONFields {
+    /// `yes` | `no` | `uncertain`.
+    public var survivalAtLeast3Months: String
+    public var survivalSource: String
+    public var readings: [PrognosisReading]
+    /// `agree` | `partly-agree` | `disagree` | `insufficient`.
+    public var agreement: String
+    public var summary: String
+    public var notes: [String]
+
+    public func visit<V: FieldVisitor>(_ v: inout V) {
+        v.field("agreement", agreement)
+        v.field("notes", notes)
+        v.field("readings", readings)
+        v.field("summary", summary)
+        v.field("survivalAtLeast3Months", survivalAtLeast3Months)
+        v.field("survivalSource", survivalSource)
+    }
+
+    public var survivalEstablished: Bool { survivalAtLeast3Months == "yes" }
+    public var survivalShort: Bool { survivalAtLeast3Months == "no" }
+}
+
+enum PrognosisAssessment {
+    /// Tiers used only to compare instruments side by side (SpineBoard's reading of each
+    /// instrument's published bands; not a survival prediction of its own).
+    static func readings(_ s: Scores) -> [PrognosisReading] {
+        var out: [PrognosisReading] = []
+        if let t = s.tokuhashiRevised.total {
+            let tier: SurvivalTier = t >= 12 ? .long : t >= 9 ? .intermediate : .short
+            out.append(PrognosisReading(instrument: "tokuhashiRevised", total: t,
+                                        reading: tier == .long ? "≥ 12 months" : tier == .intermediate ? "≥ 6 months" : "< 6 months", tier: tier))
+        }
+        if let t = s.tomita.total {
+            let tier: SurvivalTier = t <= 3 ? .long : t <= 5 ? .intermediate : .short
+            let reading = t <= 3 ? "long-term local control" : t <= 5 ? "middle-term local control" : t <= 7 ? "short-term palliation" : "terminal care"
+            out.append(PrognosisReading(instrument: "tomita", total: t, reading: reading, tier: tier))
+        }
+        if let t = s.bauerModified.total {
+            let tier: SurvivalTier = t >= 3 ? .long : t == 2 ? .intermediate : .short
+            let reading = t >= 3 ? "middle-term local control" : t == 2 ? "short-term palliation" : "supportive care"
+            out.append(PrognosisReading(instrument: "bauerModified", total: t, reading: reading, tier: tier))
+        }
+        if let t = s.nesms.total {
+            let tier: SurvivalTier = t == 3 ? .long : t == 2 ? .intermediate : .short
+            out.append(PrognosisReading(instrument: "nesms", total: t,
+                                        reading: t == 3 ? "best 1-year survival group" : t == 2 ? "intermediate 1-year survival" : "poor 1-year survival",
+                                        tier: tier))
+        }
+        if let t = s.rades.total {
+            let tier: SurvivalTier = t >= 36 ? .long : t >= 31 ? .intermediate : .short
+            out.append(PrognosisReading(instrument: "rades", total: t, reading: s.rades.interpretation ?? "", tier: tier))
+        }
+        return out
+    }
+
+    static func assess(_ facts: CaseFacts, scores: Scores) -> PrognosisPanel {
+        let readings = readings(scores)
+        let tiers = Set(readings.map(\.tier))
+        let agreement: String
+        let summary: String
+        if readings.count < 2 {
+            agreement = "insufficient"
+            summary = "Too few survival instruments could be computed to compare."
+        } else if tiers.count == 1 {
+            agreement = "agree"
+            summary = "The survival instruments agree: \(tiers.first!.rawValue) expected survival."
+        } else if tiers.contains(.short) && tiers.contains(.long) {
+            agreement = "disagree"
+            let longs = readings.filter { $0.tier == .long }.map { "\($0.instrument) \($0.total) (\($0.reading))" }
+            let shorts = readings.filter { $0.tier == .short }.map { "\($0.instrument) \($0.total) (\($0.reading))" }
+            summary = "The instruments disagree: \(longs.joined(separator: ", ")) point to long survival but \(shorts.joined(separator: ", ")) to short survival. Weigh the clinician's estimate and current systemic options."
+        } else {
+            agreement = "partly-agree"
+            summary = "The instruments differ by one tier: " + readings.map { "\($0.instrument) \($0.tier.rawValue)" }.joined(separator: ", ") + "."
+        }
+
+        var notes = ["All legacy scores pre-date immunotherapy and targeted therapy; a clinician's estimate takes precedence (reference §15.1)."]
+        notes.append("Tiers (short / intermediate / long) are SpineBoard's reading of each instrument's published bands, for comparison only.")
+        let survival: String
+        let source: String
+        if let months = facts.c.systemic.clinicianSurvivalEstimateMonths {
+            survival = months >= 3 ? "yes" : "no"
+            source = "clinician estimate: \(months) months"
+        } else if readings.isEmpty {
+            survival = "uncertain"
+            source = "no clinician estimate and no survival instrument computed: give systemic.clinicianSurvivalEstimateMonths"
+        } else if readings.allSatisfy({ $0.tier == .short }) {
+            survival = "no"
+            source = "no clinician estimate: every computed survival instrument predicts short survival (flagged; give systemic.clinicianSurvivalEstimateMonths)"
+        } else if readings.contains(where: { $0.tier == .long }) || (scores.tokuhashiRevised.total ?? 0) >= 9 {
+            survival = "yes"
+            source = "no clinician estimate: read from the prognostic scores (flagged; give systemic.clinicianSurvivalEstimateMonths)"
+        } else {
+            survival = "uncertain"
+            source = "no clinician estimate and the scores are indeterminate: give systemic.clinicianSurvivalEstimateMonths"
+        }
+        return PrognosisPanel(survivalAtLeast3Months: survival, survivalSource: source, readings: readings,
+                              agreement: agreement, summary: summary, notes: notes)
+    }
+}

@@ -1,0 +1,116 @@
+// SINS — Spinal Instability Neoplastic Score (reference §1), scored per lesion.
+
+/// SINS (Fisher 2010): six items, 0–18; ≥7 triggers a surgical referral.
+public enum SpinalInstabilityNeoplasticScore {
+    public static let citation =
+        "Fisher CG, DiPaola CP, Ryken TC, et al. Spine 2010;35(22):E1221–E1229; validated by Fourney DR, et al. J Clin Oncol 2011;29(22):3072–3077"
+    public static let range = 0...18
+
+    /// Fisher 2010 categories (reference §1.2); the stable band starts at 0, not 1 (§1.4).
+    public static let bands: [ScoreBand] = [
+        ScoreBand(range: 0...6, category: "stable",
+                  interpretation: "Stable: no surgical referral needed on instability grounds"),
+        ScoreBand(range: 7...12, category: "potentially-unstable",
+                  interpretation: "Indeterminate (potentially unstable): surgical consultation recommended"),
+        ScoreBand(range: 13...18, category: "unstable",
+                  interpretation: "Unstable: surgical consultation recommended; stabilisation usually indicated"),
+    ]
+
+    /// Location points by level (reference §1.3).
+    public static func locationPoints(_ level: VertebralLevel) -> (points: Int, label: String) {
+        switch level {
+        case .c1, .c2: (3, "junctional (occiput–C2)")
+        case .c3, .c4, .c5, .c6: (2, "mobile (C3–C6)")
+        case .c7, .t1, .t2: (3, "junctional (C7–T2)")
+        case .t3, .t4, .t5, .t6, .t7, .t8, .t9, .t10: (1, "semi-rigid (T3–T10)")
+        case .t11, .t12, .l1: (3, "junctional (T11–L1)")
+        case .l2, .l3, .l4: (2, "mobile (L2–L4)")
+        case .l5, .s1: (3, "junctional (L5–S1)")
+        case .s2, .s3, .s4, .s5: (0, "rigid (S2–S5)")
+        }
+    }
+
+    public static func points(_ pain: LesionPain) -> Int {
+        switch pain { case .mechanical: 3; case .occasional: 1; case .none: 0 }
+    }
+    public static func points(_ lesion: BoneLesionType) -> Int {
+        switch lesion { case .lytic: 2; case .mixed: 1; case .blastic: 0 }
+    }
+    public static func points(_ alignment: SpinalAlignment) -> Int {
+        switch alignment { case .subluxation: 4; case .deformity: 2; case .normal: 0 }
+    }
+    public static func points(_ collapse: VertebralCollapse) -> Int {
+        switch collapse { case .over50: 3; case .under50: 2; case .noCollapseOver50Involved: 1; case .none: 0 }
+    }
+    public static func points(_ posterolateral: PosterolateralInvolvement) -> Int {
+        switch posterolateral { case .bilateral: 3; case .unilateral: 1; case .none: 0 }
+    }
+
+    static let painLabel: [LesionPain: String] = [
+        .mechanical: "mechanical pain", .occasional: "occasional, not mechanical", .none: "pain-free lesion",
+    ]
+    static let lesionLabel: [BoneLesionType: String] = [.lytic: "lytic", .mixed: "mixed lytic/blastic", .blastic: "blastic"]
+    static let alignmentLabel: [SpinalAlignment: String] = [
+        .subluxation: "subluxation/translation", .deformity: "de novo deformity", .normal: "normal alignment",
+    ]
+    static let collapseLabel: [VertebralCollapse: String] = [
+        .over50: ">50 % collapse", .under50: "<50 % collapse",
+        .noCollapseOver50Involved: "no collapse, >50 % of body involved", .none: "none of the above",
+    ]
+    static let posterolateralLabel: [PosterolateralInvolvement: String] = [
+        .bilateral: "bilateral", .unilateral: "unilateral", .none: "none",
+    ]
+
+    /// Scores one lesion; `index` names its fields in `missing`.
+    public static func score(_ lesion: SpinalLesion, index: Int) -> ScoreResult {
+        var b = ScoreBuilder()
+        let path = "spine.lesions[\(index)]"
+        // A lesion spanning two location classes takes the higher points (SpineBoard decision 7).
+        let located = lesion.levels.map { ($0, locationPoints($0)) }
+        if let best = located.max(by: { $0.1.points < $1.1.points }) {
+            let spansClasses = Set(located.map { $0.1.points }).count > 1
+            b.add("location", input: lesion.name, points: best.1.points,
+                  note: spansClasses
+                    ? "\(best.1.label); the lesion spans location classes and takes the higher points (SpineBoard convention)"
+                    : best.1.label)
+        }
+        if let pain = lesion.pain { b.add("pain", input: painLabel[pain]!, points: points(pain)) } else { b.need("\(path).pain") }
+        if let bone = lesion.boneLesion {
+            b.add("boneLesion", input: lesionLabel[bone]!, points: points(bone))
+        } else { b.need("\(path).boneLesion") }
+        if let alignment = lesion.alignment {
+            b.add("alignment", input: alignmentLabel[alignment]!, points: points(alignment))
+        } else { b.need("\(path).alignment") }
+        if lesion.levels == [.c1] {
+            // C1 has no vertebral body (reference §1.5).
+            b.add("collapse", input: "C1 (no vertebral body)", points: 0,
+                  note: "C1 has no vertebral body; collapse scores 0 (SpineBoard convention, reference §1.5)")
+        } else if let collapse = lesion.collapse {
+            b.add("collapse", input: collapseLabel[collapse]!, points: points(collapse))
+        } else { b.need("\(path).collapse") }
+        if let pl = lesion.posterolateral {
+            b.add("posterolateral", input: posterolateralLabel[pl]!, points: points(pl))
+        } else { b.need("\(path).posterolateral") }
+        var result = b.result(bands: bands, range: range, citation: citation)
+        result.lesion = lesion.name
+        return result
+    }
+
+    /// The case's SINS: every lesion scored, the highest-scoring lesion reported (first on a tie).
+    public static func score(_ spine: Spine) -> ScoreResult {
+        let perLesion = spine.lesions.enumerated().map { score($1, index: $0) }
+        let missing = perLesion.flatMap(\.missing)
+        if !missing.isEmpty {
+            var r = ScoreResult.incomplete(missing: missing, range: range, citation: citation)
+            r.perLesion = perLesion
+            return r
+        }
+        var best = perLesion[0]
+        for r in perLesion.dropFirst() where r.total! > best.total! { best = r }
+        best.perLesion = perLesion
+        if perLesion.count > 1 {
+            best.notes.append("highest-scoring of \(perLesion.count) lesions; each lesion's own score is in perLesion")
+        }
+        return best
+    }
+}
