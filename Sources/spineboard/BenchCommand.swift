@@ -1,0 +1,93 @@
+// `spineboard bench`: throughput of the clinical core on one core, printed as numbers.
+import ArgumentParser
+import Foundation
+import SpineCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure assess() calls/s and NDJSON end-to-end cases/s on one core.")
+
+    @Option(name: .long, help: "A folder of example case documents (*.json) or an NDJSON file.")
+    var cases = "Examples"
+
+    @Option(name: .long, help: "Seconds per measurement.")
+    var seconds: Double = 2
+
+    func run() throws {
+        let today = CalendarDate(iso: "2026-03-01")!
+        let documents = try loadDocuments()
+        let parsed = documents.compactMap { try? CaseDocument.decode($0, today: today).get() }
+        guard !parsed.isEmpty else { throw CLIError("no valid case documents found in \(cases)") }
+        print("SpineBoard bench — rules \(Rules.version); \(parsed.count) distinct cases from \(cases); \(seconds) s per row; one thread")
+        print("measurement                                     per second     µs each")
+
+        report("assess() on a decoded case", measure { i in
+            let a = assess(parsed[i % parsed.count], today: today)
+            return a.options.count
+        })
+        report("decode + validate (case JSON → Case)", measure { i in
+            (try? CaseDocument.decode(documents[i % documents.count], today: today).get())?.spine.lesions.count ?? 0
+        })
+        let assessments = parsed.map { assess($0, today: today) }
+        report("encode assessment (SpineBoard writer)", measure { i in assessments[i % assessments.count].jsonBytes().count })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        report("encode assessment (Foundation JSONEncoder)", measure { i in
+            (try? encoder.encode(assessments[i % assessments.count]))?.count ?? 0
+        })
+
+        // End to end: NDJSON in, NDJSON out, through the same code path as `assess --ndjson`.
+        let lines = 20_000
+        var input: [UInt8] = []
+        for i in 0..<lines { input += documents[i % documents.count].filter { $0 != 0x0A && $0 != 0x0D }; input.append(0x0A) }
+        var best = Double.infinity
+        var outputBytes = 0
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
+        repeat {
+            var batch = BatchAssessor(today: today)
+            outputBytes = 0
+            let start = ContinuousClock.now
+            batch.process(input) { outputBytes += $0.count }
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        } while ContinuousClock.now < deadline
+        report("assess --ndjson end to end (decode+assess+encode)", (Double(lines) / best, 1e6 * best / Double(lines)))
+        print(String(format: "  (%d lines, %.1f MiB in, %.1f MiB out per run)", lines,
+                     Double(input.count) / 1_048_576, Double(outputBytes) / 1_048_576))
+        print("targets: assess() ≥ 200,000/s; --ndjson end to end ≥ 25,000 cases/s")
+    }
+
+    func loadDocuments() throws -> [[UInt8]] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: cases, isDirectory: &isDir) else { throw CLIError("\(cases) not found") }
+        if isDir.boolValue {
+            let names = try FileManager.default.contentsOfDirectory(atPath: cases).filter { $0.hasSuffix(".json") }.sorted()
+            return names.compactMap { FileManager.default.contents(atPath: cases + "/" + $0).map(Array.init) }
+        }
+        let data = try Input.read(cases)
+        return data.split(separator: 0x0A).map(Array.init)
+    }
+
+    /// Runs `body` repeatedly for the configured time; returns (calls/s, µs per call).
+    func measure(_ body: (Int) -> Int) -> (Double, Double) {
+        var sink = 0
+        for i in 0..<1000 { sink &+= body(i) }  // warm-up
+        var calls = 0
+        let start = ContinuousClock.now
+        let budget = Duration.milliseconds(Int(seconds * 1000))
+        var elapsed = Duration.zero
+        while elapsed < budget {
+            for _ in 0..<1000 { sink &+= body(calls); calls += 1 }
+            elapsed = ContinuousClock.now - start
+        }
+        if sink == 42 { print("") }  // keeps the work observable
+        let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (Double(calls) / s, 1e6 * s / Double(calls))
+    }
+
+    func report(_ name: String, _ r: (Double, Double)) {
+        print(name.padding(toLength: 48, withPad: " ", startingAt: 0)
+              + String(format: "%12.0f %12.2f", r.0, r.1))
+    }
+}
