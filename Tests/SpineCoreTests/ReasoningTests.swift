@@ -1,0 +1,1128 @@
+// NOMS (reference §11.3, rules R0–R6), triage (case-format.md "Urgency", reference §13),
+// the patient's context, referrals and the invariants of every assessment.
+//
+// Each test builds its case in Swift from a complete, fit, routine baseline (below) and changes
+// only what the rule under test reads, so a failure points at one rule branch.
+
+import Foundation
+import Testing
+@testable import SpineCore
+
+// MARK: - A private case builder (deliberately independent of Support/TestCases.swift)
+
+fileprivate let reasoningToday = CalendarDate(iso: "2026-03-01")!
+
+fileprivate func reasoningLesion(
+    _ levels: [VertebralLevel] = [.t8],
+    pain: LesionPain? = .occasional,
+    bone: BoneLesionType? = .lytic,
+    alignment: SpinalAlignment? = .normal,
+    collapse: VertebralCollapse? = VertebralCollapse.none,
+    posterolateral: PosterolateralInvolvement? = PosterolateralInvolvement.none,
+    escc: EpiduralCompressionGrade? = .g0,
+    retropulsion: Bool? = false,
+    prior: PriorRadiation? = nil
+) -> SpinalLesion {
+    var l = SpinalLesion(levels: levels)
+    l.pain = pain
+    l.boneLesion = bone
+    l.alignment = alignment
+    l.collapse = collapse
+    l.posterolateral = posterolateral
+    l.escc = escc
+    l.bonyRetropulsion = retropulsion
+    l.priorRadiation = prior
+    return l
+}
+
+/// A complete case for a fit patient with a painful, stable, non-compressive breast metastasis at T8
+/// (SINS 4, ESCC 0, Karnofsky 90, operable, clinician survival estimate 24 months, no symptoms).
+fileprivate func reasoningCase(
+    histology: String = "breast",
+    lesions: [SpinalLesion] = [reasoningLesion()],
+    involved: [VertebralLevel]? = nil,
+    _ configure: (inout Case) -> Void = { _ in }
+) -> Case {
+    var c = Case(patient: Patient(id: "REASONING-1"), primaryTumor: PrimaryTumor(histology: histology),
+                 spine: Spine(involvedLevels: involved ?? lesions.flatMap(\.levels), lesions: lesions))
+    c.primaryTumor.monthsFromDiagnosisToSpinalMetastasis = 36
+    c.otherMetastases.extraspinalBoneCount = 0
+    c.otherMetastases.visceral.present = false
+    c.neurology.frankel = .e
+    c.neurology.ambulation = .independent
+    c.neurology.deficit = NeurologicalDeficit.none
+    c.neurology.bladderBowelDysfunction = false
+    c.performance.karnofsky = 90
+    c.labs.albumin = Albumin(value: 4.1, unit: .gramsPerDecilitre)
+    c.systemic.effectiveOptionsRemaining = true
+    c.systemic.medicallyOperable = true
+    c.systemic.clinicianSurvivalEstimateMonths = 24
+    c.social.familySupport = .strong
+    c.social.financialConstraints = FinancialConstraints.none
+    c.social.travelBurden = .low
+    c.symptoms.newBackPain = false
+    c.symptoms.painScore = 2
+    configure(&c)
+    return c
+}
+
+/// Adds a myelopathy with a recent motor deficit (an emergency by case-format.md).
+fileprivate func reasoningMyelopathy(_ c: inout Case, frankel: NeurologicalGrade = .d, days: Int = 2) {
+    c.neurology.deficit = .myelopathy
+    c.neurology.motorDeficitDays = days
+    c.neurology.frankel = frankel
+    c.neurology.ambulation = frankel <= .c ? .nonAmbulatory : .withAid
+}
+
+fileprivate func reasoningAssess(_ c: Case) -> Assessment { assess(c, today: reasoningToday) }
+
+extension Assessment {
+    fileprivate var reasoningCodes: [TreatmentOption] { options.map(\.code) }
+    fileprivate func reasoningOption(_ code: TreatmentOption) -> TreatmentRecommendation? {
+        options.first { $0.code == code }
+    }
+    fileprivate func reasoningRank(_ code: TreatmentOption) -> Int? { reasoningOption(code)?.rank }
+    fileprivate var reasoningOpenSurgery: [TreatmentOption] { reasoningCodes.filter(\.isOpenSurgery) }
+    fileprivate func reasoningRuleFired(_ prefix: String) -> Bool { noms.rulesApplied.contains { $0.hasPrefix(prefix) } }
+}
+
+/// The four open-surgery codes the systemic gate must remove.
+fileprivate let reasoningOpenSurgeryCodes: [TreatmentOption] =
+    [.separationSurgery, .decompressionStabilization, .stabilization, .enBlocResection]
+
+// MARK: - Lesions used by several tests (SINS totals computed by hand from reference §1.1/§1.3)
+
+/// T12 junctional 3 + mechanical 3 + lytic 2 + normal 0 + >50 % collapse 3 + unilateral 1 = 12:
+/// a painful pathological fracture that qualifies for cement (no high-grade ESCC, no bilateral
+/// posterolateral disease, normal alignment, thoracolumbar).
+fileprivate func reasoningCementLesion(_ level: VertebralLevel = .t12, escc: EpiduralCompressionGrade = .g0) -> SpinalLesion {
+    reasoningLesion([level], pain: .mechanical, bone: .lytic, alignment: .normal, collapse: .over50,
+                    posterolateral: .unilateral, escc: escc)
+}
+
+/// T12 3 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 18.
+fileprivate func reasoningMaxSinsLesion(escc: EpiduralCompressionGrade = .g0) -> SpinalLesion {
+    reasoningLesion([.t12], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50,
+                    posterolateral: .bilateral, escc: escc)
+}
+
+// MARK: - R0 emergency
+
+@Suite("Reasoning: NOMS R0 emergency")
+struct ReasoningR0Tests {
+    @Test("R0: a neurological deficit starts the MSCC pathway, dexamethasone first, 0 h and 24 h deadlines")
+    func r0EmergencyDeficit() throws {
+        let c = reasoningCase(lesions: [reasoningLesion(escc: .g2)]) {
+            reasoningMyelopathy(&$0)
+            $0.symptoms.neuroSymptoms = [.limbWeakness]
+        }
+        let a = reasoningAssess(c)
+        #expect(a.urgency.level == .emergency)
+        #expect(a.reasoningRuleFired("R0"))
+        #expect(a.noms.rulesApplied.first?.hasPrefix("R0") == true, "R0 is evaluated first")
+        let first = try #require(a.options.first)
+        #expect(first.code == .dexamethasone)
+        #expect(first.rank == 1)
+        #expect(first.regimen?.contains("16 mg") == true)
+
+        let coordinator = try #require(a.urgency.deadlines.first { $0.action.contains("MSCC coordinator") })
+        #expect(coordinator.withinHours == 0)
+        #expect(coordinator.dueBy == "2026-03-01")
+        let mri = try #require(a.urgency.deadlines.first { $0.action.contains("MRI") })
+        #expect(mri.withinHours == 24)
+        #expect(mri.dueBy == "2026-03-02")
+        let decision = try #require(a.urgency.deadlines.first { $0.action.contains("decision") })
+        #expect(decision.withinHours == 24)
+        let steroid = try #require(a.urgency.deadlines.first { $0.action.contains("Dexamethasone") })
+        #expect(steroid.withinHours == 0)
+    }
+
+    @Test("R0: due-by dates count from assessedOn and roll over the year end")
+    func r0EmergencyDueByFromAssessedOn() throws {
+        let c = reasoningCase {
+            $0.assessedOn = CalendarDate(iso: "2026-12-31")!
+            $0.symptoms.neuroSymptoms = [.gaitDisturbance]
+        }
+        let a = reasoningAssess(c)
+        #expect(a.urgency.level == .emergency)
+        #expect(a.assessedOn == CalendarDate(iso: "2026-12-31")!)
+        let coordinator = try #require(a.urgency.deadlines.first { $0.withinHours == 0 })
+        #expect(coordinator.dueBy == "2026-12-31")
+        let mri = try #require(a.urgency.deadlines.first { $0.action.contains("MRI") })
+        #expect(mri.dueBy == "2027-01-01")
+    }
+
+    @Test("R0: immobilise at once when instability is suspected (SINS ≥ 7 or mechanical pain), not otherwise")
+    func r0EmergencyImmobilisation() throws {
+        let unstable = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion(escc: .g2)]) { reasoningMyelopathy(&$0) })
+        let immobilise = try #require(unstable.urgency.deadlines.first { $0.action.contains("Immobilise") })
+        #expect(immobilise.withinHours == 0)
+        let stable = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g2)]) { reasoningMyelopathy(&$0) })
+        #expect(stable.scores.sins.total == 4)
+        #expect(!stable.urgency.deadlines.contains { $0.action.contains("Immobilise") })
+    }
+
+    @Test("R0 applies inside the R1 gate: an inoperable patient with a deficit still gets dexamethasone first")
+    func r0EmergencyWithinSystemicGate() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)]) {
+            reasoningMyelopathy(&$0)
+            $0.systemic.medicallyOperable = false
+        })
+        #expect(a.reasoningRuleFired("R0"))
+        #expect(a.reasoningRuleFired("R1"))
+        #expect(a.options.first?.code == .dexamethasone)
+        #expect(a.reasoningOpenSurgery.isEmpty)
+        #expect(a.patchell.status == "not-met", "medically unfit")
+    }
+
+    @Test("R0: dexamethasone is not offered without neurological symptoms or signs")
+    func r0NoEmergencyNoDexamethasone() {
+        let a = reasoningAssess(reasoningCase())
+        #expect(!a.reasoningRuleFired("R0"))
+        #expect(!a.reasoningCodes.contains(.dexamethasone))
+    }
+}
+
+// MARK: - R1 systemic gate
+
+@Suite("Reasoning: NOMS R1 systemic gate")
+struct ReasoningR1Tests {
+    @Test("R1 via medically inoperable: no open surgery, cEBRT 20 Gy / 5, palliative care")
+    func r1GateMedicallyInoperable() throws {
+        // Radioresistant, high-grade ESCC and SINS 18: without the gate this would be separation surgery.
+        let c = reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
+            $0.systemic.medicallyOperable = false
+        }
+        let a = reasoningAssess(c)
+        #expect(a.reasoningRuleFired("R1"))
+        for code in reasoningOpenSurgeryCodes {
+            #expect(!a.reasoningCodes.contains(code), "open surgery \(code.rawValue) must not be offered")
+        }
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(a.reasoningCodes.contains(.palliativeCare))
+        #expect(!a.reasoningCodes.contains(.sbrt), "R1 stops before R3: no SBRT or hybrid therapy")
+        #expect(a.noms.systemic.code == "not-surgical-candidate")
+        #expect(!a.reasoningRuleFired("R2"))
+        #expect(!a.reasoningRuleFired("R3"))
+    }
+
+    @Test("R1 via survival < 3 months: cEBRT 8 Gy × 1, no open surgery")
+    func r1GateShortSurvival() throws {
+        let c = reasoningCase(histology: "lung-nsclc", lesions: [reasoningLesion(escc: .g3, retropulsion: true)]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = 2
+        }
+        let a = reasoningAssess(c)
+        #expect(a.reasoningRuleFired("R1"))
+        #expect(a.prognosis.survivalAtLeast3Months == "no")
+        #expect(a.reasoningOpenSurgery.isEmpty)
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "8 Gy × 1")
+        #expect(a.reasoningCodes.contains(.palliativeCare))
+    }
+
+    @Test("R1 with instability and an eligible painful fracture: cement augmentation, no orthosis")
+    func r1InstabilityCementEligible() throws {
+        // T12 3 + mechanical 3 + lytic 2 + deformity 2 + >50 % 3 + unilateral 1 = 14; ESCC 1b.
+        let lesion = reasoningLesion([.t12], pain: .mechanical, bone: .lytic, alignment: .deformity, collapse: .over50,
+                                     posterolateral: .unilateral, escc: .g1b)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]) { $0.systemic.medicallyOperable = false })
+        #expect(a.scores.sins.total == 14)
+        #expect(a.reasoningRuleFired("R1"))
+        #expect(a.reasoningCodes.contains(.cementAugmentation))
+        #expect(!a.reasoningCodes.contains(.bracing))
+        #expect(a.reasoningOpenSurgery.isEmpty)
+        #expect(a.referrals.contains(.interventionalRadiology))
+    }
+
+    @Test("R1 with instability not eligible for cement (bilateral disease, high-grade ESCC): orthosis + analgesia")
+    func r1InstabilityNotEligibleBracing() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
+            $0.systemic.medicallyOperable = false
+        })
+        #expect(a.scores.sins.total == 18)
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        let brace = try #require(a.reasoningOption(.bracing))
+        #expect(brace.regimen == "thoracolumbar orthosis")
+        #expect(a.reasoningCodes.contains(.analgesia))
+        #expect(a.reasoningOpenSurgery.isEmpty)
+    }
+
+    @Test("R1 with translation (subluxation) only: cement is excluded, orthosis instead")
+    func r1InstabilityTranslationBracing() throws {
+        // T12 3 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + unilateral 1 = 16; ESCC 0.
+        let lesion = reasoningLesion([.t12], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50,
+                                     posterolateral: .unilateral, escc: .g0)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]) { $0.systemic.clinicianSurvivalEstimateMonths = 1 })
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        #expect(a.reasoningCodes.contains(.bracing))
+    }
+
+    @Test("R1 with a cervical unstable lesion: cervical orthosis")
+    func r1InstabilityCervicalOrthosis() throws {
+        let lesion = reasoningLesion([.c2], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50,
+                                     posterolateral: .bilateral, escc: .g1a)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]) { $0.systemic.medicallyOperable = false })
+        #expect(try #require(a.reasoningOption(.bracing)).regimen == "cervical orthosis")
+    }
+}
+
+// MARK: - R2 mechanical
+
+@Suite("Reasoning: NOMS R2 mechanical")
+struct ReasoningR2Tests {
+    @Test("R2 SINS ≥ 13: stabilisation required, irrespective of radiosensitivity")
+    func r2SinsAtLeast13Stabilisation() throws {
+        let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningMaxSinsLesion()]))
+        #expect(a.scores.sins.total == 18)
+        #expect(a.noms.mechanical.code == "unstable")
+        #expect(a.reasoningRuleFired("R2 mechanical: SINS 18 ≥ 13"))
+        let s = try #require(a.reasoningOption(.stabilization))
+        #expect(s.regimen?.contains("pedicle-screw") == true)
+        #expect(!a.reasoningCodes.contains(.cementAugmentation), "subluxation and bilateral disease exclude cement")
+        #expect(a.referrals.contains(.spineSurgery))
+    }
+
+    @Test("R2 SINS exactly 13 is unstable (band boundary)")
+    func r2SinsExactly13() throws {
+        // T12 3 + mechanical 3 + mixed 1 + deformity 2 + >50 % 3 + unilateral 1 = 13.
+        let lesion = reasoningLesion([.t12], pain: .mechanical, bone: .mixed, alignment: .deformity, collapse: .over50,
+                                     posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 13)
+        #expect(a.scores.sins.category == "unstable")
+        #expect(a.noms.mechanical.code == "unstable")
+        #expect(a.reasoningCodes.contains(.stabilization), "deformity excludes cement: pedicle-screw fixation")
+    }
+
+    @Test("R2 cement modality: painful VCF, no high-grade ESCC, no bilateral disease, normal alignment, thoracolumbar")
+    func r2CementAugmentationModality() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion()]))
+        #expect(a.scores.sins.total == 12)
+        let cement = try #require(a.reasoningOption(.cementAugmentation))
+        #expect(cement.rationale.contains { $0.rule == "NOMS R2" })
+        #expect(!a.reasoningCodes.contains(.stabilization))
+    }
+
+    @Test("R2 cement is not chosen when the fractured lesion has high-grade ESCC")
+    func r2CementExcludedByHighGradeEscc() {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion(escc: .g2)]))
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        #expect(a.reasoningCodes.contains(.stabilization) || a.reasoningCodes.contains(.decompressionStabilization)
+                    || a.reasoningCodes.contains(.separationSurgery))
+    }
+
+    @Test("R2 cement is not chosen outside the thoracolumbar spine (sacrum)")
+    func r2CementExcludedAtSacrum() {
+        // S1 junctional 3 + mechanical 3 + lytic 2 + normal 0 + >50 % 3 + unilateral 1 = 12.
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion(.s1)]))
+        #expect(a.scores.sins.total == 12)
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        #expect(a.reasoningCodes.contains(.stabilization))
+    }
+
+    @Test("R2 SINS 7–12 with mechanical pain: stabilisation favoured")
+    func r2Sins7to12MechanicalPainFavoured() throws {
+        // T8 semi-rigid 1 + mechanical 3 + lytic 2 + normal 0 + no collapse >50 % involved 1 + unilateral 1 = 8.
+        let lesion = reasoningLesion([.t8], pain: .mechanical, bone: .lytic, alignment: .normal,
+                                     collapse: .noCollapseOver50Involved, posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 8)
+        #expect(a.noms.mechanical.code == "potentially-unstable")
+        #expect(a.noms.mechanical.finding.contains("favoured"))
+        #expect(a.reasoningRuleFired("R2 mechanical: SINS 8 (7–12) with mechanical pain"))
+        #expect(a.reasoningCodes.contains(.stabilization), "no painful fracture (no collapse): pedicle-screw fixation")
+    }
+
+    @Test("R2 SINS 7–12 with deformity but no mechanical pain: stabilisation favoured")
+    func r2Sins7to12DeformityFavoured() {
+        // T8 1 + occasional 1 + lytic 2 + deformity 2 + <50 % 2 + none 0 = 8.
+        let lesion = reasoningLesion([.t8], pain: .occasional, bone: .lytic, alignment: .deformity, collapse: .under50)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 8)
+        #expect(a.noms.mechanical.finding.contains("favoured"))
+        #expect(a.reasoningCodes.contains(.stabilization))
+    }
+
+    @Test("R2 SINS 7–12 without mechanical pain or deformity: consultation only, no stabilisation option")
+    func r2Sins7to12NoMechanicalPainNoStabilisation() {
+        // T12 3 + occasional 1 + lytic 2 + normal 0 + <50 % 2 + unilateral 1 = 9.
+        let lesion = reasoningLesion([.t12], pain: .occasional, bone: .lytic, alignment: .normal, collapse: .under50,
+                                     posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 9)
+        #expect(a.noms.mechanical.code == "potentially-unstable")
+        #expect(a.reasoningRuleFired("R2 mechanical: SINS 9 (7–12) without mechanical pain or deformity"))
+        #expect(!a.reasoningCodes.contains(.stabilization))
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        #expect(a.referrals.contains(.spineSurgery), "SINS ≥ 7 still triggers the surgical consultation")
+    }
+
+    @Test("R2 SINS ≤ 6: no stabilisation on mechanical grounds")
+    func r2SinsAtMost6None() {
+        let a = reasoningAssess(reasoningCase())
+        #expect(a.scores.sins.total == 4)
+        #expect(a.noms.mechanical.code == "stable")
+        #expect(a.reasoningRuleFired("R2 mechanical: SINS 4 ≤ 6"))
+        #expect(!a.reasoningCodes.contains(.stabilization))
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        #expect(a.reasoningOpenSurgery.isEmpty)
+    }
+
+    @Test("R2 cervical stabilisation: instrumented fusion regimen")
+    func r2CervicalInstrumentedFusion() throws {
+        // C7 junctional 3 + mechanical 3 + lytic 2 + normal 0 + >50 % 3 + unilateral 1 = 12 (cement would
+        // qualify but for the level).
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion(.c7)]))
+        #expect(a.scores.sins.total == 12)
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        let s = try #require(a.reasoningOption(.stabilization))
+        #expect(s.regimen?.localizedLowercase.contains("cervical fusion") == true)
+    }
+}
+
+// MARK: - R3 neurologic × oncologic
+
+@Suite("Reasoning: NOMS R3 neurologic × oncologic")
+struct ReasoningR3Tests {
+    @Test("R3 bony retropulsion: decompression + stabilisation (RT cannot decompress bone)")
+    func r3BonyRetropulsionDecompression() throws {
+        let lesion = reasoningLesion(escc: .g2, retropulsion: true)
+        let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [lesion]))
+        #expect(a.reasoningRuleFired("R3: bony retropulsion"))
+        let d = try #require(a.reasoningOption(.decompressionStabilization))
+        #expect(d.rationale.contains { $0.rule == "NOMS R3" })
+        #expect(!a.reasoningCodes.contains(.separationSurgery))
+        #expect(a.referrals.contains(.spineSurgery))
+    }
+
+    @Test("R3 bony retropulsion takes precedence (elif): a radioresistant tumour gets decompression, not also separation surgery")
+    func r3BonyRetropulsionResistantNoSeparationSurgery() throws {
+        // Reference §11.3 R3 is an if/elif chain: retropulsed bone → decompression + stabilisation;
+        // the "radioresistant + high-grade → separation surgery" branch is not reached.
+        let lesion = reasoningLesion(escc: .g2, retropulsion: true)
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [lesion]))
+        #expect(a.reasoningCodes.contains(.decompressionStabilization))
+        #expect(!a.reasoningCodes.contains(.separationSurgery), "two different open operations for one compressed level")
+    }
+
+    @Test("R3 radiosensitive + high-grade ESCC: cEBRT, no separation surgery")
+    func r3SensitiveHighGradeCebrt() throws {
+        let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningLesion(escc: .g3)]))
+        #expect(a.noms.oncologic.code == "sensitive")
+        #expect(a.noms.neurologic.code == "high-grade")
+        #expect(a.reasoningRuleFired("R3: radiosensitive"))
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(!a.reasoningCodes.contains(.separationSurgery))
+        #expect(!a.reasoningCodes.contains(.decompressionStabilization), "no neurological sign: Patchell does not apply")
+    }
+
+    @Test("R3 radiosensitive chemosensitive histology (lymphoma): systemic therapy may come first")
+    func r3SensitiveSystemicFirst() throws {
+        let a = reasoningAssess(reasoningCase(histology: "lymphoma", lesions: [reasoningLesion(escc: .g2)]))
+        #expect(a.reasoningCodes.contains(.cebrt))
+        let systemic = try #require(a.reasoningOption(.systemicTherapy))
+        #expect(systemic.rationale.contains { $0.rule == "NOMS R3" })
+        #expect(!a.reasoningCodes.contains(.separationSurgery))
+    }
+
+    @Test("R3 radioresistant + low-grade ESCC: SBRT 24 Gy / 2")
+    func r3ResistantLowGradeSbrt() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1b)]))
+        #expect(a.noms.oncologic.code == "resistant")
+        #expect(a.reasoningRuleFired("R3: radioresistant + low-grade ESCC"))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2")
+        #expect(!a.reasoningCodes.contains(.separationSurgery))
+        #expect(!a.reasoningCodes.contains(.cebrt))
+    }
+
+    @Test("R3 radioresistant + high-grade ESCC: separation surgery ranked before SBRT (hybrid)")
+    func r3ResistantHighGradeSeparationSurgery() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]))
+        #expect(a.reasoningRuleFired("R3: radioresistant + high-grade ESCC"))
+        let surgery = try #require(a.reasoningRank(.separationSurgery))
+        let sbrt = try #require(a.reasoningRank(.sbrt))
+        #expect(surgery < sbrt)
+        #expect(a.reasoningCodes.contains(.embolization), "renal cell carcinoma is hypervascular")
+        #expect(a.referrals.contains(.spineSurgery))
+    }
+
+    @Test("R3 radiosensitivity unclassified: both cEBRT and SBRT shown, with a note and a warning")
+    func r3UnclassifiedBothPathways() throws {
+        let a = reasoningAssess(reasoningCase(histology: "bladder", lesions: [reasoningLesion(escc: .g1a)]))
+        #expect(a.noms.oncologic.code == "unclassified")
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(cebrt.contextNotes.contains { $0.contains("primaryTumor.radiosensitivity") })
+        #expect(sbrt.contextNotes.contains { $0.contains("primaryTumor.radiosensitivity") })
+        #expect(a.warnings.contains { $0.contains("not on the NOMS radiosensitivity list") })
+    }
+
+    @Test("R3 clinician's radiosensitivity override decides the pathway for an unclassified histology")
+    func r3UnclassifiedOverride() {
+        let a = reasoningAssess(reasoningCase(histology: "bladder", lesions: [reasoningLesion(escc: .g1a)]) {
+            $0.primaryTumor.radiosensitivity = .resistant
+        })
+        #expect(a.noms.oncologic.code == "resistant")
+        #expect(a.reasoningCodes.contains(.sbrt))
+        #expect(!a.reasoningCodes.contains(.cebrt))
+        #expect(!a.warnings.contains { $0.contains("not on the NOMS radiosensitivity list") })
+    }
+
+    @Test("R3 ESCC 1c: low-grade pathway with a grey-zone warning")
+    func r3Escc1cLowGradeGreyZone() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1c)]))
+        #expect(a.noms.neurologic.code == "low-grade")
+        #expect(a.scores.escc.highGrade == false)
+        #expect(a.scores.escc.greyZone == true)
+        #expect(a.warnings.contains { $0.contains("grey zone") && $0.contains("1c") })
+        #expect(!a.reasoningCodes.contains(.separationSurgery))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2")
+    }
+
+    @Test("R3 reads the most compressive lesion when there are several")
+    func r3MostCompressiveLesion() {
+        let lesions = [reasoningLesion([.t4], escc: .g0), reasoningLesion([.t8], escc: .g3)]
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: lesions))
+        #expect(a.scores.escc.grade == "3")
+        #expect(a.scores.escc.lesion == "T8")
+        #expect(a.reasoningCodes.contains(.separationSurgery))
+    }
+}
+
+// MARK: - R4 Patchell
+
+@Suite("Reasoning: NOMS R4 Patchell check")
+struct ReasoningR4Tests {
+    /// Renal cell MSCC with a recent myelopathy, walking with an aid: every Patchell criterion holds.
+    static func patchellCase(histology: String = "kidney", _ configure: (inout Case) -> Void = { _ in }) -> Case {
+        reasoningCase(histology: histology, lesions: [reasoningLesion(escc: .g2)]) {
+            reasoningMyelopathy(&$0)
+            $0.systemic.clinicianSurvivalEstimateMonths = 12
+            configure(&$0)
+        }
+    }
+
+    @Test("R4 met: all criteria hold; the surgical option cites Patchell")
+    func r4PatchellMet() throws {
+        let a = reasoningAssess(Self.patchellCase())
+        #expect(a.patchell.status == "met")
+        #expect(a.patchell.criteria.allSatisfy { $0.met == true })
+        #expect(a.patchell.summary.contains("84 %"))
+        let surgical = a.options.filter(\.code.isOpenSurgery)
+        #expect(surgical.contains { $0.rationale.contains { $0.rule.contains("Patchell") } })
+    }
+
+    @Test("R4 met for a radiosensitive solid tumour (breast) adds decompression + stabilisation")
+    func r4PatchellMetBreastAddsDecompression() throws {
+        let a = reasoningAssess(Self.patchellCase(histology: "breast"))
+        #expect(a.patchell.status == "met")
+        let d = try #require(a.reasoningOption(.decompressionStabilization))
+        #expect(d.rationale.contains { $0.rule.contains("Patchell") })
+        #expect(a.reasoningCodes.contains(.cebrt))
+    }
+
+    @Test("R4 not met for a radiosensitive histology excluded by Patchell (lymphoma)",
+          arguments: ["lymphoma", "myeloma", "leukemia", "germ-cell"])
+    func r4PatchellNotMetRadiosensitive(histology: String) throws {
+        let a = reasoningAssess(Self.patchellCase(histology: histology))
+        #expect(a.patchell.status == "not-met")
+        let criterion = try #require(a.patchell.criteria.first { $0.criterion.contains("radiosensitive") })
+        #expect(criterion.met == false)
+        #expect(!a.reasoningCodes.contains(.decompressionStabilization))
+    }
+
+    @Test("R4 not met for paraplegia > 48 h")
+    func r4PatchellNotMetParaplegiaOver48h() throws {
+        let a = reasoningAssess(Self.patchellCase {
+            reasoningMyelopathy(&$0, frankel: .a, days: 4)
+            $0.neurology.hoursSinceLossOfAmbulation = 72
+        })
+        #expect(a.patchell.status == "not-met")
+        let criterion = try #require(a.patchell.criteria.first { $0.criterion.contains("48 hours") })
+        #expect(criterion.met == false)
+    }
+
+    @Test("R4 paraplegia for exactly 48 h still qualifies")
+    func r4PatchellParaplegia48hBoundary() throws {
+        let a = reasoningAssess(Self.patchellCase {
+            reasoningMyelopathy(&$0, frankel: .a, days: 2)
+            $0.neurology.hoursSinceLossOfAmbulation = 48
+        })
+        let criterion = try #require(a.patchell.criteria.first { $0.criterion.contains("48 hours") })
+        #expect(criterion.met == true)
+        #expect(a.patchell.status == "met")
+    }
+
+    @Test("R4 undetermined when a paraplegic patient's hours since loss of ambulation are unknown")
+    func r4PatchellUndeterminedHoursUnknown() throws {
+        let a = reasoningAssess(Self.patchellCase {
+            reasoningMyelopathy(&$0, frankel: .a, days: 4)
+            $0.neurology.hoursSinceLossOfAmbulation = nil
+        })
+        #expect(a.patchell.status == "undetermined")
+        let criterion = try #require(a.patchell.criteria.first { $0.criterion.contains("48 hours") })
+        #expect(criterion.met == nil)
+        #expect(a.patchell.summary.contains("undetermined"))
+    }
+
+    @Test("R4 not applicable when ESCC is low-grade", arguments: [EpiduralCompressionGrade.g0, .g1a, .g1b, .g1c])
+    func r4PatchellNotApplicableLowGrade(grade: EpiduralCompressionGrade) {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: grade)]) {
+            reasoningMyelopathy(&$0)
+        })
+        #expect(a.patchell.status == "not-applicable")
+    }
+
+    @Test("R4 pain alone: strict reading not met, the summary states the pain-alone reading")
+    func r4PatchellPainAloneReading() throws {
+        let lesion = reasoningLesion(pain: .mechanical, escc: .g2)
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [lesion]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = 12
+        })
+        #expect(a.urgency.level == .urgent, "no neurological symptom: urgent, not emergency")
+        #expect(a.patchell.status == "not-met")
+        let neuro = try #require(a.patchell.criteria.first { $0.criterion.contains("neurological sign or symptom") })
+        #expect(neuro.met == false)
+        #expect(neuro.fact == "pain only")
+        #expect(a.patchell.summary.contains("pain alone"))
+        #expect(a.patchell.summary.hasSuffix("the criteria are met."))
+    }
+
+    @Test("R4 without pain or symptoms the summary does not offer the pain-alone reading")
+    func r4PatchellNoPainNoAlternativeReading() {
+        let lesion = reasoningLesion(pain: LesionPain.none, escc: .g2)
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [lesion]) { $0.symptoms.painScore = 0 })
+        #expect(a.patchell.status == "not-met")
+        #expect(!a.patchell.summary.contains("Where pain alone is counted"))
+    }
+
+    @Test("R4 not met with two separate areas of compression")
+    func r4PatchellNotMetTwoAreas() throws {
+        let lesions = [reasoningLesion([.t4], escc: .g2), reasoningLesion([.t9], escc: .g3)]
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: lesions) { reasoningMyelopathy(&$0) })
+        #expect(a.patchell.status == "not-met")
+        let single = try #require(a.patchell.criteria.first { $0.criterion.contains("single area") })
+        #expect(single.met == false)
+    }
+}
+
+// MARK: - R5 en bloc
+
+@Suite("Reasoning: NOMS R5 en bloc")
+struct ReasoningR5Tests {
+    /// Vignette V09: follicular thyroid carcinoma, solitary S1 lesion, no visceral disease.
+    static func v09(histology: String = "thyroid") -> Case {
+        let lesion = reasoningLesion([.s1], pain: .mechanical, bone: .lytic, alignment: .normal,
+                                     collapse: .noCollapseOver50Involved, posterolateral: PosterolateralInvolvement.none, escc: .g0)
+        return reasoningCase(histology: histology, lesions: [lesion]) {
+            $0.primaryTumor.monthsFromDiagnosisToSpinalMetastasis = 84
+            $0.labs.albumin = Albumin(value: 4.3, unit: .gramsPerDecilitre)
+            $0.systemic.clinicianSurvivalEstimateMonths = 60
+        }
+    }
+
+    @Test("R5 en bloc met: V09 thyroid, solitary S1 (SINS 9, Tokuhashi 15, Tomita 2)")
+    func r5EnBlocMetV09() throws {
+        let a = reasoningAssess(Self.v09())
+        #expect(a.scores.sins.total == 9)
+        #expect(a.scores.tokuhashiRevised.total == 15)
+        #expect(a.scores.tomita.total == 2)
+        #expect(a.scores.bauerModified.total == 3)
+        #expect(a.scores.bauerOriginal.total == 4)
+        #expect(a.scores.nesms.total == 3)
+        #expect(a.scores.rades.status == .notApplicable)
+        #expect(a.enBloc.status == "met")
+        #expect(a.reasoningRuleFired("R5"))
+        let enBloc = try #require(a.reasoningOption(.enBlocResection))
+        #expect(enBloc.regimen?.contains("spondylectomy") == true)
+        // The rest of V09's recommendation: SBRT (radioresistant, low-grade) and pedicle-screw stabilisation.
+        #expect(a.reasoningOption(.sbrt)?.regimen == "24 Gy / 2")
+        #expect(a.reasoningCodes.contains(.stabilization))
+        #expect(a.reasoningCodes.contains(.embolization), "thyroid is hypervascular")
+    }
+
+    @Test("R5 en bloc not met: the same solitary lesion from a breast primary")
+    func r5EnBlocNotMetBreast() throws {
+        let a = reasoningAssess(Self.v09(histology: "breast"))
+        #expect(a.enBloc.status == "not-met")
+        let histology = try #require(a.enBloc.criteria.first { $0.criterion.contains("histology") })
+        #expect(histology.met == false)
+        #expect(!a.reasoningCodes.contains(.enBlocResection))
+        #expect(!a.reasoningRuleFired("R5"))
+    }
+
+    @Test("R5 undetermined, not 'not met', when Tomita is not 2–3 but the alternative Tokuhashi reading is unknown")
+    func r5EnBlocUndeterminedWhenTokuhashiUnknown() throws {
+        // R5's survival criterion is met by Tomita 2–3 OR Tokuhashi 12–15 (or 9–11 single lesion, no
+        // major-organ metastases). Treatable adrenal metastasis: Tomita 1 + 2 + 1 = 4 (not 2–3);
+        // Karnofsky missing: Tokuhashi incomplete, and could be 13–15. The criterion is unknown.
+        var c = Self.v09()
+        c.otherMetastases.visceral.present = true
+        c.otherMetastases.visceral.sites = [.adrenal]
+        c.otherMetastases.visceral.surgicallyRemovable = true
+        c.otherMetastases.visceral.treatable = true
+        c.performance.karnofsky = nil
+        let a = reasoningAssess(c)
+        #expect(a.scores.tomita.total == 4)
+        #expect(a.scores.tokuhashiRevised.status == .incomplete)
+        let long = try #require(a.enBloc.criteria.first { $0.criterion.contains("long expected survival") })
+        #expect(long.met == nil)
+        #expect(a.enBloc.status == "undetermined")
+    }
+
+    @Test("R5 en bloc not met for a thyroid metastasis that is not solitary")
+    func r5EnBlocNotMetMultiple() {
+        var c = Self.v09()
+        c.otherMetastases.extraspinalBoneCount = 2
+        let a = reasoningAssess(c)
+        #expect(a.enBloc.status == "not-met")
+        #expect(!a.reasoningCodes.contains(.enBlocResection))
+    }
+}
+
+// MARK: - R6 modernisation
+
+@Suite("Reasoning: NOMS R6 modernisation (ASTRO 2024)")
+struct ReasoningR6Tests {
+    @Test("R6: radiosensitive, good performance status, no surgery, no neurology → SBRT with an ASTRO 2024 rationale")
+    func r6SbrtForRadiosensitiveGoodPS() throws {
+        let a = reasoningAssess(reasoningCase(histology: "breast"))
+        #expect(a.reasoningRuleFired("R6"))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.rationale.contains { $0.rule.contains("ASTRO 2024") || $0.citation.contains("ASTRO") && $0.citation.contains("2024") })
+        #expect(a.reasoningCodes.contains(.cebrt))
+    }
+
+    @Test("R6 absent in an emergency")
+    func r6AbsentWhenEmergency() {
+        let a = reasoningAssess(reasoningCase(histology: "breast") { $0.symptoms.neuroSymptoms = [.numbness] })
+        #expect(a.urgency.level == .emergency)
+        #expect(!a.reasoningRuleFired("R6"))
+        #expect(!a.reasoningCodes.contains(.sbrt))
+    }
+
+    @Test("R6 absent with poor performance status")
+    func r6AbsentPoorPerformance() {
+        let a = reasoningAssess(reasoningCase(histology: "breast") { $0.performance.karnofsky = 50 })
+        #expect(!a.reasoningCodes.contains(.sbrt))
+    }
+
+    @Test("R6 absent when there is an indication for surgery")
+    func r6AbsentWithSurgicalIndication() {
+        let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningMaxSinsLesion()]))
+        #expect(a.reasoningCodes.contains(.stabilization))
+        #expect(!a.reasoningRuleFired("R6"))
+    }
+}
+
+// MARK: - Triage
+
+@Suite("Reasoning: triage (case-format.md urgency)")
+struct ReasoningTriageTests {
+    @Test("each neurological symptom alone is an emergency", arguments: NeuroSymptom.allCases)
+    func triageNeuroSymptomEmergency(symptom: NeuroSymptom) {
+        let a = reasoningAssess(reasoningCase { $0.symptoms.neuroSymptoms = [symptom] })
+        #expect(a.urgency.level == .emergency)
+        #expect(!a.urgency.reasons.isEmpty)
+    }
+
+    @Test("each recorded deficit alone is an emergency",
+          arguments: [NeurologicalDeficit.radiculopathy, .myelopathy, .caudaEquina])
+    func triageDeficitEmergency(deficit: NeurologicalDeficit) {
+        let a = reasoningAssess(reasoningCase {
+            $0.neurology.deficit = deficit
+            $0.neurology.motorDeficitDays = 3
+            $0.neurology.frankel = .d
+        })
+        #expect(a.urgency.level == .emergency)
+        #expect(a.urgency.reasons.contains { $0.contains(deficit.rawValue) })
+    }
+
+    @Test("bladder or bowel dysfunction alone is an emergency")
+    func triageBladderBowelEmergency() {
+        let a = reasoningAssess(reasoningCase { $0.neurology.bladderBowelDysfunction = true })
+        #expect(a.urgency.level == .emergency)
+    }
+
+    @Test("a Frankel grade below E is a neurological sign: emergency even when the deficit field is left blank")
+    func triageFrankelBelowEWithoutDeficitField() {
+        // Valid document: `deficit` is optional and only "none" is forbidden with Frankel < E.
+        let a = reasoningAssess(reasoningCase {
+            $0.neurology.deficit = nil
+            $0.neurology.frankel = .c
+            $0.neurology.ambulation = .nonAmbulatory
+        })
+        #expect(a.urgency.level == .emergency)
+    }
+
+    @Test("new back pain alone is urgent, with 24 h and 1 week deadlines")
+    func triageNewBackPainUrgent() throws {
+        let a = reasoningAssess(reasoningCase { $0.symptoms.newBackPain = true })
+        #expect(a.urgency.level == .urgent)
+        let coordinator = try #require(a.urgency.deadlines.first { $0.action.contains("MSCC coordinator") })
+        #expect(coordinator.withinHours == 24)
+        #expect(coordinator.dueBy == "2026-03-02")
+        let mri = try #require(a.urgency.deadlines.first { $0.action.contains("MRI") })
+        #expect(mri.withinHours == 168)
+        #expect(mri.dueBy == "2026-03-08")
+    }
+
+    @Test("each red-flag pain feature alone is urgent", arguments: PainFeature.allCases)
+    func triagePainFeatureUrgent(feature: PainFeature) {
+        let a = reasoningAssess(reasoningCase { $0.symptoms.painFeatures = [feature] })
+        #expect(a.urgency.level == .urgent)
+    }
+
+    @Test("SINS 13 on imaging is urgent")
+    func triageSins13Urgent() {
+        let lesion = reasoningLesion([.t12], pain: .mechanical, bone: .mixed, alignment: .deformity, collapse: .over50,
+                                     posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 13)
+        #expect(a.urgency.level == .urgent)
+    }
+
+    @Test("SINS 12 alone is not urgent")
+    func triageSins12NotUrgent() {
+        // T12 3 + mechanical 3 + blastic 0 + deformity 2 + >50 % 3 + unilateral 1 = 12.
+        let lesion = reasoningLesion([.t12], pain: .mechanical, bone: .blastic, alignment: .deformity, collapse: .over50,
+                                     posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 12)
+        #expect(a.urgency.level == .routine)
+    }
+
+    @Test("an unstable lesion counts even when another lesion's SINS is incomplete (safe side)")
+    func triageUnstableLesionWithIncompleteOther() {
+        let lesions = [reasoningMaxSinsLesion(), reasoningLesion([.t4], pain: nil)]
+        let a = reasoningAssess(reasoningCase(lesions: lesions))
+        #expect(a.scores.sins.status == .incomplete)
+        #expect(a.urgency.level == .urgent)
+    }
+
+    @Test("ESCC 2 on imaging is urgent")
+    func triageEscc2Urgent() {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g2)]))
+        #expect(a.urgency.level == .urgent)
+    }
+
+    @Test("ESCC 1c alone is not urgent")
+    func triageEscc1cNotUrgent() {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g1c)]))
+        #expect(a.urgency.level == .routine)
+    }
+
+    @Test("no trigger: routine, no deadlines")
+    func triageNoneRoutine() {
+        let a = reasoningAssess(reasoningCase())
+        #expect(a.urgency.level == .routine)
+        #expect(a.urgency.deadlines.isEmpty)
+        #expect(!a.urgency.safetyNet.isEmpty)
+    }
+
+    @Test("neurology outranks pain: both recorded gives emergency with every reason listed")
+    func triageEmergencyKeepsUrgentReasons() {
+        let a = reasoningAssess(reasoningCase {
+            $0.symptoms.neuroSymptoms = [.radicularPain]
+            $0.symptoms.newBackPain = true
+        })
+        #expect(a.urgency.level == .emergency)
+        #expect(a.urgency.reasons.contains { $0.contains("radicular pain") })
+        #expect(a.urgency.reasons.contains { $0.contains("new back pain") })
+    }
+}
+
+// MARK: - The patient's context
+
+@Suite("Reasoning: the patient's context")
+struct ReasoningContextTests {
+    @Test("financial constraints favour 8 Gy × 1 when ESCC is not high-grade",
+          arguments: [FinancialConstraints.some, .severe])
+    func contextFinancialConstraintsSingleFraction(level: FinancialConstraints) throws {
+        let a = reasoningAssess(reasoningCase { $0.social.financialConstraints = level })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "8 Gy × 1")
+        #expect(cebrt.alternativeRegimens.contains("20 Gy / 5"))
+        #expect(cebrt.contextNotes.contains { $0.contains("financial constraints") })
+        #expect(a.referrals.contains(.socialWork))
+    }
+
+    @Test("high travel burden favours 8 Gy × 1 when ESCC is not high-grade")
+    func contextTravelBurdenSingleFraction() throws {
+        let a = reasoningAssess(reasoningCase { $0.social.travelBurden = .high })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "8 Gy × 1")
+        #expect(cebrt.contextNotes.contains { $0.contains("travel") })
+    }
+
+    @Test("with high-grade ESCC the regimen stays 20 Gy / 5 and a SCORAD note explains why")
+    func contextFinancialConstraintsHighGradeScorad() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g2)]) {
+            $0.social.financialConstraints = .severe
+        })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(cebrt.contextNotes.contains { $0.contains("SCORAD") })
+        #expect(cebrt.alternativeRegimens.first == "8 Gy × 1")
+    }
+
+    @Test("limited family support adds rehabilitation and a social-work referral",
+          arguments: [FamilySupport.limited, .none])
+    func contextLimitedFamilySupport(support: FamilySupport) throws {
+        let a = reasoningAssess(reasoningCase { $0.social.familySupport = support })
+        #expect(a.reasoningCodes.contains(.rehabilitation))
+        #expect(a.referrals.contains(.socialWork))
+        #expect(a.referrals.contains(.physiatry))
+    }
+
+    @Test("strong family support and no constraints: no social-work referral")
+    func contextStrongSupportNoSocialWork() {
+        let a = reasoningAssess(reasoningCase())
+        #expect(!a.referrals.contains(.socialWork))
+    }
+
+    @Test("diabetes: dexamethasone carries a hyperglycaemia caution")
+    func contextDiabetesDexamethasoneCaution() throws {
+        let a = reasoningAssess(reasoningCase {
+            $0.symptoms.neuroSymptoms = [.limbWeakness]
+            $0.comorbidities = [.diabetes]
+        })
+        let dex = try #require(a.reasoningOption(.dexamethasone))
+        #expect(dex.cautions.contains { $0.contains("hyperglycaemia") })
+    }
+
+    @Test("anaemia: open surgery carries a transfusion caution")
+    func contextAnemiaSurgeryCaution() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.comorbidities = [.anemia]
+        })
+        let surgery = try #require(a.reasoningOption(.separationSurgery))
+        #expect(surgery.cautions.contains { $0.contains("transfusion") })
+        #expect(a.reasoningOption(.sbrt)?.cautions.contains { $0.contains("transfusion") } == false)
+    }
+
+    @Test("a declined option stays listed, marked declined, after every option not declined")
+    func contextDeclinedOptionRankedLast() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.preferences.declines = [.separationSurgery, .systemicTherapy]
+        })
+        let declined = a.options.filter(\.declined)
+        #expect(Set(declined.map(\.code)) == [.separationSurgery, .systemicTherapy])
+        let maxAccepted = try #require(a.options.filter { !$0.declined }.map(\.rank).max())
+        #expect(declined.allSatisfy { $0.rank > maxAccepted })
+        #expect(declined.allSatisfy { $0.contextNotes.contains { $0.contains("declined") } })
+    }
+
+    @Test("declining an option the rules do not propose adds nothing")
+    func contextDeclinedAbsentOptionNotAdded() {
+        let a = reasoningAssess(reasoningCase { $0.preferences.declines = [.enBlocResection] })
+        #expect(!a.reasoningCodes.contains(.enBlocResection))
+        #expect(!a.options.contains { $0.declined })
+    }
+
+    @Test("avoid-surgery: every non-operative option ranks before every open-surgery option")
+    func contextAvoidSurgeryRanksNonOperativeFirst() throws {
+        // Radioresistant, high-grade ESCC, unstable: separation surgery (with stabilisation) on the list.
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
+            $0.preferences.priorities = [.avoidSurgery]
+        })
+        let open = a.options.filter(\.code.isOpenSurgery)
+        let nonOperative = a.options.filter { !$0.code.isOpenSurgery }
+        #expect(!open.isEmpty, "surgery is still shown")
+        #expect(!nonOperative.isEmpty)
+        let lastNonOperative = try #require(nonOperative.map(\.rank).max())
+        let firstOpen = try #require(open.map(\.rank).min())
+        #expect(lastNonOperative < firstOpen)
+        #expect(a.reasoningCodes.contains(.sbrt), "radiotherapy alone is offered as the non-operative alternative")
+        #expect(open.allSatisfy { $0.contextNotes.contains { $0.contains("avoid surgery") } })
+    }
+
+    @Test("avoid-surgery with a stand-alone stabilisation: orthosis offered as the non-operative alternative")
+    func contextAvoidSurgeryStandaloneStabilisationBracing() throws {
+        let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningMaxSinsLesion()]) {
+            $0.preferences.priorities = [.avoidSurgery]
+        })
+        let brace = try #require(a.reasoningOption(.bracing))
+        let stabilisation = try #require(a.reasoningOption(.stabilization))
+        #expect(brace.rank < stabilisation.rank)
+    }
+
+    @Test("avoid-surgery with an unstable spine: orthosis offered even when stabilisation is part of separation surgery")
+    func contextAvoidSurgeryMergedStabilisationBracing() {
+        // SINS 18 (stabilisation required) + radioresistant high-grade ESCC: the stabilisation is folded
+        // into separation surgery. A patient who avoids surgery still needs a non-operative answer to the
+        // instability (reference §12.4: orthosis for non-surgical candidates).
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
+            $0.preferences.priorities = [.avoidSurgery]
+        })
+        #expect(a.noms.mechanical.code == "unstable")
+        #expect(a.reasoningCodes.contains(.bracing), "no non-operative option addresses the unstable spine")
+    }
+
+    @Test("active systemic therapy adds a precedence note to the radiotherapy options")
+    func contextActiveSystemicTherapyNote() throws {
+        let a = reasoningAssess(reasoningCase { $0.systemic.currentTreatment = [.hormonal] })
+        for code in [TreatmentOption.cebrt, .sbrt] {
+            let option = try #require(a.reasoningOption(code))
+            #expect(option.contextNotes.contains { $0.contains("takes precedence") }, "\(code.rawValue)")
+        }
+    }
+
+    @Test("bone-modifying agents alone are not an active anticancer therapy: no precedence note")
+    func contextBoneModifyingOnlyNoPrecedenceNote() throws {
+        let a = reasoningAssess(reasoningCase { $0.systemic.currentTreatment = [.boneModifying] })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(!cebrt.contextNotes.contains { $0.contains("takes precedence") })
+        #expect(!a.reasoningCodes.contains(.boneModifyingAgent), "already on a bone-modifying agent")
+    }
+
+    @Test("prior radiation: a re-irradiation note with EQD2 (20 Gy / 5 → 30 Gy at α/β 2)")
+    func contextPriorRadiationEqd2() throws {
+        let prior = PriorRadiation(doseGy: 20, fractions: 5, on: CalendarDate(iso: "2025-01-10")!)
+        #expect(prior.eqd2CordAlphaBeta2 == 30)
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(prior: prior)]))
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        let note = try #require(cebrt.contextNotes.first { $0.contains("re-irradiation") })
+        #expect(note.contains("EQD2 30.0 Gy") || note.contains("EQD2 30 Gy"))
+        #expect(note.contains("20 Gy / 5"))
+        #expect(note.contains("2025-01-10"))
+    }
+
+    @Test("EQD2 at α/β 2 for other schedules", arguments: [
+        (8.0, 1, 20.0), (30.0, 10, 37.5), (24.0, 2, 84.0), (36.0, 18, 36.0),
+    ])
+    func contextEqd2Formula(dose: Double, fractions: Int, expected: Double) {
+        // EQD2 = D × (d + α/β) / (2 + α/β), α/β = 2.
+        #expect(abs(PriorRadiation(doseGy: dose, fractions: fractions).eqd2CordAlphaBeta2 - expected) < 1e-9)
+    }
+}
+
+// MARK: - Referrals
+
+@Suite("Reasoning: referrals")
+struct ReasoningReferralTests {
+    @Test("spine surgery referral at SINS ≥ 7")
+    func referralSpineSurgerySinsAtLeast7() {
+        // T8 1 + occasional 1 + lytic 2 + normal 0 + <50 % 2 + unilateral 1 = 7.
+        let lesion = reasoningLesion([.t8], pain: .occasional, bone: .lytic, alignment: .normal, collapse: .under50,
+                                     posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 7)
+        #expect(a.referrals.contains(.spineSurgery))
+    }
+
+    @Test("no spine surgery referral at SINS 6 with ESCC 0")
+    func referralNoSpineSurgerySins6() {
+        // T8 1 + occasional 1 + lytic 2 + normal 0 + <50 % 2 + none 0 = 6.
+        let lesion = reasoningLesion([.t8], pain: .occasional, bone: .lytic, alignment: .normal, collapse: .under50)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.scores.sins.total == 6)
+        #expect(!a.referrals.contains(.spineSurgery))
+        #expect(a.referrals.contains(.radiationOncology))
+        #expect(a.referrals.contains(.medicalOncology))
+    }
+
+    @Test("spine surgery referral for high-grade ESCC even when SINS is low",
+          arguments: [EpiduralCompressionGrade.g2, .g3])
+    func referralSpineSurgeryHighGradeEscc(grade: EpiduralCompressionGrade) throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: grade)]))
+        #expect(a.scores.sins.total == 4)
+        let detail = try #require(a.referralDetails.first { $0.code == .spineSurgery })
+        #expect(detail.reasons.contains { $0.contains("ESCC") })
+    }
+
+    @Test("spine surgery referral from a lesion with SINS ≥ 7 even when another lesion is incomplete")
+    func referralSpineSurgeryPerLesion() {
+        let lesions = [reasoningCementLesion(), reasoningLesion([.t4], collapse: nil)]
+        let a = reasoningAssess(reasoningCase(lesions: lesions))
+        #expect(a.scores.sins.status == .incomplete)
+        #expect(a.referrals.contains(.spineSurgery))
+    }
+
+    @Test("referral codes are listed once each, in the catalogue order")
+    func referralOrderAndUniqueness() {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
+            $0.social.familySupport = .limited
+            $0.symptoms.neuroSymptoms = [.limbWeakness]
+        })
+        let order = Referral.allCases
+        let indices = a.referrals.map { order.firstIndex(of: $0)! }
+        #expect(indices == indices.sorted())
+        #expect(Set(a.referrals).count == a.referrals.count)
+    }
+}
+
+// MARK: - Every assessment
+
+@Suite("Reasoning: every assessment")
+struct ReasoningInvariantTests {
+    static let cases: [(String, Case)] = [
+        ("baseline", reasoningCase()),
+        ("emergency", reasoningCase(lesions: [reasoningLesion(escc: .g2)]) { reasoningMyelopathy(&$0) }),
+        ("gated inoperable", reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
+            $0.systemic.medicallyOperable = false
+        }),
+        ("gated short survival", reasoningCase { $0.systemic.clinicianSurvivalEstimateMonths = 1 }),
+        ("resistant high-grade", reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)])),
+        ("unclassified", reasoningCase(histology: "other", lesions: [reasoningLesion(escc: .g2)])),
+        ("en bloc", ReasoningR5Tests.v09()),
+        ("unknown primary", reasoningCase(histology: "unknown-primary")),
+        ("everything declined", reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.preferences.declines = TreatmentOption.allCases
+            $0.preferences.priorities = [.avoidSurgery, .fewestVisits]
+            $0.comorbidities = Comorbidity.allCases
+        }),
+        ("sparse", {
+            var c = Case(patient: Patient(id: "SPARSE"), primaryTumor: PrimaryTumor(histology: "other"),
+                         spine: Spine(involvedLevels: [.l3], lesions: [SpinalLesion(levels: [.l3])]))
+            c.assessedOn = nil
+            return c
+        }()),
+    ]
+
+    @Test("rules version, disclaimer and consecutive ranks", arguments: cases.indices)
+    func everyAssessmentInvariants(index: Int) {
+        let (name, c) = Self.cases[index]
+        let a = reasoningAssess(c)
+        #expect(!a.rulesVersion.isEmpty, "\(name)")
+        #expect(a.rulesVersion == Rules.version)
+        #expect(a.disclaimer == Rules.disclaimer)
+        #expect(a.disclaimer.contains("not replace clinical judgment"))
+        #expect(a.options.map(\.rank) == Array(1..<(a.options.count + 1)), "\(name): ranks are 1…n")
+        #expect(!a.options.isEmpty, "\(name): there is always something to offer")
+        #expect(Set(a.options.map(\.code)).count == a.options.count, "\(name): each option once")
+        #expect(a.options.allSatisfy { !$0.rationale.isEmpty && !$0.goals.isEmpty }, "\(name): every option explains itself")
+        #expect(a.noms.citation.contains("Laufer"))
+    }
+
+    @Test("the cases built in this file are valid case documents (they survive CaseDocument.decode)")
+    func everyBuiltCaseIsValid() throws {
+        let extra = reasoningCase {
+            $0.neurology.deficit = nil
+            $0.neurology.frankel = .c
+            $0.neurology.ambulation = .nonAmbulatory
+        }
+        let encoder = JSONEncoder()
+        for (name, c) in Self.cases + [("Frankel C, deficit blank", extra)] {
+            let data = try encoder.encode(c)
+            switch CaseDocument.decode([UInt8](data), today: reasoningToday) {
+            case .success(let decoded): #expect(decoded == c, "\(name)")
+            case .failure(let e): Issue.record("\(name): \(e.errors.map(\.description))")
+            }
+        }
+    }
+
+    @Test("a declined option is flagged exactly when the patient declined it")
+    func everyDeclinedFlagMatchesPreferences() {
+        for (name, c) in Self.cases {
+            let a = reasoningAssess(c)
+            for o in a.options {
+                #expect(o.declined == c.preferences.declines.contains(o.code), "\(name): \(o.code.rawValue)")
+            }
+        }
+    }
+}
