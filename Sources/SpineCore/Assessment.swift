@@ -261,7 +261,7 @@ public func assess(_ c: Case, today: CalendarDate) -> Assessment {
         neurologicalStatus: NeurologicalGrading.assess(facts))
     let prognosis = PrognosisAssessment.assess(facts, scores: scores)
     let urgency = Triage.assess(facts, scores: scores)
-    var reasoning = ClinicalReasoning(facts: facts, scores: scores, prognosis: prognosis, urgency: urgency)
+    let reasoning = ClinicalReasoning(facts: facts, scores: scores, prognosis: prognosis, urgency: urgency)
     reasoning.run()
     return Assessment(
         assessedOn: facts.assessedOn, scores: scores, prognosis: prognosis, noms: reasoning.noms,

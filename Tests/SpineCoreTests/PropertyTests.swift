@@ -95,6 +95,10 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         tumor.detail = maybe(0.3) { $0.pick(Self.strings) }
         tumor.diagnosedOn = maybe(0.5) { d in d.date(from: patient.birthDate ?? reference.adding(days: -365 * 30), to: reference) }
         tumor.monthsFromDiagnosisToSpinalMetastasis = maybe(0.6) { $0.chance(0.8) ? $0.int(0...120) : $0.int(0...1200) }
+        // The interval to spinal metastasis cannot exceed diagnosis → assessment.
+        if let d = tumor.diagnosedOn, let m = tumor.monthsFromDiagnosisToSpinalMetastasis {
+            tumor.monthsFromDiagnosisToSpinalMetastasis = min(m, d.wholeMonths(until: reference))
+        }
         tumor.radiosensitivity = maybe(0.2) { $0.code(Radiosensitivity.self) }
         tumor.tomitaGrowth = maybe(0.2) { $0.code(TomitaGrowth.self) }
         tumor.status = maybe { $0.code(TumorStatus.self) }
@@ -129,10 +133,15 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         switch n.deficit {
         case NeurologicalDeficit.none?:
             n.frankel = maybe { _ in NeurologicalGrade.e }
-            n.asia = n.frankel == nil ? maybe(0.3) { _ in NeurologicalGrade.e } : maybe(0.3) { $0.code(NeurologicalGrade.self) }
+            n.asia = maybe(0.3) { _ in NeurologicalGrade.e }
         default:
             n.frankel = maybe { $0.code(NeurologicalGrade.self) }
-            n.asia = maybe(0.3) { $0.code(NeurologicalGrade.self) }
+            // ASIA must agree with Frankel except for the C/D split.
+            if let f = n.frankel {
+                n.asia = maybe(0.3) { g in f == .c || f == .d ? (g.chance(0.5) ? .c : .d) : f }
+            } else {
+                n.asia = maybe(0.3) { $0.code(NeurologicalGrade.self) }
+            }
         }
         switch n.deficit {
         case .myelopathy?, .caudaEquina?: n.motorDeficitDays = chance(0.9) ? int(0...30) : int(0...3650)
@@ -147,7 +156,13 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         c.neurology = n
 
         c.performance.karnofsky = maybe { $0.int(0...10) * 10 }
-        c.performance.ecog = maybe(0.4) { $0.int(0...5) }
+        // ECOG within one grade of the Karnofsky reading (published mappings differ by about one).
+        if let k = c.performance.karnofsky {
+            let mapped = PerformanceStatusScale.ecog(karnofsky: k)
+            c.performance.ecog = maybe(0.4) { $0.int(max(0, mapped - 1)...min(5, mapped + 1)) }
+        } else {
+            c.performance.ecog = maybe(0.4) { $0.int(0...5) }
+        }
 
         if chance(0.7) {
             let unit = code(AlbuminUnit.self)

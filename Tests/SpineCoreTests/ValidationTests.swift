@@ -377,7 +377,7 @@ private let codedFields: [CodedField] = [
     CodedField(path: "neurology.frankel", allowed: ["A", "B", "C", "D", "E"], wrong: ["F", "e", "0"],
                setup: [set("neurology.deficit", "radiculopathy")]),
     CodedField(path: "neurology.asia", allowed: ["A", "B", "C", "D", "E"], wrong: ["F", "a", "ASIA-A"],
-               setup: [set("neurology.deficit", "radiculopathy")]),
+               setup: [set("neurology.deficit", "radiculopathy"), set("neurology.frankel", .null)]),
     CodedField(path: "neurology.ambulation", allowed: ["independent", "withAid", "nonAmbulatory"],
                wrong: ["walking", "with-aid", "non-ambulatory"]),
     CodedField(path: "neurology.deficit", allowed: ["none", "radiculopathy", "myelopathy", "caudaEquina"],
@@ -664,6 +664,13 @@ private let crossFieldCases: [Variant] = [
             "neurology.deficit", mentioning: ["frankel", "C"]),
     Variant("deficit none with frankel A",
             [set("neurology.deficit", "none"), set("neurology.frankel", "A")], "neurology.deficit"),
+    Variant("months to spinal metastasis longer than diagnosis to assessment",
+            [set("primaryTumor.diagnosedOn", "2019-05-01"), set("primaryTumor.monthsFromDiagnosisToSpinalMetastasis", 100)],
+            "primaryTumor.monthsFromDiagnosisToSpinalMetastasis", mentioning: ["82"]),
+    Variant("Karnofsky 90 with ECOG 4", [set("performance.karnofsky", 90), set("performance.ecog", 4)],
+            "performance.ecog", mentioning: ["Karnofsky 90"]),
+    Variant("Frankel E with ASIA A", [set("neurology.frankel", "E"), set("neurology.asia", "A")],
+            "neurology.asia", mentioning: ["Frankel E"]),
     Variant("deficit none with only asia D",
             [set("neurology.deficit", "none"), set("neurology.frankel", .null), set("neurology.asia", "D")],
             "neurology.deficit", mentioning: ["asia"]),
@@ -733,8 +740,18 @@ private let consistentCases: [Variant] = [
     Variant("currentTreatment none alone", [set("systemic.currentTreatment", ["none"])], []),
     Variant("currentTreatment empty", [set("systemic.currentTreatment", [])], []),
     Variant("birthDate on assessedOn", [set("patient.birthDate", "2026-03-01"), remove("primaryTumor.diagnosedOn")], []),
-    Variant("diagnosedOn on assessedOn", [set("primaryTumor.diagnosedOn", "2026-03-01")], []),
-    Variant("leap day 2024-02-29", [set("primaryTumor.diagnosedOn", "2024-02-29")], []),
+    Variant("diagnosedOn on assessedOn",
+            [set("primaryTumor.diagnosedOn", "2026-03-01"), remove("primaryTumor.monthsFromDiagnosisToSpinalMetastasis")], []),
+    Variant("leap day 2024-02-29",
+            [set("primaryTumor.diagnosedOn", "2024-02-29"), remove("primaryTumor.monthsFromDiagnosisToSpinalMetastasis")], []),
+    Variant("months to spinal metastasis equal to the whole interval",
+            [set("primaryTumor.diagnosedOn", "2021-03-01"), set("primaryTumor.monthsFromDiagnosisToSpinalMetastasis", 60)], []),
+    Variant("Karnofsky 90 with ECOG 1 (one grade apart, as published mappings differ)",
+            [set("performance.ecog", 1)], []),
+    Variant("Frankel C with ASIA D (the C/D split differs between the scales)",
+            [set("neurology.deficit", "myelopathy"), set("neurology.motorDeficitDays", 3),
+             set("neurology.frankel", "C"), set("neurology.asia", "D")], []),
+    Variant("Karnofsky written as 90.0", [set("performance.karnofsky", 90.0)], []),
     Variant("C1-only lesion without collapse",
             [set("spine.involvedLevels", ["C1"]), set("spine.lesions[0].levels", ["C1"]),
              set("spine.lesions[0].collapse", "none")], []),
@@ -1015,7 +1032,8 @@ struct ValidationTests {
 
     @Test("assessedOn absent: today is the reference date; a date before today passes")
     func todayStandsInForAssessedOn() throws {
-        let doc = base.applying([remove("assessedOn"), set("primaryTumor.diagnosedOn", "2026-02-28")])
+        let doc = base.applying([remove("assessedOn"), set("primaryTumor.diagnosedOn", "2026-02-28"),
+                                 remove("primaryTumor.monthsFromDiagnosisToSpinalMetastasis")])
         let c = try #require(accepted(doc))
         #expect(c.assessedOn == nil)
         // The same document is rejected when today is earlier than the diagnosis.

@@ -6,7 +6,8 @@ import Foundation
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    /// A number with its source text, so an integer field can tell `90` from `90.5` exactly.
+    /// A number; `isInteger` is true for integer text (`90`) and for whole values written with a
+    /// fraction or exponent (`90.0`, `9e1`), so an integer field accepts both and rejects `90.5`.
     case number(Double, isInteger: Bool)
     case string(String)
     case array([JSONValue])
@@ -54,6 +55,8 @@ public struct JSONParser {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) -> JSONValue in
             var parser = Reader(bytes: buffer)
+            // A UTF-8 byte-order mark (saved by some editors) is not content.
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
             parser.skipWhitespace()
@@ -189,7 +192,9 @@ public struct JSONParser {
             guard let value = Double(text), value.isFinite else {
                 throw JSONSyntaxError(offset: start, message: "number out of range")
             }
-            return .number(value, isInteger: isInteger && value.rounded() == value)
+            // `90.0` and `9e1` are whole numbers too (some clients always write a fraction), as long
+            // as the double holds the integer exactly (≤ 2^53).
+            return .number(value, isInteger: isInteger || (value.rounded() == value && abs(value) <= 9_007_199_254_740_992))
         }
 
         func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }

@@ -311,6 +311,11 @@ struct Validator {
         }
         t.monthsFromDiagnosisToSpinalMetastasis = int(r, "monthsFromDiagnosisToSpinalMetastasis",
                                                       CaseDocument.Limits.monthsFromDiagnosis, unit: " months")
+        if let months = t.monthsFromDiagnosisToSpinalMetastasis, let d = t.diagnosedOn, d <= referenceDate,
+           months > d.wholeMonths(until: referenceDate) {
+            fail("primaryTumor.monthsFromDiagnosisToSpinalMetastasis",
+                 "is \(months) months, longer than the \(d.wholeMonths(until: referenceDate)) months from diagnosedOn to the assessment date")
+        }
         t.radiosensitivity = code(r, "radiosensitivity", Radiosensitivity.self)
         t.tomitaGrowth = code(r, "tomitaGrowth", TomitaGrowth.self)
         t.status = code(r, "status", TumorStatus.self)
@@ -485,6 +490,10 @@ struct Validator {
         if n.hoursSinceLossOfAmbulation != nil, let a = n.ambulation, a != .nonAmbulatory {
             fail("neurology.hoursSinceLossOfAmbulation", "must be null unless ambulation is nonAmbulatory (got ambulation \(a.rawValue))")
         }
+        // Frankel and ASIA letters correspond except for the C/D split (reference §10.2).
+        if let f = n.frankel, let a = n.asia, f != a, !(Set([f, a]) == Set([.c, .d])) {
+            fail("neurology.asia", "ASIA \(a.rawValue) contradicts Frankel \(f.rawValue) (the scales agree except that C and D are split differently)")
+        }
         // A Frankel/ASIA grade below E records a motor or sensory deficit; "none" would hide it from triage.
         if n.deficit == NeurologicalDeficit.none {
             if let f = n.frankel, f != .e {
@@ -507,6 +516,10 @@ struct Validator {
             }
         }
         p.ecog = int(r, "ecog", CaseDocument.Limits.ecog)
+        // Published KPS↔ECOG mappings differ by about one grade (reference §9.3); more is a contradiction.
+        if let k = p.karnofsky, let e = p.ecog, abs(PerformanceStatusScale.ecog(karnofsky: k) - e) > 1 {
+            fail("performance.ecog", "ECOG \(e) contradicts Karnofsky \(k) (which maps to ECOG \(PerformanceStatusScale.ecog(karnofsky: k)) ± 1); check both")
+        }
         return p
     }
 

@@ -63,9 +63,12 @@ public struct CaseFacts: Sendable {
     }
 
     /// A motor or sensory deficit, bladder/bowel dysfunction or neurological symptoms recorded.
+    /// A Frankel/ASIA grade below E is a recorded neurological sign too (reference §13), even
+    /// when `deficit` was not filled in: the safe side of NICE NG234.
     public var hasNeurologicalSymptomsOrSigns: Bool {
         !c.symptoms.neuroSymptoms.isEmpty
             || (c.neurology.deficit.map { $0 != .none } ?? false)
             || c.neurology.bladderBowelDysfunction == true
+            || (frankel.map { $0.grade != .e } ?? false)
     }
 }

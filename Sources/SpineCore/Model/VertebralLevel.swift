@@ -55,6 +55,7 @@ public enum VertebralLevel: Int, Sendable, Hashable, Comparable, CaseIterable, C
 
     /// Codes joined for display: `T11–T12` for a contiguous run, else `T4, T6`.
     public static func describe(_ levels: [VertebralLevel]) -> String {
+        if levels.count == 1 { return levels[0].code }
         let sorted = levels.sorted()
         guard let first = sorted.first, let last = sorted.last else { return "" }
         if sorted.count == 1 { return first.code }

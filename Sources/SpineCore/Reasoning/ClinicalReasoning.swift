@@ -28,12 +28,12 @@ struct Candidate {
     var cautions: [String] = []
 }
 
-struct ClinicalReasoning {
+final class ClinicalReasoning {
     let facts: CaseFacts
     let scores: Scores
     let prognosis: PrognosisPanel
     let urgency: Urgency
-    var c: Case { facts.c }
+    let c: Case
 
     var warnings: [String] = []
     var rulesApplied: [String] = []
@@ -54,6 +54,7 @@ struct ClinicalReasoning {
 
     init(facts: CaseFacts, scores: Scores, prognosis: PrognosisPanel, urgency: Urgency) {
         self.facts = facts
+        self.c = facts.c
         self.scores = scores
         self.prognosis = prognosis
         self.urgency = urgency
@@ -67,7 +68,7 @@ struct ClinicalReasoning {
 
     // MARK: - Orchestration
 
-    mutating func run() {
+    func run() {
         readOncologic()
         readMechanical()
         let neurologic = neurologicArm()
@@ -86,7 +87,7 @@ struct ClinicalReasoning {
 
     // MARK: - The four arms
 
-    mutating func readOncologic() {
+    func readOncologic() {
         if let override = c.primaryTumor.radiosensitivity {
             radiosensitivity = override == .sensitive ? .sensitive : .resistant
         } else {
@@ -94,7 +95,7 @@ struct ClinicalReasoning {
         }
     }
 
-    mutating func readMechanical() {
+    func readMechanical() {
         guard let total = sinsTotal, let name = scores.sins.lesion else {
             stabilisation = .unknown
             return
@@ -280,14 +281,19 @@ struct ClinicalReasoning {
         let visceralOK: Bool? = v.present.map { !$0 || v.treatable == true }
         criteria.append(Criterion(criterion: "no or controlled (treatable) visceral disease", met: visceralOK,
                                   fact: v.present.map { $0 ? "visceral metastases, treatable: \(v.treatable == true ? "yes" : "no")" : "no visceral metastases" } ?? "not recorded"))
+        // Either instrument may establish long survival: true if one does, false only if both
+        // are computed and neither does, unknown otherwise.
         var longFacts: [String] = []
-        var long: Bool? = nil
-        if let t = scores.tomita.total { longFacts.append("Tomita \(t)"); long = (long ?? false) || t <= 3 }
+        var tomitaLong: Bool?
+        var tokuhashiLong: Bool?
+        if let t = scores.tomita.total { longFacts.append("Tomita \(t)"); tomitaLong = t <= 3 }
         if let t = scores.tokuhashiRevised.total {
             longFacts.append("Tokuhashi \(t)")
             let majorFree = scores.tokuhashiRevised.items.first { $0.item == "majorOrganMetastases" }?.points == 2
-            long = (long ?? false) || t >= 12 || ((9...11).contains(t) && facts.involvedCount == 1 && majorFree)
+            tokuhashiLong = t >= 12 || ((9...11).contains(t) && facts.involvedCount == 1 && majorFree)
         }
+        let long: Bool? = tomitaLong == true || tokuhashiLong == true ? true
+            : (tomitaLong == false && tokuhashiLong == false ? false : nil)
         criteria.append(Criterion(criterion: "long expected survival (Tomita 2–3; Tokuhashi 12–15, or 9–11 with a single lesion and no major-organ metastases)",
                                   met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : longFacts.joined(separator: ", ")))
         criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: "histology \(h.code)"))
@@ -329,7 +335,7 @@ struct ClinicalReasoning {
 
     // MARK: - Options
 
-    mutating func add(_ code: TreatmentOption, priority: Int, regimen: String? = nil, alternatives: [String] = [],
+    func add(_ code: TreatmentOption, priority: Int, regimen: String? = nil, alternatives: [String] = [],
                       _ rationale: Rationale) {
         if let i = candidates.firstIndex(where: { $0.code == code }) {
             candidates[i].priority = min(candidates[i].priority, priority)
@@ -342,13 +348,13 @@ struct ClinicalReasoning {
                                     alternativeRegimens: alternatives, rationale: [rationale]))
     }
 
-    mutating func note(_ code: TreatmentOption, _ text: String) {
+    func note(_ code: TreatmentOption, _ text: String) {
         if let i = candidates.firstIndex(where: { $0.code == code }), !candidates[i].contextNotes.contains(text) {
             candidates[i].contextNotes.append(text)
         }
     }
 
-    mutating func caution(_ codes: [TreatmentOption], _ text: String) {
+    func caution(_ codes: [TreatmentOption], _ text: String) {
         for code in codes {
             if let i = candidates.firstIndex(where: { $0.code == code }), !candidates[i].cautions.contains(text) {
                 candidates[i].cautions.append(text)
@@ -367,7 +373,7 @@ struct ClinicalReasoning {
         return false
     }
 
-    mutating func buildOptions() {
+    func buildOptions() {
         let emergency = urgency.level == .emergency
         // R0: the MSCC pathway.
         if emergency {
@@ -422,7 +428,7 @@ struct ClinicalReasoning {
 
     /// Separation surgery and decompression already include instrumented stabilisation: fold a
     /// separate stabilisation option into them rather than listing the same operation twice.
-    mutating func mergeStabilisationIntoDecompression() {
+    func mergeStabilisationIntoDecompression() {
         guard let s = candidates.firstIndex(where: { $0.code == .stabilization }),
               let d = candidates.firstIndex(where: { $0.code == .separationSurgery || $0.code == .decompressionStabilization })
         else { return }
@@ -435,7 +441,7 @@ struct ClinicalReasoning {
     }
 
     /// R2: stabilisation by SINS.
-    mutating func mechanicalRules() {
+    func mechanicalRules() {
         guard let total = sinsTotal, let lesion = mechanicalLesion else {
             rulesApplied.append("R2 mechanical: SINS incomplete, stabilisation not evaluated")
             return
@@ -471,7 +477,7 @@ struct ClinicalReasoning {
     }
 
     /// R3: neurologic × oncologic, with the Patchell evidence attached to decompression.
-    mutating func neurologicOncologicRules() {
+    func neurologicOncologicRules() {
         let lesion = indexLesion
         let patchellMet = patchell.status == "met"
         if lesion.bonyRetropulsion == true {
@@ -486,20 +492,23 @@ struct ClinicalReasoning {
             radiotherapyByHistology(high: false, unknownGrade: true)
             return
         }
-        radiotherapyByHistology(high: g.isHighGrade, unknownGrade: false)
+        // Once bone is being removed by decompression, the R3 chain stops there (if/elif): RT follows
+        // surgery, so no separation surgery is added.
+        radiotherapyByHistology(high: g.isHighGrade && lesion.bonyRetropulsion != true, unknownGrade: false,
+                                afterDecompression: lesion.bonyRetropulsion == true)
         if g.isHighGrade, patchellMet, !has(.decompressionStabilization), !has(.separationSurgery) {
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
                 Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
         }
     }
 
-    mutating func patchellRationale(_ code: TreatmentOption) {
+    func patchellRationale(_ code: TreatmentOption) {
         add(code, priority: 99, Rationale(rule: "Patchell check (R4)",
                                           finding: "criteria met: surgery + RT kept more patients walking (84 % vs 57 %) than RT alone",
                                           citation: Citations.patchell))
     }
 
-    mutating func radiotherapyByHistology(high: Bool, unknownGrade: Bool) {
+    func radiotherapyByHistology(high: Bool, unknownGrade: Bool, afterDecompression: Bool = false) {
         let h = facts.histology
         let name = h.code
         let gradeText = escc.map { "ESCC \($0.rawValue)" } ?? "ESCC unknown"
@@ -526,10 +535,13 @@ struct ClinicalReasoning {
                     Rationale(rule: "NOMS R3", finding: "hybrid therapy: stereotactic RT after separation surgery for durable control of a radioresistant tumour",
                               citation: "\(Citations.noms); Laufer I, et al. J Neurosurg Spine 2013"))
             } else {
-                rulesApplied.append("R3: radioresistant + low-grade ESCC → SBRT")
-                add(.sbrt, priority: priority, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"],
-                    Rationale(rule: "NOMS R3", finding: "radioresistant histology (\(name)) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed",
-                              citation: "\(Citations.noms); \(Citations.sc24)"))
+                rulesApplied.append(afterDecompression ? "R3: radioresistant → SBRT after decompression" : "R3: radioresistant + low-grade ESCC → SBRT")
+                let finding = afterDecompression
+                    ? "radioresistant histology (\(name)): stereotactic RT after the bony decompression"
+                    : "radioresistant histology (\(name)) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed"
+                add(.sbrt, priority: priority, regimen: afterDecompression ? "post-operative SBRT, e.g. 24 Gy / 2" : "24 Gy / 2",
+                    alternatives: ["27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"],
+                    Rationale(rule: "NOMS R3", finding: finding, citation: "\(Citations.noms); \(Citations.sc24)"))
                 if escc?.isGreyZone == true {
                     note(.sbrt, "ESCC 1c (grey zone): separation surgery before SBRT may be considered for a radioresistant tumour abutting the cord (SpineBoard decision 1)")
                 }
@@ -552,7 +564,7 @@ struct ClinicalReasoning {
     }
 
     /// R5: en bloc resection for the solitary, favourable, long-survival metastasis.
-    mutating func enBlocRule() {
+    func enBlocRule() {
         guard enBloc.status == "met" else { return }
         rulesApplied.append("R5 en bloc: solitary, favourable histology, long expected survival → MDT discussion of en bloc resection")
         add(.enBlocResection, priority: 14, regimen: "e.g. total en bloc spondylectomy, after pre-operative embolisation",
@@ -560,7 +572,7 @@ struct ClinicalReasoning {
     }
 
     /// R6: SBRT in preference to cEBRT for good-PS patients without surgical indication or neurology.
-    mutating func modernisationRule() {
+    func modernisationRule() {
         guard radiosensitivity == .sensitive, has(.cebrt), urgency.level != .emergency, goodPerformance,
               !candidates.contains(where: { $0.code.isOpenSurgery }) else { return }
         rulesApplied.append("R6 modernisation: good performance status, no surgical indication, no neurology → SBRT may be preferred (conditional)")
@@ -572,7 +584,7 @@ struct ClinicalReasoning {
     }
 
     /// Supportive options: systemic therapy, bone health, analgesia, rehabilitation, palliative care.
-    mutating func supportiveOptions() {
+    func supportiveOptions() {
         let h = facts.histology
         let active = c.systemic.currentTreatment.filter { $0 != .none && $0 != .boneModifying }
         if c.systemic.effectiveOptionsRemaining != false, !gated || c.systemic.effectiveOptionsRemaining == true {
@@ -636,7 +648,7 @@ struct ClinicalReasoning {
 
     // MARK: - The patient's context
 
-    mutating func applyContext() {
+    func applyContext() {
         let fewerFractionsWhy: [String] = [
             c.social.financialConstraints.flatMap { $0 == .none ? nil : "financial constraints (\($0.rawValue))" },
             c.social.travelBurden == .high ? "high travel burden" : nil,
@@ -693,7 +705,7 @@ struct ClinicalReasoning {
         }
 
         // Comorbidities: specific cautions; serious ones lower open surgery.
-        let cm = Set(c.comorbidities)
+        let cm = c.comorbidities
         let surgical = candidates.filter { $0.code.isOpenSurgery }.map(\.code)
         let procedures = surgical + [.cementAugmentation, .embolization]
         if cm.contains(.diabetes) {
@@ -730,7 +742,7 @@ struct ClinicalReasoning {
             caution(surgical, "obesity: higher wound and anaesthetic risk")
             caution([.bracing], "obesity: orthosis fit may be poor")
         }
-        let serious = cm.intersection([.cardiac, .pulmonary, .coagulopathy, .hepatic, .renal])
+        let serious = cm.filter { [.cardiac, .pulmonary, .coagulopathy, .hepatic, .renal].contains($0) }
         if !serious.isEmpty {
             let list = serious.map(\.rawValue).sorted().joined(separator: ", ")
             for i in candidates.indices where candidates[i].code.isOpenSurgery {
@@ -747,7 +759,7 @@ struct ClinicalReasoning {
                     Rationale(rule: "Patient preference", finding: "the patient wishes to avoid surgery: radiotherapy alone, less durable than surgery + RT for high-grade compression",
                               citation: Citations.noms))
             }
-            if has(.stabilization) {
+            if has(.stabilization) || stabilisation == .required || stabilisation == .favoured {
                 add(.bracing, priority: 12, regimen: "orthosis", Rationale(
                     rule: "Patient preference", finding: "the patient wishes to avoid surgery: orthosis and analgesia for instability (less effective than stabilisation)",
                     citation: Citations.noms))
@@ -782,21 +794,33 @@ struct ClinicalReasoning {
     func goals(for code: TreatmentOption) -> [TreatmentGoal] {
         let compression = esccHigh || facts.hasNeurologicalSymptomsOrSigns
         switch code {
-        case .cebrt, .sbrt: return compression ? [.painRelief, .neurologicalFunction, .tumorControl] : [.painRelief, .tumorControl]
-        case .separationSurgery: return [.neurologicalFunction, .tumorControl, .painRelief]
-        case .decompressionStabilization: return [.neurologicalFunction, .painRelief]
-        case .stabilization: return [.painRelief, .neurologicalFunction]
-        case .cementAugmentation: return [.painRelief]
-        case .enBlocResection: return [.tumorControl, .neurologicalFunction]
-        case .systemicTherapy: return [.tumorControl, .supportCancerTreatment]
-        case .dexamethasone: return [.neurologicalFunction, .painRelief]
-        case .embolization: return [.supportCancerTreatment]
-        case .bracing: return [.painRelief, .neurologicalFunction]
-        case .boneModifyingAgent: return [.painRelief, .supportCancerTreatment]
-        case .analgesia: return [.painRelief]
-        case .rehabilitation: return [.neurologicalFunction, .supportCancerTreatment]
-        case .palliativeCare: return [.painRelief, .supportCancerTreatment]
+        case .cebrt, .sbrt: return compression ? Goals.painNeuroTumor : Goals.painTumor
+        case .separationSurgery: return Goals.neuroTumorPain
+        case .decompressionStabilization: return Goals.neuroPain
+        case .stabilization, .bracing: return Goals.painNeuro
+        case .cementAugmentation, .analgesia: return Goals.pain
+        case .enBlocResection: return Goals.tumorNeuro
+        case .systemicTherapy: return Goals.tumorSupport
+        case .dexamethasone: return Goals.neuroPain
+        case .embolization: return Goals.support
+        case .boneModifyingAgent, .palliativeCare: return Goals.painSupport
+        case .rehabilitation: return Goals.neuroSupport
         }
+    }
+
+    /// The goal lists as constants, so ranking allocates none.
+    enum Goals {
+        static let painNeuroTumor: [TreatmentGoal] = [.painRelief, .neurologicalFunction, .tumorControl]
+        static let painTumor: [TreatmentGoal] = [.painRelief, .tumorControl]
+        static let neuroTumorPain: [TreatmentGoal] = [.neurologicalFunction, .tumorControl, .painRelief]
+        static let neuroPain: [TreatmentGoal] = [.neurologicalFunction, .painRelief]
+        static let painNeuro: [TreatmentGoal] = [.painRelief, .neurologicalFunction]
+        static let pain: [TreatmentGoal] = [.painRelief]
+        static let tumorNeuro: [TreatmentGoal] = [.tumorControl, .neurologicalFunction]
+        static let tumorSupport: [TreatmentGoal] = [.tumorControl, .supportCancerTreatment]
+        static let support: [TreatmentGoal] = [.supportCancerTreatment]
+        static let painSupport: [TreatmentGoal] = [.painRelief, .supportCancerTreatment]
+        static let neuroSupport: [TreatmentGoal] = [.neurologicalFunction, .supportCancerTreatment]
     }
 
     static let titles: [TreatmentOption: String] = [
@@ -830,14 +854,18 @@ struct ClinicalReasoning {
 
     // MARK: - Referrals
 
+    static let referralOrder = Referral.allCases
+
     func referrals() -> [ReferralDetail] {
-        var out: [Referral: [String]] = [:]
-        func refer(_ r: Referral, _ why: String) { out[r, default: []].append(why) }
+        // Indexed by the referral's position in `Referral.allCases` (no hashing of string codes).
+        let all = Self.referralOrder
+        var out = [[String]](repeating: [], count: all.count)
+        func refer(_ r: Referral, _ why: String) { out[all.firstIndex(of: r)!].append(why) }
         let maxSins = (scores.sins.perLesion ?? []).compactMap(\.total).max()
         if let s = maxSins, s >= 7 { refer(.spineSurgery, "SINS \(s) ≥ 7 (Fisher 2010)") }
         if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, "high-grade epidural compression (ESCC \(g.rawValue))") }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }
-        if candidates.contains(where: { $0.code.isOpenSurgery }) && out[.spineSurgery] == nil { refer(.spineSurgery, "surgical option on the list") }
+        if candidates.contains(where: { $0.code.isOpenSurgery }) && out[0].isEmpty { refer(.spineSurgery, "surgical option on the list") }
         if has(.cebrt) || has(.sbrt) { refer(.radiationOncology, "radiotherapy option (\([has(.cebrt) ? "cEBRT" : nil, has(.sbrt) ? "SBRT" : nil].compactMap { $0 }.joined(separator: ", ")))") }
         refer(.medicalOncology, "systemic treatment plan and timing: the primary cancer's treatment takes precedence")
         if urgency.level != .routine { refer(.diagnosticRadiology, "whole-spine MRI within \(urgency.level == .emergency ? "24 hours" : "1 week")") }
@@ -853,12 +881,12 @@ struct ClinicalReasoning {
         if let f = c.social.familySupport, f != .strong { refer(.socialWork, "\(f.rawValue) family support") }
         if let f = c.social.financialConstraints, f != .none { refer(.socialWork, "financial constraints (\(f.rawValue))") }
         if c.social.travelBurden == .high { refer(.socialWork, "high travel burden: transport and accommodation") }
-        return Referral.allCases.compactMap { r in out[r].map { ReferralDetail(code: r, reasons: $0) } }
+        return all.enumerated().compactMap { i, r in out[i].isEmpty ? nil : ReferralDetail(code: r, reasons: out[i]) }
     }
 
     // MARK: - Warnings
 
-    mutating func collectWarnings() {
+    func collectWarnings() {
         if escc?.isGreyZone == true {
             warnings.append("ESCC 1c is treated as low-grade (SpineBoard decision 1): grey zone — separation surgery may be considered for radioresistant tumours.")
         }

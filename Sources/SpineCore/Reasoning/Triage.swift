@@ -21,6 +21,9 @@ public enum Triage {
         var neuroReasons: [String] = c.symptoms.neuroSymptoms.map { "neurological symptom: \(neuroSymptomText[$0]!)" }
         if let d = c.neurology.deficit, d != .none { neuroReasons.append("neurological deficit recorded: \(d.rawValue)") }
         if c.neurology.bladderBowelDysfunction == true { neuroReasons.append("bladder or bowel dysfunction") }
+        if c.neurology.deficit == nil, let f = facts.frankel, f.grade != .e {
+            neuroReasons.append("\(f.fromAsia ? "ASIA" : "Frankel") \(f.grade.rawValue) recorded: a neurological deficit")
+        }
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.

@@ -66,13 +66,18 @@ public enum SpinalInstabilityNeoplasticScore {
         var b = ScoreBuilder()
         let path = "spine.lesions[\(index)]"
         // A lesion spanning two location classes takes the higher points (SpineBoard decision 7).
-        let located = lesion.levels.map { ($0, locationPoints($0)) }
-        if let best = located.max(by: { $0.1.points < $1.1.points }) {
-            let spansClasses = Set(located.map { $0.1.points }).count > 1
-            b.add("location", input: lesion.name, points: best.1.points,
-                  note: spansClasses
-                    ? "\(best.1.label); the lesion spans location classes and takes the higher points (SpineBoard convention)"
-                    : best.1.label)
+        var best: (points: Int, label: String)?
+        var lowest = Int.max
+        for level in lesion.levels {
+            let l = locationPoints(level)
+            if best == nil || l.points > best!.points { best = l }
+            lowest = min(lowest, l.points)
+        }
+        if let best {
+            b.add("location", input: lesion.name, points: best.points,
+                  note: lowest != best.points
+                    ? "\(best.label); the lesion spans location classes and takes the higher points (SpineBoard convention)"
+                    : best.label)
         }
         if let pain = lesion.pain { b.add("pain", input: painLabel[pain]!, points: points(pain)) } else { b.need("\(path).pain") }
         if let bone = lesion.boneLesion {
