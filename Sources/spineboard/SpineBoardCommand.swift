@@ -4,11 +4,12 @@ import Foundation
 import SpineCore
 
 @main
-struct SpineBoardCommand: ParsableCommand {
+struct SpineBoardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spineboard",
         abstract: "SpineBoard: decision support for metastatic spinal tumours (not a substitute for clinical judgment).",
-        subcommands: [AssessCommand.self, BenchCommand.self, ExplainCommand.self])
+        subcommands: [AssessCommand.self, BenchCommand.self, ExplainCommand.self,
+                      ServeCommand.self, DemoCommand.self, MigrateCommand.self, UserCommand.self, AuditCommand.self])
 }
 
 /// Today's date in the local time zone, or `--today` for reproducible runs.

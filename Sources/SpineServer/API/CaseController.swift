@@ -1,0 +1,237 @@
+// Cases: create, read, update with optimistic concurrency, and the version history. Each write
+// stores the document exactly as accepted and the assessment snapshot made from it, and appends
+// its audit event, in one serialised transaction.
+import Fluent
+import SpineCore
+import Vapor
+
+struct CaseController: RouteCollection {
+    let maxBody: ByteCount
+
+    func boot(routes: any RoutesBuilder) throws {
+        let cases = routes.grouped("cases")
+        cases.on(.POST, body: .collect(maxSize: maxBody), use: create)
+        cases.get(":caseId", use: show)
+        cases.on(.PUT, ":caseId", body: .collect(maxSize: maxBody), use: update)
+        cases.get(":caseId", "versions", use: versions)
+        cases.get(":caseId", "versions", ":version", use: version)
+    }
+
+    // MARK: - POST /cases
+
+    func create(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "case.create")
+        return try await req.auditingFailures(action: "case.create", user: user) {
+            let accepted = try AcceptedCase(try req.jsonBody(), today: req.spine.clock.today())
+            let record = accepted.value.patient.id
+            let now = req.now
+            let event = req.stamped(AuditEvent(action: "case.create", patientRecord: record, outcome: AuditOutcome.success,
+                                               detail: "version 1"), user: user)
+            let outcome: CreateOutcome = try await req.db.serializedWrite { db in
+                if let existing = try await CaseQueries.caseID(forRecord: record, on: db) {
+                    var refused = event
+                    refused.outcome = AuditOutcome.conflict
+                    refused.detail = "existing case \(existing)"
+                    refused.caseID = existing.uuidString
+                    try await AuditChain.append([refused], at: now, on: db)
+                    return .exists(existing)
+                }
+                let caseID = try await CaseQueries.insertNewCase(accepted, author: user, at: now, on: db)
+                var created = event
+                created.caseID = caseID.uuidString
+                try await AuditChain.append([created], at: now, on: db)
+                return .created(caseID)
+            }
+            switch outcome {
+            case .exists(let existing):
+                throw Problem(status: .conflict, type: Problem.kind("patient-has-case"), title: "This patient already has a case",
+                              detail: "update the existing case with PUT /api/v1/cases/\(existing)",
+                              caseID: existing.uuidString,
+                              extraHeaders: ["Location": "/api/v1/cases/\(existing)"])
+            case .created(let caseID):
+                var body = JSONObjectBuilder(capacity: accepted.assessmentJSON.count + 96)
+                body.string("id", caseID.uuidString)
+                body.int("version", 1)
+                body.raw("assessment", accepted.assessmentJSON)
+                return .json(body.finished(), status: .created,
+                             headers: ["Location": "/api/v1/cases/\(caseID)", "ETag": ETag.make(1)])
+            }
+        }
+    }
+
+    enum CreateOutcome: Sendable { case created(UUID), exists(UUID) }
+
+    // MARK: - GET /cases/{id}
+
+    func show(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "case.read")
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: "case.read", user: user, caseID: rawID) {
+            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let caseID = try head.requireID()
+            let stored = try await CaseQueries.version(head.currentVersion, of: caseID, on: req.db)
+            try await req.audit(AuditEvent(action: "case.read", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success, detail: "version \(head.currentVersion)"), user: user)
+            return .json(CaseQueries.caseBody(caseID, stored), headers: ["ETag": ETag.make(head.currentVersion)])
+        }
+    }
+
+    // MARK: - PUT /cases/{id}
+
+    func update(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "case.update")
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: "case.update", user: user, caseID: rawID) {
+            guard let caseID = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
+            // The precondition must name a version; `*` would allow a blind overwrite of clinical data.
+            guard let ifMatch = req.headers.first(name: .ifMatch), let expected = ETag.versions(in: ifMatch), !expected.isEmpty else {
+                throw Problem(status: .preconditionRequired, type: Problem.kind("if-match-required"), title: "If-Match required",
+                              detail: "send If-Match with the ETag from GET /api/v1/cases/\(caseID), so that no one's changes are overwritten")
+            }
+            let accepted = try AcceptedCase(try req.jsonBody(), today: req.spine.clock.today())
+            let now = req.now
+            let stamp = req.stamped(AuditEvent(action: "case.update", caseID: caseID.uuidString, outcome: AuditOutcome.success), user: user)
+            let outcome: UpdateOutcome = try await req.db.serializedWrite { db in
+                guard let head = try await CaseModel.query(on: db).filter(\.$id == caseID).with(\.$patient).first() else {
+                    return .notFound
+                }
+                guard expected.contains(head.currentVersion) else { return .stale(head.currentVersion) }
+                guard accepted.value.patient.id == head.patient.recordNumber else { return .otherPatient(head.patient.recordNumber) }
+                let next = head.currentVersion + 1
+                try await CaseQueries.insertVersion(next, of: caseID, accepted, author: user, at: now, on: db)
+                head.currentVersion = next
+                head.apply(accepted.assessment, at: now)
+                try await head.update(on: db)
+                head.patient.update(from: accepted.value.patient)
+                if head.patient.hasChanges { try await head.patient.update(on: db) }
+                var event = stamp
+                event.patientRecord = head.patient.recordNumber
+                event.detail = "version \(next)"
+                try await AuditChain.append([event], at: now, on: db)
+                return .updated(next)
+            }
+            switch outcome {
+            case .notFound:
+                throw Problem.notFound("no case \(caseID)")
+            case .stale(let current):
+                throw Problem(status: .preconditionFailed, type: Problem.kind("stale-version"), title: "The case has changed",
+                              detail: "your If-Match does not match the current version \(current); fetch it again and reapply your change",
+                              extraHeaders: ["ETag": ETag.make(current)])
+            case .otherPatient(let record):
+                throw Problem.invalid("patient.id must stay \(record): a case belongs to one patient", path: "patient.id")
+            case .updated(let version):
+                var body = JSONObjectBuilder(capacity: accepted.assessmentJSON.count + 96)
+                body.string("id", caseID.uuidString)
+                body.int("version", version)
+                body.raw("assessment", accepted.assessmentJSON)
+                return .json(body.finished(), headers: ["ETag": ETag.make(version)])
+            }
+        }
+    }
+
+    enum UpdateOutcome: Sendable { case updated(Int), stale(Int), notFound, otherPatient(String) }
+
+    // MARK: - GET /cases/{id}/versions and /versions/{n}
+
+    func versions(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "case.versions")
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: "case.versions", user: user, caseID: rawID) {
+            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let caseID = try head.requireID()
+            let list = try await CaseQueries.versionList(of: caseID, on: req.db)
+            try await req.audit(AuditEvent(action: "case.versions", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success), user: user)
+            return try .json(encoding: VersionList(id: caseID.uuidString, currentVersion: head.currentVersion, versions: list),
+                             headers: ["ETag": ETag.make(head.currentVersion)])
+        }
+    }
+
+    func version(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "case.version.read")
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: "case.version.read", user: user, caseID: rawID) {
+            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let caseID = try head.requireID()
+            guard let n = req.parameters.get("version").flatMap(Int.init), n >= 1, n <= head.currentVersion else {
+                throw Problem.notFound("case \(caseID) has versions 1…\(head.currentVersion)")
+            }
+            let stored = try await CaseQueries.version(n, of: caseID, on: req.db)
+            try await req.audit(AuditEvent(action: "case.version.read", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success, detail: "version \(n)"), user: user)
+            return .json(CaseQueries.caseBody(caseID, stored, withAuthor: true))
+        }
+    }
+}
+
+struct VersionList: Content {
+    var id: String
+    var currentVersion: Int
+    var versions: [VersionSummary]
+}
+
+struct VersionSummary: Content {
+    var version: Int
+    var author: String
+    var createdAt: Date
+    var rulesVersion: String?
+    var urgency: String?
+}
+
+/// Strong entity tags naming a case version: `"v3"`.
+enum ETag {
+    static func make(_ version: Int) -> String { "\"v\(version)\"" }
+
+    /// The versions an If-Match header names; nil for `*` or nothing recognisable.
+    static func versions(in header: String) -> Set<Int>? {
+        var found = Set<Int>()
+        for part in header.split(separator: ",") {
+            let tag = part.trimmingCharacters(in: .whitespaces)
+            guard tag.hasPrefix("\"v"), tag.hasSuffix("\""), tag.count > 3, let n = Int(tag.dropFirst(2).dropLast()) else { continue }
+            found.insert(n)
+        }
+        // A tag that is not ours matches nothing, which is a stale precondition (412), not a missing one.
+        if found.isEmpty, header.trimmingCharacters(in: .whitespaces) != "*", header.contains("\"") { return [0] }
+        return found.isEmpty ? nil : found
+    }
+}
+
+extension PatientModel {
+    /// A new patient from the case document's identifying data.
+    convenience init(_ p: SpineCore.Patient) {
+        self.init()
+        recordNumber = p.id
+        name = p.name
+        birthDate = p.birthDate?.description
+        sex = p.sex?.rawValue
+        searchText = Self.searchText(p)
+    }
+
+    /// Takes a new version's identifying data (the record number never changes); writes only what differs.
+    func update(from p: SpineCore.Patient) {
+        if name != p.name { name = p.name }
+        let birth = p.birthDate?.description
+        if birthDate != birth { birthDate = birth }
+        if sex != p.sex?.rawValue { sex = p.sex?.rawValue }
+        let search = Self.searchText(p)
+        if searchText != search { searchText = search }
+    }
+
+    static func searchText(_ p: SpineCore.Patient) -> String { "\(p.id) \(p.name ?? "")".lowercased() }
+}
+
+extension CaseModel {
+    /// The worklist summary of an assessment: urgency, the nearest deadline and the first option.
+    func apply(_ a: Assessment, at now: Date) {
+        urgency = a.urgency.level.rawValue
+        urgencyRank = a.urgency.level == .emergency ? 0 : a.urgency.level == .urgent ? 1 : 2
+        let nearest = a.urgency.deadlines.min { ($0.dueBy, $0.withinHours) < ($1.dueBy, $1.withinHours) }
+        nextDue = nearest?.dueBy ?? "9999-12-31"
+        nextDueHours = nearest?.withinHours ?? Int(Int32.max)
+        nextAction = nearest?.action
+        topOption = a.options.first { !$0.declined }?.code.rawValue
+        assessedOn = a.assessedOn.description
+        rulesVersion = a.rulesVersion
+        updatedAt = now
+    }
+}

@@ -1,0 +1,117 @@
+// Reading request bodies: JSON media type (415 otherwise), present, and within the size limit
+// (enforced by the route's body collection: 413).
+import Foundation
+import SpineCore
+import Vapor
+
+extension Request {
+    func jsonBody() throws -> ByteBuffer {
+        guard let type = headers.contentType, type.type.lowercased() == "application",
+              type.subType.lowercased() == "json" || type.subType.lowercased().hasSuffix("+json")
+        else {
+            throw Problem(status: .unsupportedMediaType, type: Problem.kind("unsupported-media-type"),
+                          title: "Unsupported media type", detail: "send the body as application/json")
+        }
+        guard let body = body.data, body.readableBytes > 0 else {
+            throw Problem.badRequest("a JSON body is required")
+        }
+        // Route body collection enforces the limit on streamed bodies; this covers bodies that
+        // arrived whole.
+        guard body.readableBytes <= spine.configuration.maxBodyBytes else { throw Self.payloadTooLarge }
+        return body
+    }
+
+    static let payloadTooLarge = Problem(status: .payloadTooLarge, type: Problem.kind("payload-too-large"), title: "Payload too large",
+                                         detail: "the request body is larger than the limit")
+
+    /// A small JSON body decoded with Codable (400 for malformed JSON or a wrong shape).
+    func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
+        let body = try jsonBody()
+        do {
+            return try JSONDecoder().decode(T.self, from: body)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw Problem.invalid("\(key.stringValue) is required", path: key.stringValue)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw Problem.invalid("\(path) has the wrong type", path: path)
+        } catch {
+            throw Problem.badRequest("the body is not valid JSON")
+        }
+    }
+}
+
+/// A case document that passed validation, with its assessment computed.
+struct AcceptedCase: Sendable {
+    var document: Data
+    var value: Case
+    var assessment: Assessment
+    var assessmentJSON: [UInt8]
+
+    /// Validates with the core; invalid JSON is 400, an invalid document 422, with every field path.
+    init(_ body: ByteBuffer, today: CalendarDate) throws {
+        switch CaseDocument.decode(body.readableBytesView, today: today) {
+        case .success(let value):
+            self.document = Data(body.readableBytesView)
+            self.value = value
+            self.assessment = SpineCore.assess(value, today: today)
+            self.assessmentJSON = assessment.jsonBytes()
+        case .failure(let failure):
+            if failure.errors.count == 1, failure.errors[0].path.isEmpty, failure.errors[0].message.hasPrefix("invalid JSON") {
+                throw Problem.badRequest("the body is not valid JSON", errors: failure.errors)
+            }
+            throw Problem.invalidCase(failure.errors)
+        }
+    }
+}
+
+/// Builds a JSON object byte by byte, so stored JSON (case documents, assessments) is embedded as
+/// it is, never decoded and re-encoded.
+struct JSONObjectBuilder {
+    private(set) var bytes: [UInt8] = [UInt8(ascii: "{")]
+    private var first = true
+
+    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    private mutating func key(_ k: String) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
+        var w = JSONWriter()
+        w.writeString(k)
+        bytes += w.bytes
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func string(_ k: String, _ v: String) {
+        key(k)
+        var w = JSONWriter()
+        w.writeString(v)
+        bytes += w.bytes
+    }
+
+    mutating func int(_ k: String, _ v: Int) {
+        key(k)
+        bytes += Array(String(v).utf8)
+    }
+
+    /// Already-valid JSON (a leading UTF-8 byte order mark is dropped).
+    mutating func raw<C: Collection<UInt8>>(_ k: String, _ json: C) {
+        key(k)
+        if json.starts(with: [0xEF, 0xBB, 0xBF]) { bytes += json.dropFirst(3) } else { bytes += json }
+    }
+
+    func finished() -> [UInt8] { bytes + [UInt8(ascii: "}")] }
+}
+
+extension Response {
+    static func json(_ bytes: [UInt8], status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) -> Response {
+        var h = headers
+        h.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        return Response(status: status, headers: h, body: .init(buffer: buffer))
+    }
+
+    static func json<T: Encodable>(encoding value: T, status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) throws -> Response {
+        json(Array(try JSONEncoder.sorted.encode(value)), status: status, headers: headers)
+    }
+}

@@ -1,0 +1,61 @@
+// Audit events from a request: who (user, role), which request, and the outcome of the action.
+import Fluent
+import Vapor
+
+enum AuditOutcome {
+    static let success = "success"
+    static let denied = "denied"
+    static let failure = "failure"
+    static let notFound = "not-found"
+    static let conflict = "conflict"
+    static let preconditionFailed = "precondition-failed"
+    static let preconditionRequired = "precondition-required"
+    static let invalid = "invalid"
+    static let rateLimited = "rate-limited"
+
+    static func of(_ status: HTTPResponseStatus) -> String {
+        switch status {
+        case .forbidden: denied
+        case .notFound: notFound
+        case .conflict: conflict
+        case .preconditionFailed: preconditionFailed
+        case .preconditionRequired: preconditionRequired
+        case .tooManyRequests: rateLimited
+        case .unauthorized: failure
+        default: status.code < 500 ? invalid : failure
+        }
+    }
+}
+
+extension Request {
+    /// The event with the actor and request id filled in.
+    func stamped(_ event: AuditEvent, user: AuthenticatedUser?) -> AuditEvent {
+        var e = event
+        if let user {
+            e.actorID = user.id.uuidString
+            e.actorUsername = user.username
+            e.actorRole = user.role.rawValue
+        }
+        e.requestID = requestID
+        return e
+    }
+
+    /// Appends one event in its own transaction.
+    func audit(_ event: AuditEvent, user: AuthenticatedUser?) async throws {
+        try await AuditChain.record([stamped(event, user: user)], at: now, on: db)
+    }
+
+    /// Runs an action on patient data; when it fails with a client error, the failure is audited
+    /// (successes are audited by the action itself, inside its own transaction).
+    func auditingFailures<T>(action: String, user: AuthenticatedUser, caseID: String = "",
+                             _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let problem as Problem {
+            try await audit(AuditEvent(action: action, caseID: caseID, outcome: AuditOutcome.of(problem.status),
+                                       detail: problem.status.code == 409 ? (problem.caseID.map { "existing case \($0)" } ?? "") : ""),
+                            user: user)
+            throw problem
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// The signed-in user of a request, found from the bearer token by `TokenAuthMiddleware`.
+import Fluent
+import Vapor
+
+struct AuthenticatedUser: Sendable {
+    var id: UUID
+    var username: String
+    var role: Role
+    var tokenHash: String
+}
+
+extension Request {
+    private struct UserKey: StorageKey { typealias Value = AuthenticatedUser }
+    var authenticatedUser: AuthenticatedUser? {
+        get { storage[UserKey.self] }
+        set { storage[UserKey.self] = newValue }
+    }
+
+    /// The signed-in user, who must hold `permission` (403 otherwise; the refusal is audited).
+    func requireUser(_ permission: Permission, action: String) async throws -> AuthenticatedUser {
+        guard let user = authenticatedUser else { throw Problem.unauthenticated }
+        guard user.role.permits(permission) else {
+            try await audit(AuditEvent(action: action, outcome: AuditOutcome.denied), user: user)
+            throw Problem.forbidden("the \(user.role.rawValue) role may not \(permission.description)")
+        }
+        return user
+    }
+}
+
+extension Permission {
+    var description: String {
+        switch self {
+        case .readPatients: "read patient data"
+        case .writeCases: "create or change cases"
+        case .assess: "run assessments"
+        case .manageUsers: "manage user accounts"
+        case .readAudit: "read the audit log"
+        }
+    }
+}
+
+/// Requires `Authorization: Bearer <token>` naming an unexpired token (401 otherwise).
+struct TokenAuthMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = req.headers.bearerAuthorization, !bearer.token.isEmpty, bearer.token.count <= 128 else {
+            throw Problem.unauthenticated
+        }
+        let tokenHash = Tokens.hash(bearer.token)
+        guard let token = try await TokenModel.query(on: req.db)
+            .join(UserModel.self, on: \TokenModel.$user.$id == \UserModel.$id)
+            .filter(\.$tokenHash == tokenHash)
+            .filter(\.$expiresAt > req.now)
+            .first(),
+            let user = try? token.joined(UserModel.self),
+            let userID = user.id,
+            let role = Role(rawValue: user.role)
+        else {
+            throw Problem.unauthenticated
+        }
+        req.authenticatedUser = AuthenticatedUser(id: userID, username: user.username, role: role, tokenHash: tokenHash)
+        return try await next.respond(to: req)
+    }
+}

@@ -1,0 +1,78 @@
+// The whole application assembled in one readable place: database, migrations, password hashing,
+// middleware, and routes.
+import Fluent
+import SpineCore
+import Vapor
+
+/// Builds a ready application: configured, migrated, not yet serving.
+public func buildApplication(_ configuration: Configuration, environment: Environment = .production,
+                             clock: Clock = .live, migrate: Bool = true) async throws -> Application {
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, configuration, clock: clock)
+        if migrate { try await app.autoMigrate() }
+        try await DatabaseSetup.prepareSQLite(on: app, configuration.database)
+        return app
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+public func configure(_ app: Application, _ configuration: Configuration, clock: Clock = .live) async throws {
+    app.logger.logLevel = configuration.logLevel
+
+    // Database
+    try DatabaseSetup.register(configuration.database, on: app)
+    registerMigrations(app)
+
+    // Passwords: bcrypt, hashed and verified on the thread pool (`req.password.async`).
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    let decoy = try Bcrypt.hash(Tokens.generate(), cost: configuration.bcryptCost)
+
+    app.spine = SpineServices(configuration: configuration, clock: clock, decoyPasswordHash: decoy,
+                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes))
+
+    // Middleware, outermost first: request id + access log + security headers, then problem details.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(ProblemMiddleware())
+    app.routes.defaultMaxBodySize = ByteCount(value: configuration.maxBodyBytes)
+
+    try routes(app, maxBody: ByteCount(value: configuration.maxBodyBytes))
+}
+
+/// Migrations in the order they were introduced; never edit one that has shipped, add a new one.
+func registerMigrations(_ app: Application) {
+    // 001: initial schema — accounts, tokens, login throttling, patients, versioned cases,
+    // assessment snapshots and the audit hash chain.
+    app.migrations.add(CreateUsers())
+    app.migrations.add(CreateTokens())
+    app.migrations.add(CreateLoginThrottles())
+    app.migrations.add(CreatePatients())
+    app.migrations.add(CreateCases())
+    app.migrations.add(CreateCaseVersions())
+    app.migrations.add(CreateAssessments())
+    app.migrations.add(CreateAuditEvents())
+}
+
+func routes(_ app: Application, maxBody: ByteCount) throws {
+    app.get { _ in LandingPage.response() }
+    try app.register(collection: HealthController())
+    app.get("openapi.json") { req in
+        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300"],
+                 body: .init(buffer: req.spine.openAPIDocument))
+    }
+
+    let api = app.grouped("api", "v1")
+    let session = SessionController(maxBody: maxBody)
+    session.bootPublic(routes: api)
+
+    let protected = api.grouped(TokenAuthMiddleware())
+    session.bootProtected(routes: protected)
+    try protected.register(collection: WorklistController())
+    try protected.register(collection: CaseController(maxBody: maxBody))
+    try protected.register(collection: AssessController(maxBody: maxBody))
+    try protected.register(collection: UserController(maxBody: maxBody))
+    try protected.register(collection: AuditController())
+}
