@@ -21,6 +21,10 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
 
 public func configure(_ app: Application, _ configuration: Configuration, clock: Clock = .live) async throws {
     app.logger.logLevel = configuration.logLevel
+    // SQLite calls and bcrypt block a thread-pool thread; a writer waiting for SQLite's lock must
+    // never take the last thread the lock holder needs, so this application gets its own pool with
+    // more threads than it has SQLite connections (one per event loop).
+    app.threadPool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
 
     // Database
     try DatabaseSetup.register(configuration.database, on: app)
