@@ -67,6 +67,7 @@ struct WorklistQuery: Sendable {
         let total = try await base.copy().count()
         let rows = try await base
             .sort(\.$urgencyRank).sort(\.$nextDue).sort(\.$nextDueHours).sort(\.$updatedAt, .descending)
+            .sort(\.$id) // a total order, so pages never overlap or skip
             .range(((page - 1) * perPage)..<(page * perPage))
             .all()
         let items = try rows.map { head -> WorklistItem in
