@@ -243,6 +243,17 @@ public struct Assessment: Sendable, Equatable, JSONFields {
     }
 }
 
+extension Assessment {
+    /// Compact JSON, identical to JSONEncoder with [.sortedKeys, .withoutEscapingSlashes]. A
+    /// concrete entry point, so the writer is specialised inside this module rather than run as
+    /// unspecialised generic code from callers in other modules.
+    public func jsonBytes() -> [UInt8] {
+        var w = JSONWriter()
+        w.writeObject(self)
+        return w.bytes
+    }
+}
+
 /// The one entry point: a validated case in, a complete, explained assessment out.
 /// Pure and deterministic: `today` stands in for a missing `assessedOn`.
 public func assess(_ c: Case, today: CalendarDate) -> Assessment {

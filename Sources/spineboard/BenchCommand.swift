@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
         // End to end: NDJSON in, NDJSON out, through the same code path as `assess --ndjson`.
         let endToEnd = "assess --ndjson end to end (decode+assess+encode)"
         guard wanted(endToEnd) else { return }
-        let lines = 20_000
+        let lines = calls ?? 20_000
         var input: [UInt8] = []
         for i in 0..<lines { input += documents[i % documents.count].filter { $0 != 0x0A && $0 != 0x0D }; input.append(0x0A) }
         var best = Double.infinity
@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
             batch.process(input) { outputBytes += $0.count }
             let elapsed = ContinuousClock.now - start
             best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        } while ContinuousClock.now < deadline
+        } while calls == nil && ContinuousClock.now < deadline
         report(endToEnd, (Double(lines) / best, 1e6 * best / Double(lines)))
         print(String(format: "  (%d lines, %.1f MiB in, %.1f MiB out per run)", lines,
                      Double(input.count) / 1_048_576, Double(outputBytes) / 1_048_576))
@@ -102,7 +102,7 @@ struct BenchCommand: ParsableCommand {
         return (Double(calls) / s, 1e6 * s / Double(calls))
     }
 
-    func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+    func wanted(_ name: String) -> Bool { only.map { name.hasPrefix($0) } ?? true }
 
     func report(_ name: String, _ r: @autoclosure () -> (Double, Double)) {
         guard wanted(name) else { return }

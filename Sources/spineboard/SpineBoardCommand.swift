@@ -44,13 +44,16 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 func writeStdout(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { buf in
-        var offset = 0
-        while offset < buf.count {
-            let n = write(1, buf.baseAddress! + offset, buf.count - offset)
-            if n <= 0 { return }
-            offset += n
-        }
+    bytes.withUnsafeBufferPointer(writeStdout)
+}
+
+func writeStdout(_ buf: UnsafeBufferPointer<UInt8>) {
+    guard let base = buf.baseAddress else { return }
+    var offset = 0
+    while offset < buf.count {
+        let n = write(1, base + offset, buf.count - offset)
+        if n <= 0 { return }
+        offset += n
     }
 }
 
@@ -89,7 +92,7 @@ struct AssessCommand: ParsableCommand {
         }
         if ndjson {
             var batch = BatchAssessor(today: today)
-            batch.process(input) { writeStdout($0) }
+            batch.process(input, flush: writeStdout)
             return
         }
         switch CaseDocument.decode(input, today: today) {

@@ -29,7 +29,7 @@ extension FieldVisitor {
         if let value { field(key, value.rawValue) }
     }
     public mutating func field<E: RawRepresentable<String>>(_ key: String, _ value: [E]) {
-        field(key, value.map(\.rawValue))
+        field(key, value.map { $0.rawValue })
     }
 }
 
@@ -68,7 +68,6 @@ extension JSONFields {
     /// Compact JSON bytes, identical to JSONEncoder with [.sortedKeys, .withoutEscapingSlashes].
     public func jsonBytes() -> [UInt8] {
         var w = JSONWriter()
-        w.bytes.reserveCapacity(4096)
         w.writeObject(self)
         return w.bytes
     }
@@ -76,72 +75,148 @@ extension JSONFields {
     public func jsonString() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 }
 
+/// Growable raw byte storage: appends are a capacity check and a memcpy, with none of an
+/// array's uniqueness checks (the writer's hot path).
+final class ByteBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+    deinit { base.deallocate() }
+
+    @inline(__always) func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+    @inline(__always) func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+    @inline(__always) func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        reserve(n)
+        (base + count).update(from: p, count: n)
+        count += n
+    }
+}
+
 /// Writes compact JSON directly into a byte buffer.
 public struct JSONWriter: FieldVisitor {
-    public var bytes: [UInt8] = []
+    let buffer: ByteBuffer
     var needsComma = false
 
-    public init() {}
+    public init(capacity: Int = 32 * 1024) { buffer = ByteBuffer(capacity: capacity) }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count)) }
+    public var count: Int { buffer.count }
+    /// Lends the bytes written so far without copying them.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+    }
+    /// Forgets the bytes written (keeps the capacity).
+    public mutating func reset() {
+        buffer.count = 0
+        needsComma = false
+    }
+    public mutating func appendRaw(_ byte: UInt8) { buffer.append(byte) }
 
     public mutating func writeObject<T: JSONFields>(_ value: T) {
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         let saved = needsComma
         needsComma = false
         value.visit(&self)
         needsComma = saved
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
     }
 
     mutating func key(_ key: String) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
         needsComma = true
         writeString(key)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: ":"))
     }
 
     public mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                runStart = i + 1
-                switch b {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        let buffer = self.buffer
+        buffer.append(UInt8(ascii: "\""))
+        // Literals and native strings lend their UTF-8 directly; small strings are copied first.
+        if s.utf8.withContiguousStorageIfAvailable({ Self.escape($0, into: buffer) }) == nil {
+            var copy = s
+            copy.withUTF8 { Self.escape($0, into: buffer) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: ByteBuffer) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        buffer.reserve(count)
+        var runStart = 0
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i < count {
+            // Eight bytes at a time: skip words with no quote, backslash or control character
+            // (SWAR tests; each is exact for a word without such a byte).
+            while i + 8 <= count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let control = (w &- ones &* 0x20) & ~w & highs
+                let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+                let quote = (q &- ones) & ~q & highs
+                let backslash = (bs &- ones) & ~bs & highs
+                if control | quote | backslash != 0 { break }
+                i += 8
+            }
+            guard i < count else { break }
+            let b = base[i]
+            // Only quote, backslash and control characters need escaping (as JSONEncoder does).
+            if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
+            if runStart < i { buffer.append(base + runStart, i - runStart) }
+            runStart = i + 1
+            i += 1
+            buffer.append(0x5C)
+            switch b {
+            case 0x22: buffer.append(0x22)
+            case 0x5C: buffer.append(0x5C)
+            case 0x0A: buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(UInt8(ascii: "r"))
+            case 0x09: buffer.append(UInt8(ascii: "t"))
+            case 0x08: buffer.append(UInt8(ascii: "b"))
+            case 0x0C: buffer.append(UInt8(ascii: "f"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                buffer.append(UInt8(ascii: "u")); buffer.append(0x30); buffer.append(0x30)
+                buffer.append(hex.utf8Start[Int(b >> 4)]); buffer.append(hex.utf8Start[Int(b & 0xF)])
+            }
+        }
+        if runStart < count { buffer.append(base + runStart, count - runStart) }
     }
 
     mutating func writeInt(_ value: Int) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if value == 0 { buffer.append(UInt8(ascii: "0")); return }
         var v = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var n = 0
             while v > 0 {
-                buf[count] = UInt8(v % 10) + 48
+                raw[n] = UInt8(v % 10) + 48
                 v /= 10
-                count += 1
+                n += 1
             }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buf[i]) }
+            buffer.reserve(n)
+            for i in stride(from: n - 1, through: 0, by: -1) { buffer.append(raw[i]) }
         }
     }
 
@@ -149,25 +224,26 @@ public struct JSONWriter: FieldVisitor {
     public mutating func field(_ key: String, _ value: Int) { self.key(key); writeInt(value) }
     public mutating func field(_ key: String, _ value: Bool) {
         self.key(key)
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        let word: StaticString = value ? "true" : "false"
+        buffer.append(word.utf8Start, word.utf8CodeUnitCount)
     }
     public mutating func field(_ key: String, _ value: [String]) {
         self.key(key)
-        bytes.append(UInt8(ascii: "["))
-        for (i, s) in value.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            writeString(s)
+        buffer.append(UInt8(ascii: "["))
+        for i in value.indices {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            writeString(value[i])
         }
-        bytes.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
     }
     public mutating func field<T: JSONFields>(_ key: String, _ value: T) { self.key(key); writeObject(value) }
     public mutating func field<T: JSONFields>(_ key: String, _ value: [T]) {
         self.key(key)
-        bytes.append(UInt8(ascii: "["))
-        for (i, element) in value.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            writeObject(element)
+        buffer.append(UInt8(ascii: "["))
+        for i in value.indices {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            writeObject(value[i])
         }
-        bytes.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
     }
 }

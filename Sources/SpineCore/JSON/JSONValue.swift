@@ -112,6 +112,7 @@ public struct JSONParser {
             guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
             var members: [(key: String, value: JSONValue)] = []
+            members.reserveCapacity(16)
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
@@ -120,7 +121,8 @@ public struct JSONParser {
                 let keyOffset = index
                 let key = try parseString()
                 // Duplicate keys would make one of two values win silently.
-                if members.contains(where: { $0.key == key }) {
+                let keyLength = key.utf8.count
+                if members.contains(where: { $0.key.utf8.count == keyLength && $0.key == key }) {
                     throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(key)\"")
                 }
                 skipWhitespace()
@@ -140,6 +142,7 @@ public struct JSONParser {
             guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
             var elements: [JSONValue] = []
+            elements.reserveCapacity(4)
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
             while true {
@@ -202,14 +205,17 @@ public struct JSONParser {
         mutating func parseString() throws(JSONSyntaxError) -> String {
             index += 1
             let start = index
-            // Fast path: no escapes.
+            var high: UInt8 = 0
+            // Fast path: no escapes; ASCII needs no UTF-8 validation.
             while index < bytes.count {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
+                    if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
                     return try validUTF8(slice, at: start)
                 }
+                high |= b
                 if b == UInt8(ascii: "\\") { break }
                 if b < 0x20 { throw error("control character in string") }
                 index += 1

@@ -71,7 +71,9 @@ struct ObjectReader {
 
     /// The member's value; nil when absent or JSON null (null means "not given").
     subscript(_ key: String) -> JSONValue? {
-        for m in members where m.key == key {
+        let length = key.utf8.count
+        // Comparing lengths first skips most string comparisons.
+        for m in members where m.key.utf8.count == length && m.key == key {
             if case .null = m.value { return nil }
             return m.value
         }
@@ -98,66 +100,63 @@ struct Validator {
             return nil
         }
         let reader = ObjectReader(path: path, members: members)
-        for m in members where !allowed.contains(m.key) {
+        for m in members where !allowed.contains(where: { $0.utf8.count == m.key.utf8.count && $0 == m.key }) {
             fail(reader.child(m.key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
         }
         return reader
     }
 
     mutating func string(_ r: ObjectReader, _ key: String, required: Bool = false, maxLength: Int) -> String? {
-        let path = r.child(key)
         guard let value = r[key] else {
-            if required { fail(path, "is required") }
+            if required { fail(r.child(key), "is required") }
             return nil
         }
         guard case let .string(s) = value else {
-            fail(path, "must be a string (got \(value.typeName))")
+            fail(r.child(key), "must be a string (got \(value.typeName))")
             return nil
         }
         if s.unicodeScalars.count > maxLength {
-            fail(path, "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
+            fail(r.child(key), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
             return nil
         }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
-            fail(path, "must not contain control characters")
+            fail(r.child(key), "must not contain control characters")
             return nil
         }
         return s
     }
 
     mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type, required: Bool = false) -> E? {
-        let path = r.child(key)
         guard let value = r[key] else {
-            if required { fail(path, "is required; one of: \(E.allowedCodes)") }
+            if required { fail(r.child(key), "is required; one of: \(E.allowedCodes)") }
             return nil
         }
-        return code(value, path, type)
+        return code(value, r.child(key), type)
     }
 
-    mutating func code<E: CodedValue>(_ value: JSONValue, _ path: String, _ type: E.Type) -> E? {
+    mutating func code<E: CodedValue>(_ value: JSONValue, _ path: @autoclosure () -> String, _ type: E.Type) -> E? {
         guard case let .string(s) = value else {
-            fail(path, "must be a string code, one of: \(E.allowedCodes) (got \(value.typeName))")
+            fail(path(), "must be a string code, one of: \(E.allowedCodes) (got \(value.typeName))")
             return nil
         }
         guard let e = E(rawValue: s) else {
-            fail(path, "must be one of: \(E.allowedCodes) (got \"\(s)\")")
+            fail(path(), "must be one of: \(E.allowedCodes) (got \"\(s)\")")
             return nil
         }
         return e
     }
 
     mutating func codeList<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type) -> [E] {
-        let path = r.child(key)
         guard let value = r[key] else { return [] }
         guard case let .array(items) = value else {
-            fail(path, "must be an array of codes, each one of: \(E.allowedCodes) (got \(value.typeName))")
+            fail(r.child(key), "must be an array of codes, each one of: \(E.allowedCodes) (got \(value.typeName))")
             return []
         }
         var result: [E] = []
         for (i, item) in items.enumerated() {
-            guard let e = code(item, "\(path)[\(i)]", type) else { continue }
+            guard let e = code(item, "\(r.child(key))[\(i)]", type) else { continue }
             if result.contains(e) {
-                fail("\(path)[\(i)]", "\"\(e.rawValue)\" is listed twice")
+                fail("\(r.child(key))[\(i)]", "\"\(e.rawValue)\" is listed twice")
                 continue
             }
             result.append(e)
@@ -166,53 +165,49 @@ struct Validator {
     }
 
     mutating func int(_ r: ObjectReader, _ key: String, _ range: ClosedRange<Int>, required: Bool = false, unit: String = "") -> Int? {
-        let path = r.child(key)
         guard let value = r[key] else {
-            if required { fail(path, "is required") }
+            if required { fail(r.child(key), "is required") }
             return nil
         }
         guard case let .number(n, isInteger) = value else {
-            fail(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(value.typeName))")
+            fail(r.child(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(value.typeName))")
             return nil
         }
         guard isInteger, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            fail(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
+            fail(r.child(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
             return nil
         }
         return Int(n)
     }
 
     mutating func double(_ r: ObjectReader, _ key: String, required: Bool = false) -> Double? {
-        let path = r.child(key)
         guard let value = r[key] else {
-            if required { fail(path, "is required") }
+            if required { fail(r.child(key), "is required") }
             return nil
         }
         guard case let .number(n, _) = value else {
-            fail(path, "must be a number (got \(value.typeName))")
+            fail(r.child(key), "must be a number (got \(value.typeName))")
             return nil
         }
         return n
     }
 
     mutating func bool(_ r: ObjectReader, _ key: String, required: Bool = false) -> Bool? {
-        let path = r.child(key)
         guard let value = r[key] else {
-            if required { fail(path, "is required (true or false)") }
+            if required { fail(r.child(key), "is required (true or false)") }
             return nil
         }
         guard case let .bool(b) = value else {
-            fail(path, "must be true or false (got \(value.typeName))")
+            fail(r.child(key), "must be true or false (got \(value.typeName))")
             return nil
         }
         return b
     }
 
     mutating func date(_ r: ObjectReader, _ key: String) -> CalendarDate? {
-        let path = r.child(key)
         guard let value = r[key] else { return nil }
         guard case let .string(s) = value, let d = CalendarDate(iso: s) else {
-            fail(path, "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
+            fail(r.child(key), "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
             return nil
         }
         return d
@@ -322,33 +317,32 @@ struct Validator {
         return histology == nil ? nil : t
     }
 
-    mutating func level(_ value: JSONValue, _ path: String) -> VertebralLevel? {
+    mutating func level(_ value: JSONValue, _ path: @autoclosure () -> String) -> VertebralLevel? {
         guard case let .string(s) = value, let level = VertebralLevel(code: s) else {
             let got: String
             if case let .string(s) = value { got = "\"\(s)\"" } else { got = value.typeName }
-            fail(path, "must be a vertebral level C1…C7, T1…T12, L1…L5 or S1…S5 (got \(got))")
+            fail(path(), "must be a vertebral level C1…C7, T1…T12, L1…L5 or S1…S5 (got \(got))")
             return nil
         }
         return level
     }
 
     mutating func levels(_ r: ObjectReader, _ key: String) -> [VertebralLevel]? {
-        let path = r.child(key)
         guard let value = r[key] else {
-            fail(path, "is required: at least one vertebral level (C1…S5)")
+            fail(r.child(key), "is required: at least one vertebral level (C1…S5)")
             return nil
         }
         guard case let .array(items) = value else {
-            fail(path, "must be an array of vertebral levels (got \(value.typeName))")
+            fail(r.child(key), "must be an array of vertebral levels (got \(value.typeName))")
             return nil
         }
-        if items.isEmpty { fail(path, "must list at least one vertebral level") }
+        if items.isEmpty { fail(r.child(key), "must list at least one vertebral level") }
         var result: [VertebralLevel] = []
         var ok = !items.isEmpty
         for (i, item) in items.enumerated() {
-            guard let l = level(item, "\(path)[\(i)]") else { ok = false; continue }
+            guard let l = level(item, "\(r.child(key))[\(i)]") else { ok = false; continue }
             if result.contains(l) {
-                fail("\(path)[\(i)]", "\(l.code) is listed twice")
+                fail("\(r.child(key))[\(i)]", "\(l.code) is listed twice")
                 ok = false
                 continue
             }

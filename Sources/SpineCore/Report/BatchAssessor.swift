@@ -50,27 +50,26 @@ public struct BatchAssessor: Sendable {
             rejected += 1
             out.writeObject(LineError(errors: e.errors))
         }
-        out.bytes.append(UInt8(ascii: "\n"))
+        out.appendRaw(UInt8(ascii: "\n"))
     }
 
     /// Splits `input` into lines and processes each, calling `flush` whenever the output
     /// buffer passes `flushThreshold` bytes (and once at the end).
-    public mutating func process(_ input: [UInt8], flushThreshold: Int = 1 << 16, flush: ([UInt8]) -> Void) {
-        var out = JSONWriter()
-        out.bytes.reserveCapacity(flushThreshold + 8192)
+    public mutating func process(_ input: [UInt8], flushThreshold: Int = 1 << 16, flush: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out = JSONWriter(capacity: flushThreshold + 64 * 1024)
         input.withUnsafeBufferPointer { buf in
             var start = 0
             while start < buf.count {
                 var end = start
                 while end < buf.count, buf[end] != UInt8(ascii: "\n") { end += 1 }
                 process(line: UnsafeBufferPointer(rebasing: buf[start..<end]), into: &out)
-                if out.bytes.count >= flushThreshold {
-                    flush(out.bytes)
-                    out.bytes.removeAll(keepingCapacity: true)
+                if out.count >= flushThreshold {
+                    out.withBytes(flush)
+                    out.reset()
                 }
                 start = end + 1
             }
         }
-        if !out.bytes.isEmpty { flush(out.bytes) }
+        if out.count > 0 { out.withBytes(flush) }
     }
 }
