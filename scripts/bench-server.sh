@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Server benchmark: builds release, starts `spineboard demo` on a scratch SQLite file with 10,000
+# stored cases, and measures with wrk on 127.0.0.1 — GET /health, POST /api/v1/assess,
+# GET /api/v1/cases/{id} and GET /api/v1/patients in the same run — then prints a table.
+# Bounded: DURATION per endpoint (default 10 s). wrk shares the machine's cores with the server.
+#
+#   scripts/bench-server.sh                      # defaults
+#   SCRATCH=.build-server CONNECTIONS=32 DURATION=20s scripts/bench-server.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCRATCH="${SCRATCH:-.build}"
+PORT="${PORT:-18181}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-1}"
+CASES="${CASES:-10000}"
+BASE="http://127.0.0.1:$PORT"
+
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk (apt)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== release build ($SCRATCH)"
+swift build -c release --scratch-path "$SCRATCH" --product spineboard 2>&1 | tail -1
+BIN="$SCRATCH/release/spineboard"
+
+WORK="$(mktemp -d)"
+SERVER=""
+cleanup() {
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== seeding $CASES cases and starting the server on $BASE"
+demo_cases=$(ls Sources/SpineServer/Demo/Cases/*.json | wc -l)
+started=$(date +%s)
+"$BIN" demo --port "$PORT" --database "$WORK/bench.sqlite" --synthetic $((CASES - demo_cases)) >"$WORK/server.out" 2>"$WORK/server.log" &
+SERVER=$!
+for _ in $(seq 1 600); do
+  if curl -sf "$BASE/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SERVER" 2>/dev/null; then cat "$WORK/server.log" >&2; echo "server exited" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -sf "$BASE/health" >/dev/null
+echo "   ready after $(( $(date +%s) - started )) s ($(grep -o '[0-9]* cases' "$WORK/server.out"))"
+
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"nurse-navigator","password":"spineboard-demo"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+CASE_ID=$(curl -sf "$BASE/api/v1/patients?perPage=1&q=syn-0005000" -H "Authorization: Bearer $TOKEN" | sed 's/.*"caseId":"\([^"]*\)".*/\1/')
+
+# wrk scripts: headers and bodies.
+cat >"$WORK/get.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+BODY=$(tr -d '\n' < Examples/routine-breast-t8.json | sed 's/\\/\\\\/g; s/"/\\"/g')
+cat >"$WORK/assess.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = "$BODY"
+LUA
+
+run() { # name, url, script
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${3:+-s "$3"} "$2")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf "| %-28s | %10s | %9s | %9s | %7s |\n" "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo
+echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint; $CASES stored cases; $(nproc) cores shared by server and wrk"
+echo
+printf "| %-28s | %10s | %9s | %9s | %7s |\n" "endpoint" "req/s" "p50" "p99" "non-2xx"
+printf "|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "---------"
+run "GET /health" "$BASE/health"
+run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess.lua"
+run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get.lua"
+run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get.lua"
+echo
+echo "(GET /cases/{id} and GET /patients each append an audit event, i.e. one serialised write per request.)"
