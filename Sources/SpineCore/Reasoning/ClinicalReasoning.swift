@@ -706,13 +706,15 @@ final class ClinicalReasoning {
 
         // Comorbidities: specific cautions; serious ones lower open surgery.
         let cm = c.comorbidities
+        if !cm.contains(.diabetes), has(.dexamethasone) {
+            caution([.dexamethasone], "monitor blood glucose and give PPI cover (reference §12.5)")
+        }
+        guard !cm.isEmpty else { return applyPreferences() }
         let surgical = candidates.filter { $0.code.isOpenSurgery }.map(\.code)
         let procedures = surgical + [.cementAugmentation, .embolization]
         if cm.contains(.diabetes) {
             caution([.dexamethasone], "diabetes: steroid-induced hyperglycaemia — monitor capillary glucose and adjust diabetic treatment")
             caution(surgical, "diabetes: higher wound-infection risk; optimise glycaemic control")
-        } else if has(.dexamethasone) {
-            caution([.dexamethasone], "monitor blood glucose and give PPI cover (reference §12.5)")
         }
         if cm.contains(.hypertension) {
             caution([.dexamethasone], "hypertension: corticosteroids can raise blood pressure — monitor")
@@ -751,6 +753,11 @@ final class ClinicalReasoning {
             }
         }
 
+        applyPreferences()
+    }
+
+    /// The patient's stated preferences: avoiding surgery, named goals, declined options.
+    func applyPreferences() {
         // "avoid-surgery": non-operative alternatives first; still visible.
         if c.preferences.priorities.contains(.avoidSurgery), candidates.contains(where: { $0.code.isOpenSurgery }) {
             if has(.separationSurgery) || has(.decompressionStabilization) {
@@ -771,7 +778,7 @@ final class ClinicalReasoning {
         }
 
         // Goals the patient named.
-        for i in candidates.indices {
+        for i in candidates.indices where !c.preferences.priorities.isEmpty {
             let served = goals(for: candidates[i].code)
             let named = c.preferences.priorities.compactMap { p -> String? in
                 switch p {
@@ -785,7 +792,7 @@ final class ClinicalReasoning {
         }
 
         // Declined options stay visible, marked, and go last.
-        for i in candidates.indices where c.preferences.declines.contains(candidates[i].code) {
+        for i in candidates.indices where !c.preferences.declines.isEmpty && c.preferences.declines.contains(candidates[i].code) {
             candidates[i].priority += 1000
             candidates[i].contextNotes.append("declined by the patient: kept visible for the team, not to be offered again without a new discussion")
         }
@@ -878,7 +885,7 @@ final class ClinicalReasoning {
         if has(.embolization) { refer(.interventionalRadiology, "pre-operative embolisation") }
         if has(.rehabilitation) { refer(.physiatry, "rehabilitation") }
         if has(.palliativeCare) { refer(.palliativeCare, "specialist palliative care") }
-        if let f = c.social.familySupport, f != .strong { refer(.socialWork, "\(f.rawValue) family support") }
+        if let f = c.social.familySupport, f != .strong { refer(.socialWork, f == .none ? "no family support" : "limited family support") }
         if let f = c.social.financialConstraints, f != .none { refer(.socialWork, "financial constraints (\(f.rawValue))") }
         if c.social.travelBurden == .high { refer(.socialWork, "high travel burden: transport and accommodation") }
         return all.enumerated().compactMap { i, r in out[i].isEmpty ? nil : ReferralDetail(code: r, reasons: out[i]) }
@@ -903,7 +910,9 @@ final class ClinicalReasoning {
             warnings.append("Small-cell lung cancer is chemo- and radiosensitive in practice but not on the NOMS list.")
         }
         if c.systemic.clinicianSurvivalEstimateMonths == nil {
-            warnings.append("No clinician survival estimate: expected survival ≥ 3 months was \(prognosis.survivalAtLeast3Months == "uncertain" ? "not determined" : "read from the prognostic scores") (\(prognosis.survivalSource)).")
+            warnings.append(prognosis.survivalAtLeast3Months == "uncertain"
+                ? "No clinician survival estimate and the scores are indeterminate: expected survival ≥ 3 months is not determined; record systemic.clinicianSurvivalEstimateMonths."
+                : "No clinician survival estimate: expected survival ≥ 3 months (\(prognosis.survivalAtLeast3Months)) was read from the prognostic scores; record systemic.clinicianSurvivalEstimateMonths.")
         }
         if c.systemic.medicallyOperable == nil {
             warnings.append("Medical operability not recorded (systemic.medicallyOperable): surgical options assume fitness for surgery.")

@@ -1,0 +1,50 @@
+// Comorbidity cautions and the steroid safety advice attached to dexamethasone.
+@testable import SpineCore
+import Testing
+
+@Suite("Cautions on options")
+struct CautionTests {
+    /// An emergency (myelopathy) so that dexamethasone is offered.
+    func emergencyCase(_ comorbidities: [Comorbidity]) -> Case {
+        TestCases.makeCase(lesions: [TestCases.lesion([.t8], escc: .g2)]) { c in
+            c.neurology.deficit = .myelopathy
+            c.neurology.frankel = .d
+            c.neurology.motorDeficitDays = 2
+            c.comorbidities = comorbidities
+        }
+    }
+
+    func dexamethasoneCautions(_ c: Case) throws -> [String] {
+        let a = assess(c, today: TestCases.today)
+        return try #require(a.options.first { $0.code == .dexamethasone }).cautions
+    }
+
+    @Test("without comorbidities dexamethasone still carries glucose monitoring and PPI cover")
+    func steroidSafetyWithoutComorbidities() throws {
+        let cautions = try dexamethasoneCautions(emergencyCase([]))
+        #expect(cautions.contains { $0.contains("PPI") && $0.contains("glucose") })
+    }
+
+    @Test("diabetes replaces the generic advice with the hyperglycaemia caution; hypertension adds blood pressure")
+    func steroidCautionsWithComorbidities() throws {
+        let cautions = try dexamethasoneCautions(emergencyCase([.diabetes, .hypertension]))
+        #expect(cautions.contains { $0.contains("hyperglycaemia") })
+        #expect(cautions.contains { $0.contains("blood pressure") })
+        #expect(!cautions.contains { $0.contains("PPI") })
+    }
+
+    @Test("coagulopathy cautions every procedure; renal impairment cautions the bone-modifying agent")
+    func procedureCautions() throws {
+        let c = TestCases.makeCase(histology: "kidney", lesions: [TestCases.lesion([.t8], escc: .g2)]) { c in
+            c.comorbidities = [.coagulopathy, .renal]
+            c.systemic.medicallyOperable = true
+            c.systemic.clinicianSurvivalEstimateMonths = 24
+        }
+        let a = assess(c, today: TestCases.today)
+        let separation = try #require(a.options.first { $0.code == .separationSurgery })
+        #expect(separation.cautions.contains { $0.contains("coagulopathy") })
+        #expect(separation.contextNotes.contains { $0.contains("ranked lower for comorbidities") })
+        let bma = try #require(a.options.first { $0.code == .boneModifyingAgent })
+        #expect(bma.cautions.contains { $0.contains("zoledronic acid") })
+    }
+}
