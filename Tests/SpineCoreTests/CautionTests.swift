@@ -48,3 +48,13 @@ struct CautionTests {
         #expect(bma.cautions.contains { $0.contains("zoledronic acid") })
     }
 }
+
+@Suite("Library robustness")
+struct LibraryRobustnessTests {
+    @Test("a Case built in Swift with an unknown histology code is assessed as \"other\" instead of trapping")
+    func unknownHistologyDoesNotTrap() {
+        let c = TestCases.makeCase { $0.primaryTumor.histology = "not-a-code" }
+        let a = assess(c, today: TestCases.today)
+        #expect(a.scores.tokuhashiRevised.items.first { $0.item == "primarySite" }?.input == "other")
+    }
+}

@@ -46,7 +46,9 @@ public struct PrimaryTumor: Sendable, Equatable, Encodable {
     public var status: TumorStatus?
     public init(histology: String) { self.histology = histology }
 
-    public var entry: HistologyEntry { HistologyCatalogue.entry(histology)! }
+    /// The catalogue row; a code that did not come through validation reads as "other" rather
+    /// than trapping (CaseDocument rejects unknown codes, so this only guards library callers).
+    public var entry: HistologyEntry { HistologyCatalogue.entry(histology) ?? HistologyCatalogue.entry("other")! }
 }
 
 public struct Spine: Sendable, Equatable, Encodable {
