@@ -58,3 +58,26 @@ struct LibraryRobustnessTests {
         #expect(a.scores.tokuhashiRevised.items.first { $0.item == "primarySite" }?.input == "other")
     }
 }
+
+@Suite("Life expectancy under four weeks")
+struct ShortLifeExpectancyTests {
+    @Test("an estimate under 1 month ranks palliative care before radiotherapy, with the ASTRO 2024 note")
+    func supportiveCareFirst() throws {
+        let c = TestCases.makeCase { $0.systemic.clinicianSurvivalEstimateMonths = 0 }
+        let a = assess(c, today: TestCases.today)
+        let rt = try #require(a.options.first { $0.code == .cebrt })
+        let palliative = try #require(a.options.first { $0.code == .palliativeCare })
+        #expect(palliative.rank < rt.rank)
+        #expect(rt.regimen == "8 Gy × 1")
+        #expect(rt.contextNotes.contains { $0.contains("4 weeks") })
+    }
+
+    @Test("an estimate of 2 months keeps radiotherapy ahead of palliative care")
+    func radiotherapyFirstAtTwoMonths() throws {
+        let a = assess(TestCases.makeCase { $0.systemic.clinicianSurvivalEstimateMonths = 2 }, today: TestCases.today)
+        let rt = try #require(a.options.first { $0.code == .cebrt })
+        let palliative = try #require(a.options.first { $0.code == .palliativeCare })
+        #expect(rt.rank < palliative.rank)
+        #expect(!rt.contextNotes.contains { $0.contains("4 weeks") })
+    }
+}

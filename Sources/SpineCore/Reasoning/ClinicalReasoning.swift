@@ -416,6 +416,13 @@ final class ClinicalReasoning {
                 }
             }
             add(.palliativeCare, priority: 18, Rationale(rule: "NOMS R1", finding: "\(why): specialist palliative-care input", citation: Citations.noms))
+            // Radiotherapy for quality of life is recommended only with an anticipated life
+            // expectancy of at least 4 weeks (ASTRO 2024, reference §12.1): below that, supportive
+            // care comes first and RT is kept as an option to discuss.
+            if c.systemic.clinicianSurvivalEstimateMonths == 0, let i = candidates.firstIndex(where: { $0.code == .cebrt }) {
+                candidates[i].priority = 19
+                candidates[i].contextNotes.append("clinician estimate under 1 month: ASTRO 2024 recommends RT for quality of life only with an anticipated life expectancy of at least 4 weeks — supportive care first; discuss whether a single fraction is still worthwhile")
+            }
         } else {
             mechanicalRules()
             neurologicOncologicRules()
