@@ -47,3 +47,18 @@ struct ConfigurationTests {
         #expect(ISOTimestamp.iso8601(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
     }
 }
+
+@Suite("Response JSON builder")
+struct JSONObjectBuilderTests {
+    @Test func escapesStringsAndEmbedsRawJSONWithoutItsByteOrderMark() throws {
+        var b = JSONObjectBuilder()
+        let tricky = "quote \" backslash \\ newline \n tab \t bell \u{07} ünïcödé"
+        b.string("s", tricky)
+        b.int("n", -42)
+        b.raw("raw", Array("\u{FEFF}{\"a\":[1,2]}".utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(b.finished())) as? [String: Any])
+        #expect(object["s"] as? String == tricky)
+        #expect(object["n"] as? Int == -42)
+        #expect((object["raw"] as? [String: Any])?["a"] as? [Int] == [1, 2])
+    }
+}

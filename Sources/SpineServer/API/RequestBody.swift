@@ -75,17 +75,31 @@ struct JSONObjectBuilder {
     private mutating func key(_ k: String) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        var w = JSONWriter()
-        w.writeString(k)
-        bytes += w.bytes
+        writeString(k)
         bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ k: String, _ v: String) {
         key(k)
-        var w = JSONWriter()
-        w.writeString(v)
-        bytes += w.bytes
+        writeString(v)
+    }
+
+    /// A JSON string literal (RFC 8259 escaping).
+    private mutating func writeString(_ s: String) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func int(_ k: String, _ v: Int) {
