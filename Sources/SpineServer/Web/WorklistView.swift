@@ -1,0 +1,133 @@
+// The worklist (home): patients emergency → urgent → routine, then nearest deadline, each row
+// with its urgency, reason, time left, primary cancer, levels, SINS, ESCC and the first option.
+import Fluent
+import Foundation
+import SpineCore
+import Vapor
+
+/// A stored case version read back into the core's values: the case and its assessment, computed
+/// again by the pure core from the stored document on the stored assessment date (deterministic:
+/// the same rules version gives the same assessment as the stored snapshot).
+struct StoredCase: Sendable {
+    var value: Case
+    var assessment: Assessment
+    var document: Data
+
+    init?(document: Data, assessedOn: String) {
+        let today = CalendarDate(iso: assessedOn) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        guard case .success(let value) = CaseDocument.decode(Array(document), today: today) else { return nil }
+        self.value = value
+        self.assessment = SpineCore.assess(value, today: today)
+        self.document = document
+    }
+}
+
+enum Words {
+    static func histology(_ code: String) -> String { HistologyCatalogue.entry(code)?.name ?? code }
+
+    static func levels(_ levels: [VertebralLevel]) -> String { VertebralLevel.describe(levels) }
+
+    static func timeLeft(until due: Date, now: Date) -> String {
+        let seconds = due.timeIntervalSince(now)
+        let hours = Int((abs(seconds) / 3600).rounded(.down))
+        let text = hours >= 48 ? "\(hours / 24) days" : hours >= 1 ? "\(hours) h" : "\(max(1, Int(abs(seconds) / 60))) min"
+        return seconds >= 0 ? "\(text) left" : "overdue by \(text)"
+    }
+}
+
+enum WorklistView {
+    struct Row {
+        var item: WorklistItem
+        var stored: StoredCase?
+        var due: Date?
+    }
+
+    static func show(req: Request) async throws -> Response {
+        guard let user = req.authenticatedUser else { return SignInPage.render(req, username: "", next: "/", message: nil, status: .ok) }
+        if !user.role.permits(.readPatients) { return WebApp.redirect("/admin/users") }
+        _ = try await req.requireUser(.readPatients, action: "patients.list")
+        let rawUrgency: String = req.query["urgency"] ?? ""
+        let urgency = ["emergency", "urgent", "routine"].contains(rawUrgency) ? rawUrgency : nil
+        let text = ((req.query["q"] as String?) ?? "").trimmingCharacters(in: .whitespaces)
+        let pageNumber = max(1, min(1_000_000, Int((req.query["page"] as String?) ?? "") ?? 1))
+        let query = WorklistQuery(urgency: urgency, text: text.isEmpty ? nil : String(text.prefix(200)).lowercased(),
+                                  page: pageNumber, perPage: 50)
+        let page = try await query.run(on: req.db)
+        let rows = try await rowsWithDetails(page.items, on: req.db, now: req.now)
+        try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
+                                       detail: "web page \(page.page), \(page.items.count) of \(page.total)"), user: user)
+        let body = view(rows: rows, page: page, urgency: urgency, text: text, now: req.now)
+        return WebApp.html(Layout(title: "Worklist", user: user, csrf: req.webCSRFToken).render(body))
+    }
+
+    static func rowsWithDetails(_ items: [WorklistItem], on db: any Database, now: Date) async throws -> [Row] {
+        let ids = items.compactMap { UUID(uuidString: $0.caseId) }
+        guard !ids.isEmpty else { return [] }
+        let versions = try await CaseVersionModel.query(on: db).filter(\.$caseHead.$id ~~ ids).all()
+        var documents: [String: Data] = [:]
+        for v in versions {
+            let key = "\(v.$caseHead.id.uuidString)#\(v.version)"
+            documents[key] = v.document
+        }
+        return items.map { item in
+            let stored = documents["\(item.caseId)#\(item.version)"].flatMap { StoredCase(document: $0, assessedOn: item.assessedOn) }
+            let due = item.nextDeadline.map { item.updatedAt.addingTimeInterval(Double($0.withinHours) * 3600) }
+            return Row(item: item, stored: stored, due: due)
+        }
+    }
+
+    static func view(rows: [Row], page: WorklistPage, urgency: String?, text: String, now: Date) -> Html {
+        let filters: [Html] = [("", "All"), ("emergency", "Emergency"), ("urgent", "Urgent"), ("routine", "Routine")].map { code, label in
+            let selected = (urgency ?? "") == code ? " selected" : ""
+            return #"<option value="\#(code)"\#(Html(raw: selected))>\#(label)</option>"#
+        }
+        let tableRows: [Html] = rows.map { row in
+            let item = row.item
+            let a = row.stored?.assessment
+            let c = row.stored?.value
+            let reason = a?.urgency.reasons.first ?? ""
+            let deadline: Html
+            if let next = item.nextDeadline, let due = row.due {
+                let when = next.withinHours == 0 ? "now" : Words.timeLeft(until: due, now: now)
+                deadline = #"<span class="due">\#(next.action)</span> <strong class="left">\#(when)</strong>"#
+            } else {
+                deadline = #"<span class="muted">no deadline</span>"#
+            }
+            let sins = a?.scores.sins.total.map { "SINS \($0)" } ?? "SINS —"
+            let escc = a?.scores.escc.grade.map { "ESCC \($0)" } ?? "ESCC —"
+            let option = a?.options.first { !$0.declined }?.title ?? item.topOption ?? "—"
+            return """
+            <tr class="u-\(item.urgency)">
+            <td><span class="badge \(item.urgency)">\(item.urgency)</span><div class="reason">\(reason)</div><div>\(deadline)</div></td>
+            <td><a class="patient" href="/cases/\(item.caseId)">\(item.patient.name ?? item.patient.id)</a><div class="muted">\(item.patient.id)</div></td>
+            <td>\(c.map { Words.histology($0.primaryTumor.histology) } ?? "—")</td>
+            <td>\(c.map { Words.levels($0.spine.involvedLevels) } ?? "—")</td>
+            <td class="nowrap">\(sins)<br>\(escc)</td>
+            <td>\(option)</td>
+            </tr>
+            """
+        }
+        let empty: Html = rows.isEmpty ? #"<p class="empty">No patients match. <a href="/cases/new">Start a new case</a>.</p>"# : .empty
+        let pages = max(1, (page.total + page.perPage - 1) / page.perPage)
+        var pager: [Html] = []
+        let base = "/?urgency=\(Html.query(urgency ?? ""))&q=\(Html.query(text))&page="
+        if page.page > 1 { pager.append(#"<a rel="prev" href="\#(base + String(page.page - 1))">Previous</a>"#) }
+        if page.page < pages { pager.append(#"<a rel="next" href="\#(base + String(page.page + 1))">Next</a>"#) }
+        return """
+        <div class="page-head"><h1>Worklist</h1><a class="button primary" href="/cases/new">New case</a></div>
+        <form method="get" action="/" class="filters" role="search">
+        <p><label for="q">Search name or record number</label><input id="q" name="q" type="search" value="\(text)"></p>
+        <p><label for="urgency">Urgency</label><select id="urgency" name="urgency">\(filters)</select></p>
+        <p><button type="submit">Filter</button></p>
+        </form>
+        <p class="muted">\(page.total) patient\(page.total == 1 ? "" : "s"), emergencies first, then the nearest deadline.</p>
+        \(empty)
+        <div class="table-wrap"><table class="worklist">
+        <caption class="visually-hidden">Patients by urgency</caption>
+        <thead><tr><th scope="col">Urgency</th><th scope="col">Patient</th><th scope="col">Primary cancer</th><th scope="col">Levels</th><th scope="col">Scores</th><th scope="col">First option</th></tr></thead>
+        <tbody>\(tableRows)</tbody></table></div>
+        <nav class="pager" aria-label="Pages">\(pager.joined(" "))<span class="muted">page \(page.page) of \(pages)</span></nav>
+        """
+    }
+}
+
