@@ -61,7 +61,8 @@ func registerMigrations(_ app: Application) {
 }
 
 func routes(_ app: Application, maxBody: ByteCount) throws {
-    app.get { _ in LandingPage.response() }
+    // The clinicians' web app (Sources/SpineServer/Web): GET / is its worklist, or sign-in when signed out.
+    try WebApp.register(app)
     try app.register(collection: HealthController())
     app.get("openapi.json") { req in
         Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300"],
