@@ -161,13 +161,14 @@ public struct JSONWriter: FieldVisitor {
     static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: ByteBuffer) {
         guard let base = utf8.baseAddress else { return }
         let count = utf8.count
-        buffer.reserve(count)
-        var runStart = 0
-        var i = 0
+        // One capacity check for the worst case (every byte escaped as \u00XX), then plain stores.
+        buffer.reserve(count * 6)
+        var out = buffer.base + buffer.count
         let raw = UnsafeRawPointer(base)
+        var i = 0
         while i < count {
-            // Eight bytes at a time: skip words with no quote, backslash or control character
-            // (SWAR tests; each is exact for a word without such a byte).
+            // Eight bytes at a time while no quote, backslash or control character is in the
+            // word (SWAR tests, exact for such words).
             while i + 8 <= count {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -176,31 +177,35 @@ public struct JSONWriter: FieldVisitor {
                 let quote = (q &- ones) & ~q & highs
                 let backslash = (bs &- ones) & ~bs & highs
                 if control | quote | backslash != 0 { break }
+                UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
+                out += 8
                 i += 8
             }
             guard i < count else { break }
             let b = base[i]
-            // Only quote, backslash and control characters need escaping (as JSONEncoder does).
-            if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
-            if runStart < i { buffer.append(base + runStart, i - runStart) }
-            runStart = i + 1
             i += 1
-            buffer.append(0x5C)
+            if b >= 0x20 && b != 0x22 && b != 0x5C {
+                out.pointee = b
+                out += 1
+                continue
+            }
+            out[0] = 0x5C
             switch b {
-            case 0x22: buffer.append(0x22)
-            case 0x5C: buffer.append(0x5C)
-            case 0x0A: buffer.append(UInt8(ascii: "n"))
-            case 0x0D: buffer.append(UInt8(ascii: "r"))
-            case 0x09: buffer.append(UInt8(ascii: "t"))
-            case 0x08: buffer.append(UInt8(ascii: "b"))
-            case 0x0C: buffer.append(UInt8(ascii: "f"))
+            case 0x22: out[1] = 0x22; out += 2
+            case 0x5C: out[1] = 0x5C; out += 2
+            case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
+            case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
+            case 0x09: out[1] = UInt8(ascii: "t"); out += 2
+            case 0x08: out[1] = UInt8(ascii: "b"); out += 2
+            case 0x0C: out[1] = UInt8(ascii: "f"); out += 2
             default:
                 let hex: StaticString = "0123456789abcdef"
-                buffer.append(UInt8(ascii: "u")); buffer.append(0x30); buffer.append(0x30)
-                buffer.append(hex.utf8Start[Int(b >> 4)]); buffer.append(hex.utf8Start[Int(b & 0xF)])
+                out[1] = UInt8(ascii: "u"); out[2] = 0x30; out[3] = 0x30
+                out[4] = hex.utf8Start[Int(b >> 4)]; out[5] = hex.utf8Start[Int(b & 0xF)]
+                out += 6
             }
         }
-        if runStart < count { buffer.append(base + runStart, count - runStart) }
+        buffer.count = out - buffer.base
     }
 
     mutating func writeInt(_ value: Int) {
