@@ -67,12 +67,10 @@ struct CaseController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "case.read")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.read", user: user, caseID: rawID) {
-            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
-            let caseID = try head.requireID()
-            let stored = try await CaseQueries.version(head.currentVersion, of: caseID, on: req.db)
-            try await req.audit(AuditEvent(action: "case.read", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
-                                           outcome: AuditOutcome.success, detail: "version \(head.currentVersion)"), user: user)
-            return .json(CaseQueries.caseBody(caseID, stored), headers: ["ETag": ETag.make(head.currentVersion)])
+            let (stored, record) = try await CaseQueries.latest(rawID, on: req.db)
+            try await req.audit(AuditEvent(action: "case.read", patientRecord: record, caseID: rawID,
+                                           outcome: AuditOutcome.success, detail: "version \(stored.version)"), user: user)
+            return .json(CaseQueries.caseBody(UUID(uuidString: rawID)!, stored), headers: ["ETag": ETag.make(stored.version)])
         }
     }
 

@@ -2,6 +2,7 @@
 // and commands can call them without HTTP.
 import Fluent
 import Foundation
+import SQLKit
 import SpineCore
 import Vapor
 
@@ -74,6 +75,29 @@ enum CaseQueries {
             throw Problem.notFound("case \(caseID) has no version \(n)")
         }
         return StoredVersion(version: n, document: v.document, assessment: a.output, author: v.authorUsername, createdAt: v.createdAt)
+    }
+
+    /// The latest version of a case with its newest snapshot and the patient's record number, in one
+    /// query (404 for an unknown or malformed id).
+    static func latest(_ rawID: String, on db: any Database) async throws -> (StoredVersion, record: String) {
+        guard let id = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.raw("""
+            SELECT c.current_version AS version, p.record_number AS record, v.document AS document, a.output AS output,
+                   v.author_username AS author, v.created_at AS created_at
+            FROM \(ident: CaseModel.schema) c
+            JOIN \(ident: PatientModel.schema) p ON p.id = c.patient_id
+            JOIN \(ident: CaseVersionModel.schema) v ON v.case_id = c.id AND v.version = c.current_version
+            JOIN \(ident: AssessmentSnapshotModel.schema) a ON a.case_id = c.id AND a.case_version = c.current_version
+            WHERE c.id = \(bind: id)
+            ORDER BY a.created_at DESC LIMIT 1
+            """).first() else { throw Problem.notFound("no case \(rawID)") }
+        let stored = StoredVersion(version: try row.decode(column: "version", as: Int.self),
+                                   document: try row.decode(column: "document", as: Data.self),
+                                   assessment: try row.decode(column: "output", as: Data.self),
+                                   author: try row.decode(column: "author", as: String.self),
+                                   createdAt: try row.decode(column: "created_at", as: Date.self))
+        return (stored, try row.decode(column: "record", as: String.self))
     }
 
     static func versionList(of caseID: UUID, on db: any Database) async throws -> [VersionSummary] {

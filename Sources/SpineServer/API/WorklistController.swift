@@ -64,7 +64,15 @@ struct WorklistQuery: Sendable {
             .join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
         if let urgency { base = base.filter(\.$urgency == urgency) }
         if let text { base = base.filter(PatientModel.self, \.$searchText ~~ text) }
-        let total = try await base.copy().count()
+        // Without a text filter the count needs no join.
+        let total: Int
+        if text == nil {
+            var count = CaseModel.query(on: db)
+            if let urgency { count = count.filter(\.$urgency == urgency) }
+            total = try await count.count()
+        } else {
+            total = try await base.copy().count()
+        }
         let rows = try await base
             .sort(\.$urgencyRank).sort(\.$nextDue).sort(\.$nextDueHours).sort(\.$updatedAt, .descending)
             .sort(\.$id) // a total order, so pages never overlap or skip

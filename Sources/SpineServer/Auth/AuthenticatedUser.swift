@@ -1,5 +1,6 @@
 // The signed-in user of a request, found from the bearer token by `TokenAuthMiddleware`.
 import Fluent
+import SQLKit
 import Vapor
 
 struct AuthenticatedUser: Sendable {
@@ -46,18 +47,20 @@ struct TokenAuthMiddleware: AsyncMiddleware {
             throw Problem.unauthenticated
         }
         let tokenHash = Tokens.hash(bearer.token)
-        guard let token = try await TokenModel.query(on: req.db)
-            .join(UserModel.self, on: \TokenModel.$user.$id == \UserModel.$id)
-            .filter(\.$tokenHash == tokenHash)
-            .filter(\.$expiresAt > req.now)
-            .first(),
-            let user = try? token.joined(UserModel.self),
-            let userID = user.id,
-            let role = Role(rawValue: user.role)
+        // One indexed query, read without building models: this runs on every request.
+        let sql = req.db as! any SQLDatabase
+        guard let row = try await sql.raw("""
+                SELECT u.id AS id, u.username AS username, u.role AS role
+                FROM \(ident: TokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
+                WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: req.now)
+                """).first(),
+              let userID = try? row.decode(column: "id", as: UUID.self),
+              let username = try? row.decode(column: "username", as: String.self),
+              let role = (try? row.decode(column: "role", as: String.self)).flatMap(Role.init(rawValue:))
         else {
             throw Problem.unauthenticated
         }
-        req.authenticatedUser = AuthenticatedUser(id: userID, username: user.username, role: role, tokenHash: tokenHash)
+        req.authenticatedUser = AuthenticatedUser(id: userID, username: username, role: role, tokenHash: tokenHash)
         return try await next.respond(to: req)
     }
 }
