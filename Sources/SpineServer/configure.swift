@@ -58,6 +58,8 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateCaseVersions())
     app.migrations.add(CreateAssessments())
     app.migrations.add(CreateAuditEvents())
+    // 002: the worklist's sort order as one index.
+    app.migrations.add(AddWorklistOrderIndex())
 }
 
 func routes(_ app: Application, maxBody: ByteCount) throws {
