@@ -62,6 +62,24 @@ extension Database {
     /// processes: SQLite takes the write lock up front (`BEGIN IMMEDIATE`), PostgreSQL locks the
     /// audit chain's head row. Everything in it commits together or not at all.
     func serializedWrite<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        // SQLite: writers of this process queue here first, so they do not wait inside SQLite's busy
+        // handler, whose growing sleeps (up to 100 ms) made the latency tail. Correctness does not
+        // depend on it: other processes are still kept out by the database's own lock.
+        if !isPostgres {
+            await SQLiteWriteQueue.shared.lock()
+            do {
+                let result = try await transactionLockedInDatabase(body)
+                await SQLiteWriteQueue.shared.unlock()
+                return result
+            } catch {
+                await SQLiteWriteQueue.shared.unlock()
+                throw error
+            }
+        }
+        return try await transactionLockedInDatabase(body)
+    }
+
+    private func transactionLockedInDatabase<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withConnection { conn in
             let sql = conn as! any SQLDatabase
             let postgres = conn.isPostgres
@@ -84,4 +102,23 @@ extension Database {
 /// True for a violated unique (or other) constraint, in either database.
 func isConstraintViolation(_ error: any Error) -> Bool {
     (error as? any DatabaseError)?.isConstraintFailure ?? false
+}
+
+/// A first-come, first-served queue for this process's SQLite write transactions.
+actor SQLiteWriteQueue {
+    static let shared = SQLiteWriteQueue()
+    private var held = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func lock() async {
+        if !held {
+            held = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func unlock() {
+        if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
+    }
 }
