@@ -39,7 +39,8 @@ cleanup() {
 trap cleanup EXIT
 
 PORT=""
-for candidate in $(seq $((20000 + RANDOM % 20000)) 1 $((20000 + RANDOM % 20000 + 200))); do
+first=$((20000 + RANDOM % 20000))  # one random start: two $RANDOMs could give an empty range
+for candidate in $(seq "$first" $((first + 200))); do
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
 done
 [ -n "$PORT" ] || { echo "error: no free port" >&2; exit 1; }
