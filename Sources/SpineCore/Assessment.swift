@@ -248,7 +248,7 @@ extension Assessment {
     /// concrete entry point, so the writer is specialised inside this module rather than run as
     /// unspecialised generic code from callers in other modules.
     public func jsonBytes() -> [UInt8] {
-        var w = JSONWriter()
+        var w = JSONWriter(capacity: 32 * 1024)
         w.writeObject(self)
         return w.bytes
     }

@@ -67,7 +67,7 @@ extension JSONFields {
 
     /// Compact JSON bytes, identical to JSONEncoder with [.sortedKeys, .withoutEscapingSlashes].
     public func jsonBytes() -> [UInt8] {
-        var w = JSONWriter()
+        var w = JSONWriter(capacity: 4096)
         w.writeObject(self)
         return w.bytes
     }
@@ -115,7 +115,8 @@ public struct JSONWriter: FieldVisitor {
     let buffer: ByteBuffer
     var needsComma = false
 
-    public init(capacity: Int = 32 * 1024) { buffer = ByteBuffer(capacity: capacity) }
+    /// `capacity` is a first guess; the buffer grows as needed (an assessment is about 20 KiB).
+    public init(capacity: Int = 1024) { buffer = ByteBuffer(capacity: capacity) }
 
     /// The bytes written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count)) }

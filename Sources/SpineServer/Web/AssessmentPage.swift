@@ -90,7 +90,7 @@ enum AssessmentPage {
         </div></section>
         \(warnings(a.warnings))
         <section class="card rules"><p>Rules version <strong>\(a.rulesVersion)</strong> · assessed on \(a.assessedOn.description) · case version \(l.version.version) by \(l.version.author)</p>
-        <p class="disclaimer"><strong>Decision support only.</strong> \(a.disclaimer)</p></section>
+        <p class="disclaimer"><strong>\(a.disclaimer)</strong></p></section>
         """
     }
 

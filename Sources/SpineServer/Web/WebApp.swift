@@ -98,7 +98,7 @@ struct Layout {
         <main id="main" tabindex="-1">
         \(content)
         </main>
-        <footer class="foot"><p><strong>Decision support only.</strong> \(Rules.disclaimer)</p>
+        <footer class="foot"><p><strong>\(Rules.disclaimer)</strong></p>
         <p>Rules version \(Rules.version) · <a href="/openapi.json">JSON API (OpenAPI)</a></p></footer>
         </body></html>
         """
