@@ -27,21 +27,7 @@ struct CaseController: RouteCollection {
             let now = req.now
             let event = req.stamped(AuditEvent(action: "case.create", patientRecord: record, outcome: AuditOutcome.success,
                                                detail: "version 1"), user: user)
-            let outcome: CreateOutcome = try await req.db.serializedWrite { db in
-                if let existing = try await CaseQueries.caseID(forRecord: record, on: db) {
-                    var refused = event
-                    refused.outcome = AuditOutcome.conflict
-                    refused.detail = "existing case \(existing)"
-                    refused.caseID = existing.uuidString
-                    try await AuditChain.append([refused], at: now, on: db)
-                    return .exists(existing)
-                }
-                let caseID = try await CaseQueries.insertNewCase(accepted, author: user, at: now, on: db)
-                var created = event
-                created.caseID = caseID.uuidString
-                try await AuditChain.append([created], at: now, on: db)
-                return .created(caseID)
-            }
+            let outcome = try await Self.storeNewCase(accepted, author: user, event: event, at: now, on: req.db)
             switch outcome {
             case .exists(let existing):
                 throw Problem(status: .conflict, type: Problem.kind("patient-has-case"), title: "This patient already has a case",
@@ -60,6 +46,28 @@ struct CaseController: RouteCollection {
     }
 
     enum CreateOutcome: Sendable { case created(UUID), exists(UUID) }
+
+    /// Stores a first case for a patient and its audit event in one serialised transaction, or
+    /// records the refusal when the patient already has a case. Shared by the API and the web form.
+    static func storeNewCase(_ accepted: AcceptedCase, author: AuthenticatedUser, event: AuditEvent, at now: Date,
+                             on database: any Database) async throws -> CreateOutcome {
+        let record = accepted.value.patient.id
+        return try await database.serializedWrite { db in
+            if let existing = try await CaseQueries.caseID(forRecord: record, on: db) {
+                var refused = event
+                refused.outcome = AuditOutcome.conflict
+                refused.detail = "existing case \(existing)"
+                refused.caseID = existing.uuidString
+                try await AuditChain.append([refused], at: now, on: db)
+                return .exists(existing)
+            }
+            let caseID = try await CaseQueries.insertNewCase(accepted, author: author, at: now, on: db)
+            var created = event
+            created.caseID = caseID.uuidString
+            try await AuditChain.append([created], at: now, on: db)
+            return .created(caseID)
+        }
+    }
 
     // MARK: - GET /cases/{id}
 

@@ -35,21 +35,7 @@ enum CaseFormPage {
         let now = req.now
         let event = req.stamped(AuditEvent(action: "case.create", patientRecord: record, outcome: AuditOutcome.success,
                                            detail: "version 1"), user: user)
-        let outcome: CaseController.CreateOutcome = try await req.db.serializedWrite { db in
-            if let existing = try await CaseQueries.caseID(forRecord: record, on: db) {
-                var refused = event
-                refused.outcome = AuditOutcome.conflict
-                refused.detail = "existing case \(existing)"
-                refused.caseID = existing.uuidString
-                try await AuditChain.append([refused], at: now, on: db)
-                return .exists(existing)
-            }
-            let caseID = try await CaseQueries.insertNewCase(accepted, author: user, at: now, on: db)
-            var created = event
-            created.caseID = caseID.uuidString
-            try await AuditChain.append([created], at: now, on: db)
-            return .created(caseID)
-        }
+        let outcome = try await CaseController.storeNewCase(accepted, author: user, event: event, at: now, on: req.db)
         switch outcome {
         case .created(let id):
             return WebApp.redirect("/cases/\(id)")
