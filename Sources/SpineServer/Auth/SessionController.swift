@@ -33,47 +33,16 @@ struct SessionController {
 
     func login(req: Request) async throws -> Response {
         let credentials = try req.decodeJSON(Credentials.self)
-        let username = credentials.username.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !username.isEmpty, username.count <= 64, !credentials.password.isEmpty, credentials.password.utf8.count <= 1024 else {
+        switch try await SignIn.attempt(username: credentials.username, password: credentials.password, detail: "", req: req) {
+        case .invalid:
             throw Self.invalidCredentials
-        }
-        let config = req.spine.configuration
-        let now = req.now
-        let attempt = AuditEvent(actorUsername: username, action: "session.create", outcome: AuditOutcome.failure)
-
-        if let wait = try await LoginThrottle.retryAfter(username, limit: config.loginAttemptLimit, window: config.loginWindow,
-                                                         now: now, on: req.db) {
-            var event = attempt
-            event.outcome = AuditOutcome.rateLimited
-            try await req.audit(event, user: nil)
+        case .rateLimited(let wait):
             throw Problem(status: .tooManyRequests, type: Problem.kind("too-many-login-attempts"), title: "Too many login attempts",
                           detail: "try again later", retryAfterSeconds: wait)
+        case let .signedIn(token, expiresAt, user, role, userID):
+            return try .json(encoding: SessionToken(token: token, expiresAt: expiresAt,
+                                                    user: UserSummary(id: userID.uuidString, username: user.username, role: role.rawValue, createdAt: user.createdAt)))
         }
-
-        let user = try await UserModel.query(on: req.db).filter(\.$username == username).first()
-        // Always one bcrypt verification: against the user's hash, or a decoy of the same cost.
-        let verified = try await req.password.async.verify(credentials.password, created: user?.passwordHash ?? req.spine.decoyPasswordHash)
-        guard let user, verified, let userID = user.id, let role = Role(rawValue: user.role) else {
-            try await LoginThrottle.recordFailure(username, window: config.loginWindow, now: now, on: req.db)
-            var event = attempt
-            if let user, let id = user.id { event.actorID = id.uuidString; event.actorRole = user.role }
-            try await req.audit(event, user: nil)
-            throw Self.invalidCredentials
-        }
-
-        let token = Tokens.generate()
-        let expiresAt = now.addingTimeInterval(config.tokenLifetime)
-        let signedIn = AuthenticatedUser(id: userID, username: user.username, role: role, tokenHash: Tokens.hash(token))
-        let event = req.stamped(AuditEvent(action: "session.create", outcome: AuditOutcome.success), user: signedIn)
-        try await req.db.serializedWrite { db in
-            try await TokenModel(tokenHash: signedIn.tokenHash, userID: userID, expiresAt: expiresAt).create(on: db)
-            try await LoginThrottleModel.query(on: db).filter(\.$id == username).delete()
-            // Expired tokens are removed as people sign in, so the table does not grow without bound.
-            try await TokenModel.query(on: db).filter(\.$expiresAt < now).delete()
-            try await AuditChain.append([event], at: now, on: db)
-        }
-        return try .json(encoding: SessionToken(token: token, expiresAt: expiresAt,
-                                                user: UserSummary(id: userID.uuidString, username: user.username, role: role.rawValue, createdAt: user.createdAt)))
     }
 
     func current(req: Request) async throws -> Response {
@@ -83,12 +52,7 @@ struct SessionController {
 
     func logout(req: Request) async throws -> Response {
         guard let user = req.authenticatedUser else { throw Problem.unauthenticated }
-        let now = req.now
-        let event = req.stamped(AuditEvent(action: "session.delete", outcome: AuditOutcome.success), user: user)
-        try await req.db.serializedWrite { db in
-            try await TokenModel.query(on: db).filter(\.$tokenHash == user.tokenHash).delete()
-            try await AuditChain.append([event], at: now, on: db)
-        }
+        try await SignIn.signOut(user, detail: "", req: req)
         return Response(status: .noContent)
     }
 }

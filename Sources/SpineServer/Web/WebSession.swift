@@ -127,7 +127,7 @@ enum WebForms {
 }
 
 /// Sign in and sign out. The same throttle, the same decoy bcrypt work, the same audit events as
-/// `POST /api/v1/session` (built from the same parts: LoginThrottle, the decoy hash, AuditChain).
+/// `POST /api/v1/session`: both go through `SignIn`.
 enum SignInPage {
     static func show(req: Request) async throws -> Response {
         if req.authenticatedUser != nil { return WebApp.redirect(safeNext(req.query["next"])) }
@@ -171,43 +171,18 @@ enum SignInPage {
                           message: "The sign-in form had expired. Please sign in again.", status: .forbidden)
         }
         let username = form["username"].trimmingCharacters(in: .whitespaces).lowercased()
-        let password = form["password"]
         let next = safeNext(form["next"])
-        let wrong = "The username or the password is wrong."
-        guard !username.isEmpty, username.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else {
-            return render(req, username: username, next: next, message: wrong, status: .unauthorized)
-        }
-        let config = req.spine.configuration
-        let now = req.now
-        let attempt = AuditEvent(actorUsername: username, action: "session.create", outcome: AuditOutcome.failure, detail: "web")
-        if let wait = try await LoginThrottle.retryAfter(username, limit: config.loginAttemptLimit, window: config.loginWindow,
-                                                         now: now, on: req.db) {
-            var event = attempt
-            event.outcome = AuditOutcome.rateLimited
-            try await req.audit(event, user: nil)
+        let token: String, expiresAt: Date, role: Role
+        switch try await SignIn.attempt(username: form["username"], password: form["password"], detail: "web", req: req) {
+        case .invalid:
+            return render(req, username: username, next: next, message: "The username or the password is wrong.", status: .unauthorized)
+        case .rateLimited(let wait):
             let minutes = max(1, (wait + 59) / 60)
             return render(req, username: username, next: next,
                           message: "Too many failed sign-ins for this username. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
                           status: .tooManyRequests, headers: ["Retry-After": String(wait)])
-        }
-        let user = try await UserModel.query(on: req.db).filter(\.$username == username).first()
-        let verified = try await req.password.async.verify(password, created: user?.passwordHash ?? req.spine.decoyPasswordHash)
-        guard let user, verified, let userID = user.id, let role = Role(rawValue: user.role) else {
-            try await LoginThrottle.recordFailure(username, window: config.loginWindow, now: now, on: req.db)
-            var event = attempt
-            if let user, let id = user.id { event.actorID = id.uuidString; event.actorRole = user.role }
-            try await req.audit(event, user: nil)
-            return render(req, username: username, next: next, message: wrong, status: .unauthorized)
-        }
-        let token = Tokens.generate()
-        let expiresAt = now.addingTimeInterval(config.tokenLifetime)
-        let signedIn = AuthenticatedUser(id: userID, username: user.username, role: role, tokenHash: Tokens.hash(token))
-        let event = req.stamped(AuditEvent(action: "session.create", outcome: AuditOutcome.success, detail: "web"), user: signedIn)
-        try await req.db.serializedWrite { db in
-            try await TokenModel(tokenHash: signedIn.tokenHash, userID: userID, expiresAt: expiresAt).create(on: db)
-            try await LoginThrottleModel.query(on: db).filter(\.$id == username).delete()
-            try await TokenModel.query(on: db).filter(\.$expiresAt < now).delete()
-            try await AuditChain.append([event], at: now, on: db)
+        case let .signedIn(t, e, _, r, _):
+            (token, expiresAt, role) = (t, e, r)
         }
         let destination = role == .admin && next == "/" ? "/admin/users" : next
         let response = WebApp.redirect(destination)
@@ -219,12 +194,7 @@ enum SignInPage {
     static func signOut(req: Request) async throws -> Response {
         guard let user = req.authenticatedUser else { return WebApp.redirect("/signin") }
         _ = try WebForms.form(req)
-        let now = req.now
-        let event = req.stamped(AuditEvent(action: "session.delete", outcome: AuditOutcome.success, detail: "web"), user: user)
-        try await req.db.serializedWrite { db in
-            try await TokenModel.query(on: db).filter(\.$tokenHash == user.tokenHash).delete()
-            try await AuditChain.append([event], at: now, on: db)
-        }
+        try await SignIn.signOut(user, detail: "web", req: req)
         let response = WebApp.redirect("/signin")
         response.cookies[WebCookies.session] = WebCookies.expired(req: req)
         return response
