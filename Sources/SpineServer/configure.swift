@@ -60,6 +60,8 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateAuditEvents())
     // 002: the worklist's sort order as one index.
     app.migrations.add(AddWorklistOrderIndex())
+    // 003: the team at work — care teams, meetings, reviews, decisions, tasks, follow-up, treatments.
+    app.migrations.add(CreateTeamworkTables())
 }
 
 func routes(_ app: Application, maxBody: ByteCount) throws {
@@ -82,4 +84,5 @@ func routes(_ app: Application, maxBody: ByteCount) throws {
     try protected.register(collection: AssessController(maxBody: maxBody))
     try protected.register(collection: UserController(maxBody: maxBody))
     try protected.register(collection: AuditController())
+    try protected.register(collection: TeamController())
 }

@@ -43,12 +43,12 @@ struct AuditTests {
 
     @Test func refusalsAreAuditedToo() async throws {
         try await withSpineApp { t, tokens in
-            _ = try await t.send(.GET, "/api/v1/patients", token: tokens[.admin])
+            _ = try await t.send(.POST, "/api/v1/assess", token: tokens[.admin], json: "{}")
             _ = try await t.send(.GET, "/api/v1/cases/\(UUID())", token: tokens[.physiatrist])
             _ = try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: "{}")
             let events = try await AuditEventModel.query(on: t.app.db).filter(\.$action != "session.create").sort(\.$seq).all()
             #expect(events.map { "\($0.action) \($0.actorRole) \($0.outcome)" } ==
-                    ["patients.list admin denied", "case.read physiatrist not-found", "case.create physiatrist invalid"])
+                    ["assess admin denied", "case.read physiatrist not-found", "case.create physiatrist invalid"])
         }
     }
 

@@ -312,7 +312,9 @@ struct WebTests {
             let signedIn = try await admin.signIn("admin")
             #expect(signedIn.headers.first(name: .location) == "/admin/users")
             #expect(try await admin.get("/admin/users").html.contains("spine-surgeon"))
-            #expect(try await admin.get("/cases/\(id)").status == .forbidden)
+            // Administrators may read a case (the care-team rule) but not edit it.
+            #expect(try await admin.get("/cases/\(id)").status == .ok)
+            #expect(try await admin.get("/cases/\(id)/edit").status == .forbidden)
             #expect(try await admin.get("/admin/audit?patient=MRN-A").html.contains("case.create"))
             let clinician = WebClient(t)
             try await clinician.signIn("physiatrist")

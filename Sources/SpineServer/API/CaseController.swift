@@ -75,6 +75,7 @@ struct CaseController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "case.read")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.read", user: user, caseID: rawID) {
+            _ = try await req.requireCaseAccess(user, rawID: rawID, action: "case.read")
             let (stored, record) = try await CaseQueries.latest(rawID, on: req.db)
             try await req.audit(AuditEvent(action: "case.read", patientRecord: record, caseID: rawID,
                                            outcome: AuditOutcome.success, detail: "version \(stored.version)"), user: user)
@@ -88,7 +89,7 @@ struct CaseController: RouteCollection {
         let user = try await req.requireUser(.writeCases, action: "case.update")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.update", user: user, caseID: rawID) {
-            guard let caseID = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
+            let caseID = try await req.requireCaseAccess(user, rawID: rawID, action: "case.update").0.requireID()
             // The precondition must name a version; `*` would allow a blind overwrite of clinical data.
             guard let ifMatch = req.headers.first(name: .ifMatch), let expected = ETag.versions(in: ifMatch), !expected.isEmpty else {
                 throw Problem(status: .preconditionRequired, type: Problem.kind("if-match-required"), title: "If-Match required",
@@ -97,25 +98,8 @@ struct CaseController: RouteCollection {
             let accepted = try AcceptedCase(try req.jsonBody(), today: req.spine.clock.today())
             let now = req.now
             let stamp = req.stamped(AuditEvent(action: "case.update", caseID: caseID.uuidString, outcome: AuditOutcome.success), user: user)
-            let outcome: UpdateOutcome = try await req.db.serializedWrite { db in
-                guard let head = try await CaseModel.query(on: db).filter(\.$id == caseID).with(\.$patient).first() else {
-                    return .notFound
-                }
-                guard expected.contains(head.currentVersion) else { return .stale(head.currentVersion) }
-                guard accepted.value.patient.id == head.patient.recordNumber else { return .otherPatient(head.patient.recordNumber) }
-                let next = head.currentVersion + 1
-                try await CaseQueries.insertVersion(next, of: caseID, accepted, author: user, at: now, on: db)
-                head.currentVersion = next
-                head.apply(accepted.assessment, at: now)
-                try await head.update(on: db)
-                head.patient.update(from: accepted.value.patient)
-                if head.patient.hasChanges { try await head.patient.update(on: db) }
-                var event = stamp
-                event.patientRecord = head.patient.recordNumber
-                event.detail = "version \(next)"
-                try await AuditChain.append([event], at: now, on: db)
-                return .updated(next)
-            }
+            let outcome = try await Self.storeNewVersion(accepted, of: caseID, expected: expected, author: user, event: stamp,
+                                                         at: now, on: req.db)
             switch outcome {
             case .notFound:
                 throw Problem.notFound("no case \(caseID)")
@@ -137,13 +121,61 @@ struct CaseController: RouteCollection {
 
     enum UpdateOutcome: Sendable { case updated(Int), stale(Int), notFound, otherPatient(String) }
 
+    /// Stores a new version of a case if its current version is one of `expected`, with its
+    /// assessment snapshot, the worklist summary, the team's follow-up (invitations, urgency clock)
+    /// and its audit event, in one serialised transaction. Shared by the API, the web form, reviews
+    /// that correct the case and follow-up visits. `staleDetail`, when given, audits a refusal
+    /// inside the transaction (callers that audit failures themselves leave it nil).
+    static func storeNewVersion(_ accepted: AcceptedCase, of caseID: UUID, expected: Set<Int>, author: AuthenticatedUser,
+                                event stamp: AuditEvent, staleDetail: String? = nil, at now: Date,
+                                on database: any Database) async throws -> UpdateOutcome {
+        try await database.serializedWrite { db in
+            try await storeNewVersionInTransaction(accepted, of: caseID, expected: expected, author: author, event: stamp,
+                                                   staleDetail: staleDetail, at: now, on: db)
+        }
+    }
+
+    /// `storeNewVersion` for callers already inside `serializedWrite`.
+    static func storeNewVersionInTransaction(_ accepted: AcceptedCase, of caseID: UUID, expected: Set<Int>, author: AuthenticatedUser,
+                                             event stamp: AuditEvent, staleDetail: String? = nil, at now: Date,
+                                             on db: any Database) async throws -> UpdateOutcome {
+        guard let head = try await CaseModel.query(on: db).filter(\.$id == caseID).with(\.$patient).first() else {
+            return .notFound
+        }
+        guard expected.contains(head.currentVersion) else {
+            if let staleDetail {
+                var refused = stamp
+                refused.outcome = AuditOutcome.preconditionFailed
+                refused.detail = staleDetail + ", current \(head.currentVersion)"
+                try await AuditChain.append([refused], at: now, on: db)
+            }
+            return .stale(head.currentVersion)
+        }
+        guard accepted.value.patient.id == head.patient.recordNumber else { return .otherPatient(head.patient.recordNumber) }
+        let previous = head.effectiveUrgency
+        let next = head.currentVersion + 1
+        try await CaseQueries.insertVersion(next, of: caseID, accepted, author: author, at: now, on: db)
+        head.currentVersion = next
+        head.apply(accepted.assessment, at: now)
+        try await head.update(on: db)
+        head.patient.update(from: accepted.value.patient)
+        if head.patient.hasChanges { try await head.patient.update(on: db) }
+        try await CaseWorkflow.afterNewVersion(caseID: caseID, version: next, assessment: accepted.assessment, previous: previous,
+                                               author: author, at: now, on: db)
+        var event = stamp
+        event.patientRecord = head.patient.recordNumber
+        if event.detail.isEmpty { event.detail = "version \(next)" } else { event.detail = "version \(next); " + event.detail }
+        try await AuditChain.append([event], at: now, on: db)
+        return .updated(next)
+    }
+
     // MARK: - GET /cases/{id}/versions and /versions/{n}
 
     func versions(req: Request) async throws -> Response {
         let user = try await req.requireUser(.readPatients, action: "case.versions")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.versions", user: user, caseID: rawID) {
-            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "case.versions")
             let caseID = try head.requireID()
             let list = try await CaseQueries.versionList(of: caseID, on: req.db)
             try await req.audit(AuditEvent(action: "case.versions", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
@@ -157,7 +189,7 @@ struct CaseController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "case.version.read")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.version.read", user: user, caseID: rawID) {
-            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "case.version.read")
             let caseID = try head.requireID()
             guard let n = req.parameters.get("version").flatMap(Int.init), n >= 1, n <= head.currentVersion else {
                 throw Problem.notFound("case \(caseID) has versions 1…\(head.currentVersion)")
@@ -239,5 +271,13 @@ extension CaseModel {
         assessedOn = a.assessedOn.description
         rulesVersion = a.rulesVersion
         updatedAt = now
+        // A new version is a new assessment of the neurology: it replaces a follow-up escalation.
+        escalation = nil
+    }
+
+    /// The urgency the team must act on: the assessment's, or emergency after a neurological
+    /// deterioration recorded at follow-up.
+    var effectiveUrgency: UrgencyLevel {
+        escalation != nil ? .emergency : (UrgencyLevel(rawValue: urgency) ?? .routine)
     }
 }

@@ -38,10 +38,13 @@ enum CaseQueries {
         let head = CaseModel()
         head.$patient.id = try patient.requireID()
         head.currentVersion = 1
+        head.openTasks = 0
         head.apply(accepted.assessment, at: now)
         try await head.create(on: db)
         let caseID = try head.requireID()
         try await insertVersion(1, of: caseID, accepted, author: author, at: now, on: db)
+        try await CaseWorkflow.afterNewVersion(caseID: caseID, version: 1, assessment: accepted.assessment, previous: nil,
+                                               author: author, at: now, on: db)
         return caseID
     }
 

@@ -13,6 +13,8 @@ struct Problem: AbortError, Sendable {
     var caseID: String?
     var retryAfterSeconds: Int?
     var extraHeaders: HTTPHeaders = [:]
+    /// Already written to the audit trail where it was raised (with more detail than the wrapper has).
+    var audited = false
 
     var reason: String { detail ?? title }
     var headers: HTTPHeaders {

@@ -12,8 +12,9 @@ struct WorklistController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let user = try await req.requireUser(.readPatients, action: "patients.list")
         return try await req.auditingFailures(action: "patients.list", user: user) {
-            let query = try WorklistQuery(req.query)
-            let body = try await query.json(on: req.db)
+            var query = try WorklistQuery(req.query)
+            query.viewer = user
+            let body = try await query.json(on: req.db, now: req.now)
             try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
                                            detail: "page \(query.page)"), user: user)
             return .json(body)
@@ -27,10 +28,13 @@ struct WorklistQuery: Sendable {
     var text: String?
     var page = 1
     var perPage = 50
+    /// Whose worklist: only the cases this user may see (all for administrators).
+    var viewer: AuthenticatedUser?
 
     static let maxPerPage = 200
 
-    init(urgency: String? = nil, text: String? = nil, page: Int = 1, perPage: Int = 50) {
+    init(urgency: String? = nil, text: String? = nil, page: Int = 1, perPage: Int = 50, viewer: AuthenticatedUser? = nil) {
+        self.viewer = viewer
         self.urgency = urgency
         self.text = text
         self.page = page
@@ -63,7 +67,9 @@ struct WorklistQuery: Sendable {
 
     /// One page of the worklist, read with one indexed query (plus a count) and written as JSON
     /// directly: this is the busiest read of the service.
-    func json(on db: any Database) async throws -> [UInt8] {
+    var visibility: SQLQueryString? { viewer.flatMap { CareTeam.visibleCondition($0, caseColumn: #""cases"."id""#) } }
+
+    func json(on db: any Database, now: Date) async throws -> [UInt8] {
         let sql = db as! any SQLDatabase
         let cases = CaseModel.schema, patients = PatientModel.schema
         func c(_ name: String) -> SQLColumn { SQLColumn(name, table: cases) }
@@ -72,11 +78,15 @@ struct WorklistQuery: Sendable {
         var select = sql.select()
             .column(SQLAlias(c("id"), as: SQLIdentifier("case_id")))
             .columns(c("current_version"), c("urgency"), c("next_due"), c("next_due_hours"), c("next_action"),
-                     c("top_option"), c("assessed_on"), c("rules_version"), c("updated_at"),
+                     c("top_option"), c("assessed_on"), c("rules_version"), c("updated_at"), c("open_tasks"), c("escalation"),
                      p("record_number"), p("name"), p("birth_date"), p("sex"))
             .from(cases)
             .join(patients, on: c("patient_id"), .equal, p("id"))
         var count = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(cases)
+        if let visibility {
+            select = select.where(visibility)
+            count = count.where(visibility)
+        }
         if let urgency {
             select = select.where(c("urgency"), .equal, SQLBind(urgency))
             count = count.where(c("urgency"), .equal, SQLBind(urgency))
@@ -116,6 +126,8 @@ struct WorklistQuery: Sendable {
                 item.raw("nextDeadline", deadline.finished())
             }
             if let v = try row.decode(column: "top_option", as: String?.self) { item.string("topOption", v) }
+            item.int("openTasks", try row.decode(column: "open_tasks", as: Int.self))
+            if let v = try row.decode(column: "escalation", as: String?.self) { item.string("escalation", v) }
             item.string("assessedOn", try row.decode(column: "assessed_on", as: String.self))
             item.string("rulesVersion", try row.decode(column: "rules_version", as: String.self))
             item.string("updatedAt", ISOTimestamp.iso8601(try row.decode(column: "updated_at", as: Date.self)))
@@ -123,7 +135,9 @@ struct WorklistQuery: Sendable {
         }
         items.append(UInt8(ascii: "]"))
 
+        let overdue = try await OverdueTasks.list(for: viewer, now: now, on: db)
         var body = JSONObjectBuilder(capacity: items.count + 64)
+        body.raw("overdue", try OverdueTasks.json(overdue))
         body.raw("items", items)
         body.int("page", page)
         body.int("perPage", perPage)
@@ -132,15 +146,17 @@ struct WorklistQuery: Sendable {
     }
 
     /// The same page as values (for the web pages).
-    func run(on db: any Database) async throws -> WorklistPage {
+    func run(on db: any Database, now: Date) async throws -> WorklistPage {
         var base = CaseModel.query(on: db)
             .join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
+        if let visibility { base = base.filter(.sql(embed: visibility)) }
         if let urgency { base = base.filter(\.$urgency == urgency) }
         if let text { base = base.filter(PatientModel.self, \.$searchText ~~ text) }
         // Without a text filter the count needs no join.
         let total: Int
         if text == nil {
             var count = CaseModel.query(on: db)
+            if let visibility { count = count.filter(.sql(embed: visibility)) }
             if let urgency { count = count.filter(\.$urgency == urgency) }
             total = try await count.count()
         } else {
@@ -158,13 +174,16 @@ struct WorklistQuery: Sendable {
                 patient: .init(id: p.recordNumber, name: p.name, birthDate: p.birthDate, sex: p.sex),
                 urgency: head.urgency,
                 nextDeadline: head.nextAction.map { .init(dueBy: head.nextDue, withinHours: head.nextDueHours, action: $0) },
-                topOption: head.topOption, assessedOn: head.assessedOn, rulesVersion: head.rulesVersion, updatedAt: head.updatedAt)
+                topOption: head.topOption, assessedOn: head.assessedOn, rulesVersion: head.rulesVersion, updatedAt: head.updatedAt,
+                openTasks: head.openTasks, escalation: head.escalation)
         }
-        return WorklistPage(items: items, page: page, perPage: perPage, total: total)
+        return WorklistPage(overdue: try await OverdueTasks.list(for: viewer, now: now, on: db),
+                            items: items, page: page, perPage: perPage, total: total)
     }
 }
 
 struct WorklistPage: Content {
+    var overdue: [OverdueTask] = []
     var items: [WorklistItem]
     var page: Int
     var perPage: Int
@@ -192,4 +211,6 @@ struct WorklistItem: Content {
     var assessedOn: String
     var rulesVersion: String
     var updatedAt: Date
+    var openTasks: Int
+    var escalation: String?
 }

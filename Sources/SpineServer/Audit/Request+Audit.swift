@@ -52,6 +52,7 @@ extension Request {
         do {
             return try await body()
         } catch let problem as Problem {
+            if problem.audited { throw problem }
             try await audit(AuditEvent(action: action, caseID: caseID, outcome: AuditOutcome.of(problem.status),
                                        detail: problem.status.code == 409 ? (problem.caseID.map { "existing case \($0)" } ?? "") : ""),
                             user: user)

@@ -1,5 +1,7 @@
 // The team's roles (DESIGN.md) and what each may do. Clinicians work with patient data; the
-// administrator manages accounts and reads the audit log but sees no clinical records.
+// administrator manages accounts, reads the audit log and may read (not change) every case, as
+// the care-team rule allows (issue "The multidisciplinary team at work"). Which cases a
+// clinician sees is decided per case by the care team (Team/CareTeam.swift).
 public enum Role: String, CaseIterable, Codable, Sendable {
     case spineSurgeon = "spine-surgeon"
     case radiationOncologist = "radiation-oncologist"
@@ -17,7 +19,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 
     func permits(_ permission: Permission) -> Bool {
         switch permission {
-        case .readPatients, .writeCases, .assess: self != .admin
+        case .readPatients: true
+        case .writeCases, .assess: self != .admin
         case .manageUsers, .readAudit: self == .admin
         }
     }

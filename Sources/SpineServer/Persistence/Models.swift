@@ -85,6 +85,11 @@ final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "rules_version") var rulesVersion: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Field(key: "updated_at") var updatedAt: Date
+    /// Open tasks on the case (migration 003).
+    @Field(key: "open_tasks") var openTasks: Int
+    /// A neurological deterioration recorded at follow-up after the current version: the case is an
+    /// emergency until a new case version is assessed (migration 003).
+    @OptionalField(key: "escalation") var escalation: String?
 
     init() {}
 }

@@ -18,7 +18,7 @@ struct LoadedCase {
         _ = try await req.requireUser(.readPatients, action: "case.read")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.read", user: user, caseID: rawID) {
-            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "case.read")
             let caseID = try head.requireID()
             var n = head.currentVersion
             if let raw: String = req.query["version"] {

@@ -72,6 +72,10 @@ enum CaseFormModel {
     static func form(fromDocument data: Data) -> FormData {
         var form = FormData()
         if let json = try? JSONParser.parse(Array(data)) { flatten(json, into: &form) }
+        // A lesion's levels are one text field in the form ("T8, T9").
+        for key in form.values.keys where key.hasPrefix("spine.lesions[") && key.hasSuffix("].levels") {
+            form.set(key, form.all(key).joined(separator: ", "))
+        }
         form.set("_lesions", String(lesionCount(form)))
         return form
     }
@@ -136,7 +140,8 @@ enum CaseFormModel {
         for i in 0..<lesionCount(f) {
             let p = "spine.lesions[\(i)]"
             if f["\(p)._remove"] == "yes" { continue }
-            var lesion: [(String, JSONOut)] = [("levels", .array(parseLevels(f["\(p).levels"]).map { .string($0) }))]
+            // A stored document flattens a multi-level lesion into several values; a typed form has one text.
+            var lesion: [(String, JSONOut)] = [("levels", .array(parseLevels(f.all("\(p).levels").joined(separator: " ")).map { .string($0) }))]
             for key in ["pain", "boneLesion", "alignment", "collapse", "posterolateral", "escc"] { add(&lesion, key, text("\(p).\(key)")) }
             add(&lesion, "bonyRetropulsion", bool("\(p).bonyRetropulsion"))
             var radiation: [(String, JSONOut)] = []

@@ -51,7 +51,7 @@ enum CaseFormPage {
         let user = try req.requireWebUser()
         _ = try await req.requireUser(.writeCases, action: "case.read")
         let rawID = req.parameters.get("caseId") ?? ""
-        let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+        let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "case.read")
         let caseID = try head.requireID()
         let stored = try await CaseQueries.version(head.currentVersion, of: caseID, on: req.db)
         try await req.audit(AuditEvent(action: "case.read", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
@@ -65,7 +65,7 @@ enum CaseFormPage {
         let user = try req.requireWebUser()
         _ = try await req.requireUser(.writeCases, action: "case.update")
         let rawID = req.parameters.get("caseId") ?? ""
-        let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+        let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "case.update")
         let caseID = try head.requireID()
         var form = try WebForms.form(req)
         guard let base = Int(form["_version"]), base >= 1 else { throw Problem.badRequest("the form has no version; open the edit page again") }
@@ -86,27 +86,8 @@ enum CaseFormPage {
         let now = req.now
         let stamp = req.stamped(AuditEvent(action: "case.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success), user: user)
-        let outcome: CaseController.UpdateOutcome = try await req.db.serializedWrite { db in
-            guard let head = try await CaseModel.query(on: db).filter(\.$id == caseID).with(\.$patient).first() else { return .notFound }
-            guard head.currentVersion == base else {
-                var refused = stamp
-                refused.outcome = AuditOutcome.preconditionFailed
-                refused.detail = "web form based on version \(base), current \(head.currentVersion)"
-                try await AuditChain.append([refused], at: now, on: db)
-                return .stale(head.currentVersion)
-            }
-            let next = head.currentVersion + 1
-            try await CaseQueries.insertVersion(next, of: caseID, accepted, author: user, at: now, on: db)
-            head.currentVersion = next
-            head.apply(accepted.assessment, at: now)
-            try await head.update(on: db)
-            head.patient.update(from: accepted.value.patient)
-            if head.patient.hasChanges { try await head.patient.update(on: db) }
-            var event = stamp
-            event.detail = "version \(next)"
-            try await AuditChain.append([event], at: now, on: db)
-            return .updated(next)
-        }
+        let outcome = try await CaseController.storeNewVersion(accepted, of: caseID, expected: [base], author: user, event: stamp,
+                                                               staleDetail: "web form based on version \(base)", at: now, on: req.db)
         switch outcome {
         case .updated: return WebApp.redirect("/cases/\(caseID)")
         case .notFound, .otherPatient: throw Problem.notFound("no case \(rawID)")

@@ -155,7 +155,7 @@ enum HistoryPage {
         _ = try await req.requireUser(.readPatients, action: "case.versions")
         let rawID = req.parameters.get("caseId") ?? ""
         let (head, patient) = try await req.auditingFailures(action: "case.versions", user: user, caseID: rawID) {
-            try await CaseQueries.head(rawID, on: req.db)
+            try await req.requireCaseAccess(user, rawID: rawID, action: "case.versions")
         }
         let caseID = try head.requireID()
         let list = try await CaseQueries.versionList(of: caseID, on: req.db)

@@ -27,6 +27,9 @@ enum Words {
 
     static func levels(_ levels: [VertebralLevel]) -> String { VertebralLevel.describe(levels) }
 
+    /// A dose in Gy without a needless ".0": 20 → "20", 7.5 → "7.5".
+    static func dose(_ gy: Double) -> String { gy == gy.rounded() ? String(Int(gy)) : String(gy) }
+
     static func timeLeft(until due: Date, now: Date) -> String {
         let seconds = due.timeIntervalSince(now)
         let hours = Int((abs(seconds) / 3600).rounded(.down))
@@ -51,8 +54,8 @@ enum WorklistView {
         let text = ((req.query["q"] as String?) ?? "").trimmingCharacters(in: .whitespaces)
         let pageNumber = max(1, min(1_000_000, Int((req.query["page"] as String?) ?? "") ?? 1))
         let query = WorklistQuery(urgency: urgency, text: text.isEmpty ? nil : String(text.prefix(200)).lowercased(),
-                                  page: pageNumber, perPage: 50)
-        let page = try await query.run(on: req.db)
+                                  page: pageNumber, perPage: 50, viewer: user)
+        let page = try await query.run(on: req.db, now: req.now)
         let rows = try await rowsWithDetails(page.items, on: req.db, now: req.now)
         try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
                                        detail: "web page \(page.page), \(page.items.count) of \(page.total)"), user: user)

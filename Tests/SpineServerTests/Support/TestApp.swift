@@ -75,6 +75,10 @@ struct TestContext: Sendable {
     let app: Application
     let clock: TestClock
     let database: TestDatabase
+    /// Suites about storage, validation and the pages (not about who may see a case) put every
+    /// clinician on the care team of each case they create through `send`; the care-team suites
+    /// turn this off and test access as it is.
+    var wholeTeam = true
 
     static let password = "correct horse battery"
 
@@ -110,12 +114,25 @@ struct TestContext: Sendable {
             headers.replaceOrAdd(name: .contentType, value: contentType)
             body = ByteBuffer(string: json)
         }
-        return try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        if wholeTeam, method == .POST, path == "/api/v1/cases", response.status == .created,
+           let id = (response.json["id"] as? String).flatMap(UUID.init(uuidString:)) {
+            try await joinEveryClinician(to: id)
+        }
+        return response
+    }
+
+    /// Puts every clinical user on a case's care team.
+    func joinEveryClinician(to caseID: UUID) async throws {
+        for user in try await UserModel.query(on: app.db).filter(\.$role != Role.admin.rawValue).all() {
+            try await CareTeam.addMember(caseID: caseID, userID: try user.requireID(), username: user.username, role: user.role,
+                                         reason: "test setup", addedBy: "test", at: clock.now, on: app.db)
+        }
     }
 }
 
 /// Runs `test` with a fresh application and database, and removes both afterwards.
-func withSpineApp(users: Bool = true, _ test: (TestContext, [Role: String]) async throws -> Void) async throws {
+func withSpineApp(users: Bool = true, wholeTeam: Bool = true, _ test: (TestContext, [Role: String]) async throws -> Void) async throws {
     let db = try TestDatabase.fresh()
     let clock = TestClock()
     let app: Application
@@ -125,7 +142,8 @@ func withSpineApp(users: Bool = true, _ test: (TestContext, [Role: String]) asyn
         await db.remove(using: nil)
         throw error
     }
-    let context = TestContext(app: app, clock: clock, database: db)
+    var context = TestContext(app: app, clock: clock, database: db)
+    context.wholeTeam = wholeTeam
     do {
         let tokens = users ? try await context.seedUsers() : [:]
         try await test(context, tokens)

@@ -1,0 +1,104 @@
+// The spine over time: per vertebral level, every radiotherapy course recorded (in a case version's
+// `priorRadiation` or as a course delivered and recorded in SpineBoard), with the cumulative
+// physical dose and the cumulative EQD2 for the spinal cord (linear-quadratic model, α/β = 2 Gy).
+// The EQD2 is of the prescription, not the cord dose of a plan: a planning system gives that.
+
+/// One radiotherapy course to one or more levels.
+public struct RadiationCourse: Sendable, Equatable {
+    public var levels: [VertebralLevel]
+    public var doseGy: Double
+    public var fractions: Int
+    public var on: CalendarDate?
+    /// Where it was recorded, e.g. "case version 2" or "delivered (recorded 2026-11-27)".
+    public var source: String
+
+    public init(levels: [VertebralLevel], doseGy: Double, fractions: Int, on: CalendarDate?, source: String) {
+        self.levels = levels
+        self.doseGy = doseGy
+        self.fractions = fractions
+        self.on = on
+        self.source = source
+    }
+
+    /// EQD2 = D × (d + α/β) / (2 + α/β), α/β = 2 Gy (spinal cord, late effects).
+    public var eqd2CordAlphaBeta2: Double {
+        PriorRadiation(doseGy: doseGy, fractions: fractions, on: on).eqd2CordAlphaBeta2
+    }
+}
+
+/// One level's radiation record.
+public struct LevelDose: Sendable, Equatable {
+    public var level: VertebralLevel
+    public var courses: [RadiationCourse]
+    public var cumulativeDoseGy: Double
+    public var cumulativeEQD2Gy: Double
+}
+
+public enum SpineHistory {
+    public static let eqd2Statement = "EQD2 of the prescribed dose, linear-quadratic model with α/β = 2 Gy (spinal cord); not the cord dose of a plan"
+
+    /// Cumulative dose per level. The same course seen twice (the same levels' dose, fractions and
+    /// date, e.g. in two case versions, or recorded as delivered and then copied into the case) counts once.
+    public static func doses(_ courses: [RadiationCourse]) -> [LevelDose] {
+        var byLevel: [VertebralLevel: [RadiationCourse]] = [:]
+        for course in courses {
+            for level in course.levels {
+                let seen = byLevel[level, default: []]
+                if seen.contains(where: { $0.doseGy == course.doseGy && $0.fractions == course.fractions && $0.on == course.on }) { continue }
+                byLevel[level, default: []].append(course)
+            }
+        }
+        return byLevel.keys.sorted().map { level in
+            let list = byLevel[level]!.sorted { ($0.on?.description ?? "") < ($1.on?.description ?? "") }
+            return LevelDose(level: level, courses: list,
+                             cumulativeDoseGy: list.reduce(0) { $0 + $1.doseGy },
+                             cumulativeEQD2Gy: list.reduce(0) { $0 + $1.eqd2CordAlphaBeta2 })
+        }
+    }
+
+    /// The radiation courses a case document records (each lesion's `priorRadiation`).
+    public static func courses(in c: Case, source: String) -> [RadiationCourse] {
+        c.spine.lesions.compactMap { lesion in
+            lesion.priorRadiation.map {
+                RadiationCourse(levels: lesion.levels, doseGy: $0.doseGy, fractions: $0.fractions, on: $0.on, source: source)
+            }
+        }
+    }
+}
+
+/// Neurological status at a point in time, and whether a later one is worse.
+public struct NeurologicalStatus: Sendable, Equatable {
+    public var grade: NeurologicalGrade?
+    public var ambulation: Ambulation?
+
+    public init(grade: NeurologicalGrade?, ambulation: Ambulation?) {
+        self.grade = grade
+        self.ambulation = ambulation
+    }
+
+    public init(_ n: Neurology) {
+        self.init(grade: n.frankel ?? n.asia, ambulation: n.ambulation)
+    }
+
+    static func rank(_ a: Ambulation) -> Int {
+        switch a {
+        case .independent: 2
+        case .withAid: 1
+        case .nonAmbulatory: 0
+        }
+    }
+
+    /// What got worse from `before` to self (empty when nothing did or nothing is comparable).
+    /// A fall of one Frankel/ASIA grade, or of ambulation, is a new neurological deficit: it makes
+    /// the case an emergency again (NICE NG234: new neurological symptoms → MSCC pathway).
+    public func worsening(since before: NeurologicalStatus) -> [String] {
+        var found: [String] = []
+        if let now = grade, let then = before.grade, now < then {
+            found.append("Frankel/ASIA grade fell from \(then.rawValue) to \(now.rawValue)")
+        }
+        if let now = ambulation, let then = before.ambulation, Self.rank(now) < Self.rank(then) {
+            found.append("ambulation fell from \(then.rawValue) to \(now.rawValue)")
+        }
+        return found
+    }
+}

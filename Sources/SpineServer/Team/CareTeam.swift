@@ -1,0 +1,111 @@
+// Who may see a patient: the care team (members, not open invitations), the attendees of a
+// tumour-board meeting the case is on the agenda of, and administrators. Checked on every route
+// and page that shows or changes a case; a refusal is audited.
+import Fluent
+import SQLKit
+import SpineCore
+import Vapor
+
+enum CareTeam {
+    static let member = "member"
+    static let invited = "invited"
+
+    /// The role a referral asks for (social work has no SpineBoard role: it becomes a task).
+    static func role(for referral: Referral) -> Role? {
+        switch referral {
+        case .spineSurgery: .spineSurgeon
+        case .radiationOncology: .radiationOncologist
+        case .medicalOncology: .medicalOncologist
+        case .diagnosticRadiology: .diagnosticRadiologist
+        case .interventionalRadiology: .interventionalRadiologist
+        case .physiatry: .physiatrist
+        case .palliativeCare: .palliativeCare
+        case .socialWork: nil
+        }
+    }
+
+    /// True when `user` may see the case.
+    static func canAccess(_ user: AuthenticatedUser, caseID: UUID, on db: any Database) async throws -> Bool {
+        if user.role == .admin { return true }
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT 1 AS ok FROM \(ident: CareTeamMemberModel.schema)
+              WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(bind: member)
+            UNION ALL
+            SELECT 1 AS ok FROM \(ident: AgendaItemModel.schema) a
+              JOIN \(ident: MeetingAttendeeModel.schema) m ON m.meeting_id = a.meeting_id
+              WHERE a.case_id = \(bind: caseID) AND m.user_id = \(bind: user.id)
+            """).first()
+        return row != nil
+    }
+
+    /// The SQL condition "case `column` is visible to `user`" for list queries (nil: no restriction).
+    static func visibleCondition(_ user: AuthenticatedUser, caseColumn: String) -> SQLQueryString? {
+        if user.role == .admin { return nil }
+        return """
+            (\(unsafeRaw: caseColumn) IN (SELECT case_id FROM \(ident: CareTeamMemberModel.schema)
+                                  WHERE user_id = \(bind: user.id) AND status = \(bind: member))
+             OR \(unsafeRaw: caseColumn) IN (SELECT a.case_id FROM \(ident: AgendaItemModel.schema) a
+                                  JOIN \(ident: MeetingAttendeeModel.schema) m ON m.meeting_id = a.meeting_id
+                                  WHERE m.user_id = \(bind: user.id)))
+            """
+    }
+
+    /// Adds a member (or turns an open invitation for their role into membership); no duplicate.
+    @discardableResult
+    static func addMember(caseID: UUID, userID: UUID, username: String, role: String, reason: String, addedBy: String,
+                          at now: Date, on db: any Database) async throws -> CareTeamMemberModel {
+        let existing = try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).all()
+        if let same = existing.first(where: { $0.userID == userID }) { return same }
+        if let invitation = existing.first(where: { $0.status == invited && $0.role == role }) {
+            invitation.userID = userID
+            invitation.username = username
+            invitation.status = member
+            try await invitation.update(on: db)
+            return invitation
+        }
+        let m = CareTeamMemberModel()
+        m.caseID = caseID
+        m.role = role
+        m.userID = userID
+        m.username = username
+        m.status = member
+        m.reason = reason
+        m.addedBy = addedBy
+        m.createdAt = now
+        try await m.create(on: db)
+        return m
+    }
+
+    /// Invites a role unless the team already has a member or an invitation for it.
+    static func invite(caseID: UUID, role: Role, reason: String, addedBy: String, at now: Date, on db: any Database) async throws -> Bool {
+        let existing = try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue).count()
+        guard existing == 0 else { return false }
+        let m = CareTeamMemberModel()
+        m.caseID = caseID
+        m.role = role.rawValue
+        m.status = invited
+        m.reason = reason
+        m.addedBy = addedBy
+        m.createdAt = now
+        try await m.create(on: db)
+        return true
+    }
+}
+
+extension Request {
+    /// The case head and patient, once the user is known to be allowed to see them: 404 for an
+    /// unknown case, 403 (audited, with the patient's record) for a user outside the care team.
+    func requireCaseAccess(_ user: AuthenticatedUser, rawID: String, action: String) async throws -> (CaseModel, PatientModel) {
+        let (head, patient) = try await CaseQueries.head(rawID, on: db)
+        let caseID = try head.requireID()
+        guard try await CareTeam.canAccess(user, caseID: caseID, on: db) else {
+            try await audit(AuditEvent(action: action, patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                       outcome: AuditOutcome.denied, detail: "not on the care team"), user: user)
+            throw Problem(status: .forbidden, type: Problem.kind("not-on-care-team"), title: "Not on this patient's care team",
+                          detail: "only the patient's care team, the attendees of a tumour board the case is scheduled at, and administrators may see this case; ask a team member to add you, or accept an invitation for your role",
+                          audited: true)
+        }
+        return (head, patient)
+    }
+}

@@ -1,0 +1,84 @@
+// What happens in the team when a case version is stored: the author joins the care team, the
+// assessment's referrals become invitations by role, and a red flag starts the urgency clock (its
+// deadlines become tasks, due from the moment the flag was recorded). Runs inside the same
+// serialised transaction as the version itself.
+import Fluent
+import Foundation
+import SQLKit
+import SpineCore
+import Vapor
+
+enum CaseWorkflow {
+    /// Call after a new version is written. `previous` is the urgency the case had before (nil for a new case).
+    static func afterNewVersion(caseID: UUID, version: Int, assessment: Assessment, previous: UrgencyLevel?,
+                                author: AuthenticatedUser, at now: Date, on db: any Database) async throws {
+        if version == 1 {
+            try await CareTeam.addMember(caseID: caseID, userID: author.id, username: author.username, role: author.role.rawValue,
+                                         reason: "created the case", addedBy: author.username, at: now, on: db)
+        }
+        for referral in assessment.referralDetails {
+            guard let role = CareTeam.role(for: referral.code) else { continue }
+            _ = try await CareTeam.invite(caseID: caseID, role: role,
+                                          reason: "referral: \(referral.code.rawValue) — \(referral.reasons.joined(separator: "; "))",
+                                          addedBy: "SpineBoard (assessment of version \(version))", at: now, on: db)
+        }
+        let level = assessment.urgency.level
+        if level != .routine {
+            _ = try await CareTeam.invite(caseID: caseID, role: .nurseNavigator,
+                                          reason: "MSCC coordinator: the case is \(level.rawValue) (NICE NG234)",
+                                          addedBy: "SpineBoard (assessment of version \(version))", at: now, on: db)
+        }
+        // A more urgent level starts a new clock; the same or a lower level keeps the running one
+        // (its tasks are closed by people, not by a later assessment).
+        if level != .routine, level < (previous ?? .routine) {
+            try await startClock(caseID: caseID, plans: CareTaskPlanner.clockTasks(assessment.urgency),
+                                 reason: "\(level.rawValue) from case version \(version)", at: now, on: db)
+        }
+        try await TaskLedger.refreshCount(caseID: caseID, on: db)
+    }
+
+    /// Starts an urgency clock at `now`: open clock tasks of an earlier clock are superseded.
+    static func startClock(caseID: UUID, plans: [CareTaskPlan], reason: String, at now: Date, on db: any Database) async throws {
+        let started = ISOTimestamp.iso8601(now)
+        let open = try await TaskModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == TaskLedger.open)
+            .filter(\.$isClock == true).all()
+        for task in open {
+            task.status = TaskLedger.cancelled
+            task.completedAt = started
+            task.completedBy = "superseded: new clock (\(reason))"
+            try await task.update(on: db)
+        }
+        try await TaskLedger.create(plans, caseID: caseID, origin: "urgency", from: now, clockStartedAt: started, on: db)
+    }
+}
+
+/// Tasks: creation from plans, completion, and the case head's open-task count.
+enum TaskLedger {
+    static let open = "open"
+    static let done = "done"
+    static let cancelled = "cancelled"
+
+    static func create(_ plans: [CareTaskPlan], caseID: UUID, origin: String, from start: Date, clockStartedAt: String?,
+                       on db: any Database) async throws {
+        for plan in plans {
+            let t = TaskModel()
+            t.caseID = caseID
+            t.code = plan.code
+            t.title = plan.title
+            t.role = plan.role
+            t.dueAt = ISOTimestamp.iso8601(start.addingTimeInterval(TimeInterval(plan.dueInHours) * 3600))
+            t.isClock = plan.isClock
+            t.clockStartedAt = plan.isClock ? clockStartedAt : nil
+            t.source = plan.source
+            t.origin = origin
+            t.status = open
+            t.createdAt = start
+            try await t.create(on: db)
+        }
+    }
+
+    static func refreshCount(caseID: UUID, on db: any Database) async throws {
+        let count = try await TaskModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == open).count()
+        try await CaseModel.query(on: db).filter(\.$id == caseID).set(\.$openTasks, to: count).update()
+    }
+}

@@ -1,0 +1,206 @@
+// Consensus decisions: the chosen option(s) with regimen and the goals they serve, dissent by name,
+// the patient's preferences acknowledged, tied to the exact case version and assessment snapshot
+// shown. A decision that departs from SpineBoard's top-ranked option needs a reason, which is kept
+// and reported: departures are how the rules get better.
+import Fluent
+import Foundation
+import SQLKit
+import SpineCore
+import Vapor
+
+struct ChosenOption: Content, Equatable {
+    var code: String
+    var regimen: String?
+}
+
+struct Dissent: Content, Equatable {
+    var username: String
+    var reason: String
+}
+
+struct DecisionInput: Content, Equatable {
+    var caseVersion: Int
+    var meetingId: String?
+    var options: [ChosenOption]
+    var goals: [String]?
+    var dissent: [Dissent]?
+    var patientPreferences: String
+    var departureReason: String?
+    var note: String?
+}
+
+struct DecisionView: Content {
+    var id: String
+    var caseId: String
+    var caseVersion: Int
+    var assessmentId: String
+    var rulesVersion: String
+    var meetingId: String?
+    var options: [ChosenOption]
+    var goals: [String]
+    var dissent: [Dissent]
+    var patientPreferences: String
+    var note: String?
+    var topRankedOption: String?
+    var departsFromTopRanked: Bool
+    var departureReason: String?
+    var decidedBy: String
+    var decidedAt: String
+    var disclaimer: String
+}
+
+/// What a stored assessment snapshot said, read back from its JSON as it was shown.
+struct SnapshotFacts {
+    struct Option { var code: String; var declined: Bool; var goals: [String]; var regimen: String? }
+    var options: [Option]
+    var urgency: String
+
+    init(_ output: Data) {
+        let json = (try? JSONSerialization.jsonObject(with: output)) as? [String: Any] ?? [:]
+        options = ((json["options"] as? [[String: Any]]) ?? []).map {
+            Option(code: $0["code"] as? String ?? "", declined: $0["declined"] as? Bool ?? false,
+                   goals: $0["goals"] as? [String] ?? [], regimen: $0["regimen"] as? String)
+        }
+        urgency = ((json["urgency"] as? [String: Any])?["level"] as? String) ?? "routine"
+    }
+
+    var topRanked: String? { options.first { !$0.declined }?.code }
+}
+
+enum DecisionService {
+    static func validate(_ d: DecisionInput) -> [CaseValidationError] {
+        var errors: [CaseValidationError] = []
+        func err(_ path: String, _ message: String) { errors.append(CaseValidationError(path: path, message: message)) }
+        if d.caseVersion < 1 { err("caseVersion", "must be a case version number ≥ 1") }
+        if d.options.isEmpty || d.options.count > 10 { err("options", "must list 1–10 chosen options, the main one first") }
+        for (i, o) in d.options.enumerated() {
+            if TreatmentOption(rawValue: o.code) == nil {
+                err("options[\(i)].code", "must be a treatment option code: \(TreatmentOption.allCases.map(\.rawValue).joined(separator: " | "))")
+            }
+            if let r = o.regimen, r.count > 200 { err("options[\(i)].regimen", "must be at most 200 characters") }
+        }
+        if Set(d.options.map(\.code)).count != d.options.count { err("options", "lists an option twice") }
+        for (i, g) in (d.goals ?? []).enumerated() where TreatmentGoal(rawValue: g) == nil {
+            err("goals[\(i)]", "must be one of: \(TreatmentGoal.allCases.map(\.rawValue).joined(separator: " | "))")
+        }
+        let prefs = d.patientPreferences.trimmingCharacters(in: .whitespacesAndNewlines)
+        if prefs.isEmpty { err("patientPreferences", "record how the patient's preferences were taken into account (required)") }
+        if prefs.count > 2000 { err("patientPreferences", "must be at most 2000 characters") }
+        for (i, x) in (d.dissent ?? []).enumerated() {
+            if x.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { err("dissent[\(i)].reason", "a dissent needs its reason") }
+            if x.reason.count > 2000 { err("dissent[\(i)].reason", "must be at most 2000 characters") }
+        }
+        if let r = d.departureReason, r.count > 2000 { err("departureReason", "must be at most 2000 characters") }
+        if let n = d.note, n.count > 4000 { err("note", "must be at most 4000 characters") }
+        if let m = d.meetingId, UUID(uuidString: m) == nil { err("meetingId", "must be a meeting id") }
+        return errors
+    }
+
+    static func invalid(_ errors: [CaseValidationError]) -> Problem {
+        Problem(status: .unprocessableEntity, type: Problem.kind("invalid-decision"), title: "The decision is not valid",
+                detail: "\(errors.count) error\(errors.count == 1 ? "" : "s"); see errors[]", errors: errors)
+    }
+
+    static func record(_ input: DecisionInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> DecisionView {
+        var errors = validate(input)
+        guard errors.isEmpty else { throw invalid(errors) }
+        let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
+        guard input.caseVersion <= head.currentVersion else {
+            throw Problem.invalid("case \(caseID) has versions 1…\(head.currentVersion)", path: "caseVersion")
+        }
+        guard let snapshot = try await AssessmentSnapshotModel.query(on: req.db).filter(\.$caseHead.$id == caseID)
+            .filter(\.$caseVersion == input.caseVersion).sort(\.$createdAt, .descending).first() else {
+            throw Problem.notFound("case \(caseID) has no assessment of version \(input.caseVersion)")
+        }
+        let facts = SnapshotFacts(snapshot.output)
+        let top = facts.topRanked
+        let chosen = input.options[0].code
+        let departs = chosen != top
+        let reason = input.departureReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if departs && reason.isEmpty {
+            errors.append(CaseValidationError(path: "departureReason",
+                                              message: "the main option \(chosen) is not SpineBoard's top-ranked option (\(top ?? "none")) in the assessment of version \(input.caseVersion): give the reason"))
+        }
+        let declined = input.options.filter { o in facts.options.contains { $0.code == o.code && $0.declined } }.map(\.code)
+        if !declined.isEmpty && reason.isEmpty && !departs {
+            errors.append(CaseValidationError(path: "departureReason",
+                                              message: "the patient declined \(declined.joined(separator: ", ")): record why it is chosen all the same"))
+        }
+        var dissenters: [String] = []
+        for (i, d) in (input.dissent ?? []).enumerated() {
+            if try await UserModel.query(on: req.db).filter(\.$username == d.username).count() == 0 {
+                errors.append(CaseValidationError(path: "dissent[\(i)].username", message: "no user \(d.username.prefix(64))"))
+            }
+            dissenters.append(d.username)
+        }
+        var meetingID: UUID?
+        if let raw = input.meetingId, let id = UUID(uuidString: raw) {
+            if try await AgendaItemModel.query(on: req.db).filter(\.$meetingID == id).filter(\.$caseID == caseID).count() == 0 {
+                errors.append(CaseValidationError(path: "meetingId", message: "the case is not on that meeting's agenda"))
+            }
+            meetingID = id
+        }
+        guard errors.isEmpty else { throw invalid(errors) }
+
+        // The goals: as given, else those the chosen options serve in the snapshot.
+        var goals = input.goals ?? []
+        if goals.isEmpty {
+            for o in input.options { for g in facts.options.first(where: { $0.code == o.code })?.goals ?? [] where !goals.contains(g) { goals.append(g) } }
+        }
+        let options = input.options.map { o in
+            ChosenOption(code: o.code, regimen: o.regimen ?? facts.options.first { $0.code == o.code }?.regimen)
+        }
+        let stored = try await CaseQueries.version(input.caseVersion, of: caseID, on: req.db)
+        let social = StoredCase(document: stored.document, assessedOn: head.assessedOn)?.value.social
+        let plans = CareTaskPlanner.decisionTasks(options: options.compactMap { TreatmentOption(rawValue: $0.code) },
+                                                  urgency: head.effectiveUrgency, social: social)
+        let now = req.now
+        var body = input
+        body.options = options
+        body.goals = goals
+        let (meetingRef, storedBody, dissentNames) = (meetingID, body, dissenters)
+        let event = req.stamped(AuditEvent(action: "decision.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success), user: user)
+        return try await req.db.serializedWrite { db in
+            let d = DecisionModel()
+            d.caseID = caseID
+            d.meetingID = meetingRef
+            d.caseVersion = input.caseVersion
+            d.assessmentID = try snapshot.requireID()
+            d.rulesVersion = snapshot.rulesVersion
+            d.topOption = top
+            d.chosenOption = chosen
+            d.departs = departs
+            d.departureReason = reason.isEmpty ? nil : reason
+            d.body = try JSONEncoder.sortedAPI.encode(storedBody)
+            d.decidedBy = user.username
+            d.createdAt = now
+            try await d.create(on: db)
+            if let meetingRef {
+                try await AgendaItemModel.query(on: db).filter(\.$meetingID == meetingRef).filter(\.$caseID == caseID)
+                    .set(\.$status, to: "decided").update()
+            }
+            try await TaskLedger.create(plans, caseID: caseID, origin: "decision", from: now, clockStartedAt: nil, on: db)
+            try await TaskLedger.refreshCount(caseID: caseID, on: db)
+            var e = event
+            e.detail = "decision \(try d.requireID()) on version \(input.caseVersion): \(options.map(\.code).joined(separator: "+"))"
+                + (departs ? "; departs from top-ranked \(top ?? "none")" : "") + (dissentNames.isEmpty ? "" : "; dissent: \(dissentNames.joined(separator: ", "))")
+            try await AuditChain.append([e], at: now, on: db)
+            return try view(d)
+        }
+    }
+
+    static func view(_ d: DecisionModel) throws -> DecisionView {
+        let input = try JSONDecoder().decode(DecisionInput.self, from: d.body)
+        return DecisionView(id: try d.requireID().uuidString, caseId: d.caseID.uuidString, caseVersion: d.caseVersion,
+                            assessmentId: d.assessmentID.uuidString, rulesVersion: d.rulesVersion, meetingId: d.meetingID?.uuidString,
+                            options: input.options, goals: input.goals ?? [], dissent: input.dissent ?? [],
+                            patientPreferences: input.patientPreferences, note: input.note, topRankedOption: d.topOption,
+                            departsFromTopRanked: d.departs, departureReason: d.departureReason, decidedBy: d.decidedBy,
+                            decidedAt: ISOTimestamp.iso8601(d.createdAt), disclaimer: Rules.disclaimer)
+    }
+
+    static func list(caseID: UUID, on db: any Database) async throws -> [DecisionView] {
+        try await DecisionModel.query(on: db).filter(\.$caseID == caseID).sort(\.$createdAt).all().map(view)
+    }
+}

@@ -1,0 +1,234 @@
+// Follow-up visits (pain, neurology, performance status and a short patient-reported outcome),
+// treatments delivered (radiotherapy courses, operations with their hardware), and the spine over
+// time built from them and from every case version.
+import Fluent
+import Foundation
+import SpineCore
+import Vapor
+
+/// Patient-reported outcome: pain NRS and the five EQ-5D-style domains (1 = no problems … 5 = extreme/unable).
+struct PatientReported: Content, Equatable {
+    var painNRS: Int
+    var mobility: Int
+    var selfCare: Int
+    var usualActivities: Int
+    var painDiscomfort: Int
+    var anxietyDepression: Int
+}
+
+struct FollowUpInput: Content, Equatable {
+    var visitDate: String
+    var painScore: Int?
+    var frankel: String?
+    var asia: String?
+    var ambulation: String?
+    var karnofsky: Int?
+    var ecog: Int?
+    var patientReported: PatientReported?
+    var notes: String?
+}
+
+struct FollowUpView: Content {
+    var id: String
+    var visitDate: String
+    var author: String
+    var recordedAt: String
+    var visit: FollowUpInput
+    var worsening: String?
+}
+
+struct TreatmentInput: Content, Equatable {
+    var kind: String
+    var levels: [String]
+    var givenOn: String
+    var doseGy: Double?
+    var fractions: Int?
+    var detail: String?
+}
+
+struct TreatmentView: Content {
+    var id: String
+    var kind: String
+    var levels: [String]
+    var givenOn: String
+    var doseGy: Double?
+    var fractions: Int?
+    var eqd2Gy: Double?
+    var detail: String
+    var author: String
+}
+
+enum FollowUpService {
+    static func validate(_ f: FollowUpInput, today: CalendarDate) -> [CaseValidationError] {
+        var errors: [CaseValidationError] = []
+        func err(_ path: String, _ message: String) { errors.append(CaseValidationError(path: path, message: message)) }
+        if let d = CalendarDate(iso: f.visitDate) {
+            if d > today { err("visitDate", "must not be in the future (today is \(today))") }
+        } else { err("visitDate", "must be a date, YYYY-MM-DD") }
+        if let p = f.painScore, !(0...10).contains(p) { err("painScore", "must be a numeric rating 0–10") }
+        if let g = f.frankel, NeurologicalGrade(rawValue: g) == nil { err("frankel", "must be one of: A | B | C | D | E") }
+        if let g = f.asia, NeurologicalGrade(rawValue: g) == nil { err("asia", "must be one of: A | B | C | D | E") }
+        if let a = f.ambulation, Ambulation(rawValue: a) == nil { err("ambulation", "must be one of: independent | withAid | nonAmbulatory") }
+        if let k = f.karnofsky, !(0...100).contains(k) || k % 10 != 0 { err("karnofsky", "must be 0–100 in tens") }
+        if let e = f.ecog, !(0...5).contains(e) { err("ecog", "must be 0–5") }
+        if let pro = f.patientReported {
+            if !(0...10).contains(pro.painNRS) { err("patientReported.painNRS", "must be 0–10") }
+            for (name, v) in [("mobility", pro.mobility), ("selfCare", pro.selfCare), ("usualActivities", pro.usualActivities),
+                              ("painDiscomfort", pro.painDiscomfort), ("anxietyDepression", pro.anxietyDepression)] where !(1...5).contains(v) {
+                err("patientReported.\(name)", "must be 1 (no problems) to 5 (extreme problems or unable)")
+            }
+        }
+        if let n = f.notes, n.count > 4000 { err("notes", "must be at most 4000 characters") }
+        if f.frankel == nil && f.asia == nil && f.ambulation == nil && f.painScore == nil && f.patientReported == nil
+            && f.karnofsky == nil && f.ecog == nil {
+            err("", "record at least one finding: painScore, frankel/asia, ambulation, karnofsky/ecog or patientReported")
+        }
+        return errors
+    }
+
+    static func status(_ f: FollowUpInput) -> NeurologicalStatus {
+        NeurologicalStatus(grade: (f.frankel ?? f.asia).flatMap(NeurologicalGrade.init(rawValue:)),
+                           ambulation: f.ambulation.flatMap(Ambulation.init(rawValue:)))
+    }
+
+    /// Records a visit. Worse neurology than at the last record (the previous visit, else the
+    /// current case version) makes the case an emergency again and starts a new urgency clock.
+    static func record(_ input: FollowUpInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> FollowUpView {
+        let today = req.spine.clock.today()
+        let errors = validate(input, today: today)
+        guard errors.isEmpty else {
+            throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-follow-up"), title: "The follow-up visit is not valid",
+                          detail: "\(errors.count) error\(errors.count == 1 ? "" : "s"); see errors[]", errors: errors)
+        }
+        let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
+        let current = try await CaseQueries.version(head.currentVersion, of: caseID, on: req.db)
+        guard let stored = StoredCase(document: current.document, assessedOn: head.assessedOn) else {
+            throw Problem.notFound("case \(caseID) cannot be read")
+        }
+        // Baseline: the latest earlier visit that recorded neurology, else the case.
+        let earlier = try await FollowUpModel.query(on: req.db).filter(\.$caseID == caseID).sort(\.$visitDate, .descending)
+            .sort(\.$createdAt, .descending).all()
+        var baseline = NeurologicalStatus(stored.value.neurology)
+        var baselineName = "case version \(head.currentVersion)"
+        if let last = earlier.first(where: { $0.visitDate <= input.visitDate }),
+           let visit = try? JSONDecoder().decode(FollowUpInput.self, from: last.body) {
+            let s = status(visit)
+            baseline = NeurologicalStatus(grade: s.grade ?? baseline.grade, ambulation: s.ambulation ?? baseline.ambulation)
+            baselineName = "the visit of \(last.visitDate)"
+        }
+        let worse = status(input).worsening(since: baseline)
+        let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.joined(separator: "; ")) (since \(baselineName))"
+        // The emergency deadlines for the deterioration: the core's triage of the case with the new
+        // neurological findings (not stored: the team records a new case version after examining).
+        var plans: [CareTaskPlan] = []
+        if worsening != nil {
+            var c = stored.value
+            var symptoms = c.symptoms.neuroSymptoms
+            if worse.contains(where: { $0.hasPrefix("Frankel") }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
+            if worse.contains(where: { $0.hasPrefix("ambulation") }) && !symptoms.contains(.gaitDisturbance) { symptoms.append(.gaitDisturbance) }
+            c.symptoms.neuroSymptoms = symptoms
+            plans = CareTaskPlanner.clockTasks(SpineCore.assess(c, today: today).urgency)
+        }
+        let body = try JSONEncoder.sortedAPI.encode(input)
+        let clockPlans = plans
+        let now = req.now
+        let event = req.stamped(AuditEvent(action: "follow-up.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success, detail: worsening == nil ? "visit \(input.visitDate)" : "visit \(input.visitDate); neurological deterioration: emergency"),
+                                user: user)
+        return try await req.db.serializedWrite { db in
+            let f = FollowUpModel()
+            f.caseID = caseID
+            f.visitDate = input.visitDate
+            f.body = body
+            f.worsening = worsening
+            f.authorUsername = user.username
+            f.createdAt = now
+            try await f.create(on: db)
+            if let worsening, let h = try await CaseModel.find(caseID, on: db) {
+                h.escalation = worsening
+                h.urgency = UrgencyLevel.emergency.rawValue
+                h.urgencyRank = 0
+                h.updatedAt = now
+                try await h.update(on: db)
+                try await CaseWorkflow.startClock(caseID: caseID, plans: clockPlans, reason: "neurological deterioration at follow-up", at: now, on: db)
+                _ = try await CareTeam.invite(caseID: caseID, role: .nurseNavigator, reason: "MSCC coordinator: neurological deterioration (NICE NG234)",
+                                              addedBy: "SpineBoard (follow-up)", at: now, on: db)
+                try await TaskLedger.refreshCount(caseID: caseID, on: db)
+            }
+            try await AuditChain.append([event], at: now, on: db)
+            return try view(f)
+        }
+    }
+
+    static func view(_ f: FollowUpModel) throws -> FollowUpView {
+        FollowUpView(id: try f.requireID().uuidString, visitDate: f.visitDate, author: f.authorUsername,
+                     recordedAt: ISOTimestamp.iso8601(f.createdAt), visit: try JSONDecoder().decode(FollowUpInput.self, from: f.body),
+                     worsening: f.worsening)
+    }
+
+    static func list(caseID: UUID, on db: any Database) async throws -> [FollowUpView] {
+        try await FollowUpModel.query(on: db).filter(\.$caseID == caseID).sort(\.$visitDate).sort(\.$createdAt).all().map(view)
+    }
+
+    // MARK: - Treatments delivered
+
+    static let treatmentKinds = ["radiation", "surgery", "cement-augmentation", "embolization"]
+
+    static func validate(_ t: TreatmentInput, today: CalendarDate) -> [CaseValidationError] {
+        var errors: [CaseValidationError] = []
+        func err(_ path: String, _ message: String) { errors.append(CaseValidationError(path: path, message: message)) }
+        if !treatmentKinds.contains(t.kind) { err("kind", "must be one of: \(treatmentKinds.joined(separator: " | "))") }
+        if t.levels.isEmpty || t.levels.count > 24 { err("levels", "must list 1–24 vertebral levels") }
+        for (i, l) in t.levels.enumerated() where VertebralLevel(code: l) == nil { err("levels[\(i)]", "must be a level C1…C7, T1…T12, L1…L5, S1…S5") }
+        if let d = CalendarDate(iso: t.givenOn) {
+            if d > today { err("givenOn", "must not be in the future (today is \(today))") }
+        } else { err("givenOn", "must be a date, YYYY-MM-DD") }
+        if t.kind == "radiation" {
+            if let d = t.doseGy { if !(d > 0 && d <= 80) { err("doseGy", "must be a total dose in Gy, more than 0 and at most 80") } } else { err("doseGy", "a radiotherapy course needs its total dose in Gy") }
+            if let n = t.fractions { if !(1...40).contains(n) { err("fractions", "must be 1–40") } } else { err("fractions", "a radiotherapy course needs its number of fractions") }
+        } else if t.doseGy != nil || t.fractions != nil {
+            err(t.doseGy != nil ? "doseGy" : "fractions", "only a radiotherapy course has a dose")
+        }
+        if let d = t.detail, d.count > 1000 { err("detail", "must be at most 1000 characters") }
+        return errors
+    }
+
+    static func recordTreatment(_ input: TreatmentInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> TreatmentView {
+        let errors = validate(input, today: req.spine.clock.today())
+        guard errors.isEmpty else {
+            throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-treatment"), title: "The treatment record is not valid",
+                          detail: "\(errors.count) error\(errors.count == 1 ? "" : "s"); see errors[]", errors: errors)
+        }
+        let (_, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
+        let now = req.now
+        let event = req.stamped(AuditEvent(action: "treatment.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success, detail: "\(input.kind) \(input.levels.joined(separator: ","))"), user: user)
+        return try await req.db.serializedWrite { db in
+            let t = TreatmentModel()
+            t.caseID = caseID
+            t.kind = input.kind
+            t.levels = input.levels.joined(separator: ",")
+            t.givenOn = input.givenOn
+            t.doseGy = input.doseGy
+            t.fractions = input.fractions
+            t.detail = input.detail ?? ""
+            t.authorUsername = user.username
+            t.createdAt = now
+            try await t.create(on: db)
+            try await AuditChain.append([event], at: now, on: db)
+            return try treatmentView(t)
+        }
+    }
+
+    static func treatmentView(_ t: TreatmentModel) throws -> TreatmentView {
+        var eqd2: Double?
+        if let d = t.doseGy, let n = t.fractions { eqd2 = (PriorRadiation(doseGy: d, fractions: n).eqd2CordAlphaBeta2 * 10).rounded() / 10 }
+        return TreatmentView(id: try t.requireID().uuidString, kind: t.kind, levels: t.levels.split(separator: ",").map(String.init),
+                             givenOn: t.givenOn, doseGy: t.doseGy, fractions: t.fractions, eqd2Gy: eqd2, detail: t.detail,
+                             author: t.authorUsername)
+    }
+
+    static func treatments(caseID: UUID, on db: any Database) async throws -> [TreatmentModel] {
+        try await TreatmentModel.query(on: db).filter(\.$caseID == caseID).sort(\.$givenOn).sort(\.$createdAt).all()
+    }
+}

@@ -1,0 +1,235 @@
+// Tumour-board meetings: date, chair, attendees by role, and an agenda of cases. Emergencies can be
+// put on an agenda but are flagged: they are not to wait for a meeting (NICE NG234: definitive
+// decision within 24 h). Attendees see the cases on their meeting's agenda.
+import Fluent
+import Foundation
+import SQLKit
+import SpineCore
+import Vapor
+
+struct MeetingInput: Content {
+    var title: String
+    var startsAt: String
+    var attendees: [String]?
+}
+
+struct MeetingSummary: Content {
+    var id: String
+    var title: String
+    var startsAt: String
+    var kind: String
+    var status: String
+    var chair: String
+    var cases: Int
+    var attendees: Int
+}
+
+struct AgendaEntry: Content {
+    var id: String
+    var position: Int
+    var caseId: String
+    var patientId: String
+    var patientName: String?
+    var urgency: String
+    var urgencyNow: String
+    var status: String
+    /// Emergencies do not wait for a meeting.
+    var doNotWait: Bool
+    var addedBy: String
+}
+
+struct MeetingDetail: Content {
+    struct Attendee: Content {
+        var username: String
+        var role: String
+    }
+    var id: String
+    var title: String
+    var startsAt: String
+    var kind: String
+    var status: String
+    var chair: String
+    var attendees: [Attendee]
+    var rolesMissing: [String]
+    var agenda: [AgendaEntry]
+    var disclaimer: String
+}
+
+enum MeetingService {
+    static let coreRoles: [Role] = [.spineSurgeon, .radiationOncologist, .medicalOncologist, .diagnosticRadiologist]
+
+    /// Parses `2026-12-01T16:00:00Z` (or with an offset, or with milliseconds) into the stored UTC form.
+    static func timestamp(_ text: String, path: String) throws -> (Date, String) {
+        let plain = ISO8601DateFormatter()
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard text.count <= 40, let date = plain.date(from: text) ?? fractional.date(from: text) else {
+            throw Problem.invalid("\(path) must be an ISO 8601 date and time with a zone, e.g. 2026-12-01T16:00:00Z (got \"\(text.prefix(40))\")",
+                                  path: path)
+        }
+        return (date, ISOTimestamp.iso8601(date))
+    }
+
+    static func users(_ usernames: [String], path: String, on db: any Database) async throws -> [UserModel] {
+        guard usernames.count <= 50 else { throw Problem.invalid("\(path) lists more than 50 people", path: path) }
+        var found: [UserModel] = []
+        for (i, name) in usernames.enumerated() {
+            guard let u = try await UserModel.query(on: db).filter(\.$username == name).first() else {
+                throw Problem.invalid("no user \"\(name.prefix(64))\"", path: "\(path)[\(i)]")
+            }
+            if !found.contains(where: { $0.id == u.id }) { found.append(u) }
+        }
+        return found
+    }
+
+    /// Creates a meeting chaired by `user`, who attends it.
+    static func create(_ input: MeetingInput, kind: String, user: AuthenticatedUser, at now: Date,
+                       on db: any Database) async throws -> MeetingModel {
+        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(title.count) else { throw Problem.invalid("title must be 1–200 characters", path: "title") }
+        let (_, startsAt) = try timestamp(input.startsAt, path: "startsAt")
+        let attendees = try await users(input.attendees ?? [], path: "attendees", on: db)
+        return try await db.serializedWrite { tx in
+            let m = MeetingModel()
+            m.title = title
+            m.startsAt = startsAt
+            m.kind = kind
+            m.status = "planned"
+            m.chairID = user.id
+            m.chairUsername = user.username
+            m.createdAt = now
+            try await m.create(on: tx)
+            let meetingID = try m.requireID()
+            try await addAttendee(meetingID, id: user.id, username: user.username, role: user.role.rawValue, on: tx)
+            for a in attendees { try await addAttendee(meetingID, id: try a.requireID(), username: a.username, role: a.role, on: tx) }
+            return m
+        }
+    }
+
+    static func addAttendee(_ meetingID: UUID, id: UUID, username: String, role: String, on db: any Database) async throws {
+        let exists = try await MeetingAttendeeModel.query(on: db).filter(\.$meetingID == meetingID).filter(\.$userID == id).count() > 0
+        guard !exists else { return }
+        let a = MeetingAttendeeModel()
+        a.meetingID = meetingID
+        a.userID = id
+        a.username = username
+        a.role = role
+        try await a.create(on: db)
+    }
+
+    static func find(_ rawID: String, on db: any Database) async throws -> MeetingModel {
+        guard let id = UUID(uuidString: rawID), let m = try await MeetingModel.find(id, on: db) else {
+            throw Problem.notFound("no meeting \(rawID.prefix(64))")
+        }
+        return m
+    }
+
+    static func isAttendee(_ user: AuthenticatedUser, _ meetingID: UUID, on db: any Database) async throws -> Bool {
+        try await MeetingAttendeeModel.query(on: db).filter(\.$meetingID == meetingID).filter(\.$userID == user.id).count() > 0
+    }
+
+    /// Upcoming and recent meetings (no patient data: titles, dates and counts).
+    static func list(now: Date, on db: any Database) async throws -> [MeetingSummary] {
+        let since = ISOTimestamp.iso8601(now.addingTimeInterval(-30 * 86_400))
+        let meetings = try await MeetingModel.query(on: db).filter(\.$startsAt >= since).sort(\.$startsAt).limit(200).all()
+        var out: [MeetingSummary] = []
+        for m in meetings {
+            let id = try m.requireID()
+            out.append(MeetingSummary(
+                id: id.uuidString, title: m.title, startsAt: m.startsAt, kind: m.kind, status: m.status, chair: m.chairUsername,
+                cases: try await AgendaItemModel.query(on: db).filter(\.$meetingID == id).count(),
+                attendees: try await MeetingAttendeeModel.query(on: db).filter(\.$meetingID == id).count()))
+        }
+        return out
+    }
+
+    static func detail(_ m: MeetingModel, on db: any Database) async throws -> MeetingDetail {
+        let id = try m.requireID()
+        let attendees = try await MeetingAttendeeModel.query(on: db).filter(\.$meetingID == id).sort(\.$username).all()
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT a.id AS id, a.position AS position, a.case_id AS case_id, a.urgency AS urgency, a.status AS status,
+                   a.added_by AS added_by, c.urgency AS urgency_now, p.record_number AS record, p.name AS name
+            FROM \(ident: AgendaItemModel.schema) a
+            JOIN \(ident: CaseModel.schema) c ON c.id = a.case_id
+            JOIN \(ident: PatientModel.schema) p ON p.id = c.patient_id
+            WHERE a.meeting_id = \(bind: id)
+            ORDER BY a.position
+            """).all()
+        let agenda = try rows.map { r in
+            let now = try r.decode(column: "urgency_now", as: String.self)
+            return AgendaEntry(id: try r.decode(column: "id", as: UUID.self).uuidString, position: try r.decode(column: "position", as: Int.self),
+                               caseId: try r.decode(column: "case_id", as: UUID.self).uuidString,
+                               patientId: try r.decode(column: "record", as: String.self),
+                               patientName: try r.decode(column: "name", as: String?.self),
+                               urgency: try r.decode(column: "urgency", as: String.self), urgencyNow: now,
+                               status: try r.decode(column: "status", as: String.self), doNotWait: now == "emergency",
+                               addedBy: try r.decode(column: "added_by", as: String.self))
+        }
+        let present = Set(attendees.map(\.role))
+        return MeetingDetail(id: id.uuidString, title: m.title, startsAt: m.startsAt, kind: m.kind, status: m.status, chair: m.chairUsername,
+                             attendees: attendees.map { .init(username: $0.username, role: $0.role) },
+                             rolesMissing: coreRoles.map(\.rawValue).filter { !present.contains($0) },
+                             agenda: agenda, disclaimer: Rules.disclaimer)
+    }
+
+    enum Target: Sendable { case meeting(UUID), next, adHoc }
+
+    /// Puts a case on a meeting's agenda: a given meeting, the next planned one, or a new ad-hoc
+    /// meeting now (chaired by `user`, with the case's care team attending).
+    static func schedule(caseID: UUID, urgency: String, target: Target, user: AuthenticatedUser, event: AuditEvent, at now: Date,
+                         on db: any Database) async throws -> (MeetingModel, AgendaItemModel) {
+        try await db.serializedWrite { tx in
+            let meeting: MeetingModel
+            switch target {
+            case .meeting(let id):
+                guard let m = try await MeetingModel.find(id, on: tx) else { throw Problem.invalid("no meeting \(id)", path: "meeting") }
+                meeting = m
+            case .next:
+                guard let m = try await MeetingModel.query(on: tx).filter(\.$status == "planned")
+                    .filter(\.$startsAt >= ISOTimestamp.iso8601(now)).sort(\.$startsAt).first() else {
+                    throw Problem.invalid("no planned meeting is coming up: create one, or use \"ad-hoc\"", path: "meeting")
+                }
+                meeting = m
+            case .adHoc:
+                let m = MeetingModel()
+                m.title = "Ad-hoc tumour board"
+                m.startsAt = ISOTimestamp.iso8601(now)
+                m.kind = "ad-hoc"
+                m.status = "planned"
+                m.chairID = user.id
+                m.chairUsername = user.username
+                m.createdAt = now
+                try await m.create(on: tx)
+                let members = try await CareTeamMemberModel.query(on: tx).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).all()
+                try await addAttendee(try m.requireID(), id: user.id, username: user.username, role: user.role.rawValue, on: tx)
+                for member in members {
+                    if let uid = member.userID, let name = member.username {
+                        try await addAttendee(try m.requireID(), id: uid, username: name, role: member.role, on: tx)
+                    }
+                }
+                meeting = m
+            }
+            guard meeting.status == "planned" else { throw Problem.invalid("the meeting is closed", path: "meeting") }
+            let meetingID = try meeting.requireID()
+            if try await AgendaItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$caseID == caseID).count() > 0 {
+                throw Problem(status: .conflict, type: Problem.kind("already-on-agenda"), title: "Already on the agenda",
+                              detail: "the case is already on the agenda of \(meeting.title) (\(meeting.startsAt))")
+            }
+            let position = try await AgendaItemModel.query(on: tx).filter(\.$meetingID == meetingID).count() + 1
+            let item = AgendaItemModel()
+            item.meetingID = meetingID
+            item.caseID = caseID
+            item.position = position
+            item.urgency = urgency
+            item.status = "pending"
+            item.addedBy = user.username
+            item.createdAt = now
+            try await item.create(on: tx)
+            var e = event
+            e.detail = "on the agenda of meeting \(meetingID) (\(meeting.kind), \(meeting.startsAt))\(urgency == "emergency" ? "; emergency: not to wait for the meeting" : "")"
+            try await AuditChain.append([e], at: now, on: tx)
+            return (meeting, item)
+        }
+    }
+}

@@ -1,0 +1,505 @@
+// The team's JSON API: care team and invitations, tumour-board meetings and agendas, specialist
+// reviews, consensus decisions, tasks, follow-up visits, treatments delivered, the spine over time,
+// and the reports. Every route on a case checks the care team (403, audited) and audits the access.
+import Fluent
+import Foundation
+import SpineCore
+import Vapor
+
+struct TeamMemberInput: Content {
+    var username: String?
+    var role: String?
+    var reason: String?
+}
+
+struct TeamMemberView: Content {
+    var id: String
+    var role: String
+    var username: String?
+    var status: String
+    var reason: String
+    var addedBy: String
+    var since: String
+
+    init(_ m: CareTeamMemberModel) {
+        id = m.id?.uuidString ?? ""
+        role = m.role
+        username = m.username
+        status = m.status
+        reason = m.reason
+        addedBy = m.addedBy
+        since = ISOTimestamp.iso8601(m.createdAt)
+    }
+}
+
+struct TeamView: Content {
+    var caseId: String
+    var members: [TeamMemberView]
+    var invitations: [TeamMemberView]
+}
+
+struct InvitationView: Content {
+    var caseId: String
+    var role: String
+    var reason: String
+    var urgency: String
+    var invitedAt: String
+}
+
+struct ScheduleInput: Content {
+    /// A meeting id, "next" (the next planned meeting) or "ad-hoc" (a meeting now).
+    var meeting: String
+}
+
+struct AgendaInput: Content { var caseId: String }
+struct AttendeeInput: Content { var username: String }
+struct TaskChangeInput: Content {
+    var reason: String?
+    var username: String?
+}
+
+struct TeamController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("cases", ":caseId")
+        c.get("team", use: team)
+        c.post("team", use: addMember)
+        c.post("team", "join", use: join)
+        c.delete("team", ":memberId", use: removeMember)
+        c.post("schedule", use: schedule)
+        c.get("reviews", use: reviews)
+        c.post("reviews", use: addReview)
+        c.get("decisions", use: decisions)
+        c.post("decisions", use: addDecision)
+        c.get("tasks", use: caseTasks)
+        c.get("follow-ups", use: followUps)
+        c.post("follow-ups", use: addFollowUp)
+        c.get("treatments", use: treatments)
+        c.post("treatments", use: addTreatment)
+        c.get("spine", use: spine)
+
+        routes.get("invitations", use: invitations)
+        routes.get("tasks", use: myTasks)
+        routes.post("tasks", ":taskId", "complete", use: completeTask)
+        routes.post("tasks", ":taskId", "cancel", use: cancelTask)
+        routes.post("tasks", ":taskId", "assign", use: assignTask)
+        routes.get("decisions", ":decisionId", use: decision)
+        let m = routes.grouped("meetings")
+        m.get(use: meetings)
+        m.post(use: createMeeting)
+        m.get(":meetingId", use: meeting)
+        m.post(":meetingId", "attendees", use: addAttendee)
+        m.post(":meetingId", "agenda", use: addToAgenda)
+        routes.get("reports", "departures", use: departures)
+        routes.get("reports", "urgency-clock", use: clockReport)
+    }
+
+    // MARK: - Helpers
+
+    /// Runs `body` for a case the user may see, holding `permission`; failures are audited.
+    func onCase(_ req: Request, _ permission: Permission, action: String,
+                _ body: (AuthenticatedUser, UUID, CaseModel, PatientModel) async throws -> Response) async throws -> Response {
+        let user = try await req.requireUser(permission, action: action)
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: action, user: user, caseID: rawID) {
+            let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: action)
+            return try await body(user, try head.requireID(), head, patient)
+        }
+    }
+
+    func audited(_ req: Request, _ user: AuthenticatedUser, _ action: String, _ patient: PatientModel, _ caseID: UUID, _ detail: String = "") async throws {
+        try await req.audit(AuditEvent(action: action, patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                       outcome: AuditOutcome.success, detail: detail), user: user)
+    }
+
+    // MARK: - Care team
+
+    func team(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "team.read") { user, caseID, _, patient in
+            let all = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).sort(\.$createdAt).all()
+            try await audited(req, user, "team.read", patient, caseID)
+            return try .json(encoding: TeamView(caseId: caseID.uuidString, members: all.filter { $0.status == CareTeam.member }.map(TeamMemberView.init),
+                                                invitations: all.filter { $0.status == CareTeam.invited }.map(TeamMemberView.init)))
+        }
+    }
+
+    /// Adds a person (`username`) or invites a role (`role`). Care-team members and administrators may.
+    func addMember(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "team.update")
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: "team.update", user: user, caseID: rawID) {
+            let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "team.update")
+            let caseID = try head.requireID()
+            let input = try req.decodeJSON(TeamMemberInput.self)
+            let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
+            let now = req.now
+            let event = req.stamped(AuditEvent(action: "team.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                               outcome: AuditOutcome.success), user: user)
+            switch (input.username, input.role) {
+            case (let name?, nil):
+                guard let added = try await UserModel.query(on: req.db).filter(\.$username == name).first() else {
+                    throw Problem.invalid("no user \(name.prefix(64))", path: "username")
+                }
+                guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator is not a care-team member", path: "username") }
+                let member = try await req.db.serializedWrite { db in
+                    let m = try await CareTeam.addMember(caseID: caseID, userID: try added.requireID(), username: added.username, role: added.role,
+                                                         reason: reason.isEmpty ? "added by \(user.username)" : reason, addedBy: user.username,
+                                                         at: now, on: db)
+                    var e = event
+                    e.detail = "member \(added.username) (\(added.role))"
+                    try await AuditChain.append([e], at: now, on: db)
+                    return m
+                }
+                return try .json(encoding: TeamMemberView(member), status: .created)
+            case (nil, let code?):
+                guard let role = Role(rawValue: code), role != .admin else {
+                    throw Problem.invalid("role must be a clinical role: \(Role.allCases.filter { $0 != .admin }.map(\.rawValue).joined(separator: " | "))", path: "role")
+                }
+                let created = try await req.db.serializedWrite { db in
+                    let ok = try await CareTeam.invite(caseID: caseID, role: role, reason: reason.isEmpty ? "invited by \(user.username)" : reason,
+                                                       addedBy: user.username, at: now, on: db)
+                    if ok {
+                        var e = event
+                        e.detail = "invited role \(role.rawValue)"
+                        try await AuditChain.append([e], at: now, on: db)
+                    }
+                    return ok
+                }
+                guard created else {
+                    throw Problem(status: .conflict, type: Problem.kind("role-on-team"), title: "The role is already on the team",
+                                  detail: "the care team already has a \(role.rawValue) or an open invitation for one")
+                }
+                let m = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue)
+                    .filter(\.$status == CareTeam.invited).first()
+                return try .json(encoding: TeamMemberView(m!), status: .created)
+            default:
+                throw Problem.invalid("give either username (add a person) or role (invite a role), not both", path: input.username == nil ? "username" : "role")
+            }
+        }
+    }
+
+    /// Accepts the open invitation for the user's role. The user is not yet on the team, so the
+    /// invitation itself is the permission.
+    func join(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "team.join")
+        let rawID = req.parameters.get("caseId") ?? ""
+        return try await req.auditingFailures(action: "team.join", user: user, caseID: rawID) {
+            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
+            let caseID = try head.requireID()
+            let now = req.now
+            let event = req.stamped(AuditEvent(action: "team.join", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                               outcome: AuditOutcome.success, detail: "accepted the \(user.role.rawValue) invitation"), user: user)
+            let member: CareTeamMemberModel? = try await req.db.serializedWrite { db in
+                guard try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$role == user.role.rawValue)
+                    .filter(\.$status == CareTeam.invited).count() > 0 else { return nil }
+                let m = try await CareTeam.addMember(caseID: caseID, userID: user.id, username: user.username, role: user.role.rawValue,
+                                                     reason: "accepted the invitation", addedBy: user.username, at: now, on: db)
+                try await AuditChain.append([event], at: now, on: db)
+                return m
+            }
+            guard let member else {
+                throw Problem(status: .forbidden, type: Problem.kind("no-invitation"), title: "No invitation for your role",
+                              detail: "the case has no open invitation for a \(user.role.rawValue); ask a care-team member to add you")
+            }
+            return try .json(encoding: TeamMemberView(member))
+        }
+    }
+
+    func removeMember(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "team.update") { user, caseID, _, patient in
+            guard let memberID = req.parameters.get("memberId").flatMap(UUID.init(uuidString:)),
+                  let m = try await CareTeamMemberModel.find(memberID, on: req.db), m.caseID == caseID else {
+                throw Problem.notFound("no such care-team entry on this case")
+            }
+            let now = req.now
+            let event = req.stamped(AuditEvent(action: "team.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                               outcome: AuditOutcome.success,
+                                               detail: "removed \(m.username ?? "invitation") (\(m.role))"), user: user)
+            try await req.db.serializedWrite { db in
+                let members = try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count()
+                if m.status == CareTeam.member && members <= 1 {
+                    throw Problem(status: .conflict, type: Problem.kind("last-member"), title: "The last member stays",
+                                  detail: "a case always has at least one care-team member; add the next one first")
+                }
+                try await m.delete(on: db)
+                try await AuditChain.append([event], at: now, on: db)
+            }
+            return Response(status: .noContent)
+        }
+    }
+
+    func invitations(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "invitations.list")
+        let open = try await CareTeamMemberModel.query(on: req.db).filter(\.$role == user.role.rawValue)
+            .filter(\.$status == CareTeam.invited).sort(\.$createdAt).limit(500).all()
+        var out: [InvitationView] = []
+        for i in open {
+            guard let head = try await CaseModel.find(i.caseID, on: req.db) else { continue }
+            out.append(InvitationView(caseId: i.caseID.uuidString, role: i.role, reason: i.reason, urgency: head.urgency,
+                                      invitedAt: ISOTimestamp.iso8601(i.createdAt)))
+        }
+        out.sort { ($0.urgency == "emergency" ? 0 : $0.urgency == "urgent" ? 1 : 2, $0.invitedAt) < ($1.urgency == "emergency" ? 0 : $1.urgency == "urgent" ? 1 : 2, $1.invitedAt) }
+        try await req.audit(AuditEvent(action: "invitations.list", outcome: AuditOutcome.success, detail: "\(out.count) open"), user: user)
+        return try .json(encoding: ["items": out])
+    }
+
+    // MARK: - Meetings
+
+    func schedule(req: Request) async throws -> Response {
+        try await onCase(req, .writeCases, action: "case.schedule") { user, caseID, head, patient in
+            let input = try req.decodeJSON(ScheduleInput.self)
+            let target: MeetingService.Target
+            switch input.meeting {
+            case "next": target = .next
+            case "ad-hoc": target = .adHoc
+            default:
+                guard let id = UUID(uuidString: input.meeting) else {
+                    throw Problem.invalid("meeting must be a meeting id, \"next\" or \"ad-hoc\"", path: "meeting")
+                }
+                target = .meeting(id)
+            }
+            let event = req.stamped(AuditEvent(action: "case.schedule", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                               outcome: AuditOutcome.success), user: user)
+            let (meeting, item) = try await MeetingService.schedule(caseID: caseID, urgency: head.urgency, target: target, user: user,
+                                                                    event: event, at: req.now, on: req.db)
+            var body: [String: String] = ["meetingId": try meeting.requireID().uuidString, "agendaItemId": try item.requireID().uuidString,
+                                          "startsAt": meeting.startsAt, "kind": meeting.kind]
+            if head.urgency == "emergency" {
+                body["warning"] = "Emergency: do not wait for the meeting. Contact the MSCC coordinator now; the surgical or radiotherapy decision is due within 24 h (NICE NG234)."
+            }
+            return try .json(encoding: body, status: .created)
+        }
+    }
+
+    func meetings(req: Request) async throws -> Response {
+        _ = try await req.requireUser(.readPatients, action: "meetings.list")
+        return try .json(encoding: ["items": try await MeetingService.list(now: req.now, on: req.db)])
+    }
+
+    func createMeeting(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "meeting.create")
+        return try await req.auditingFailures(action: "meeting.create", user: user) {
+            let input = try req.decodeJSON(MeetingInput.self)
+            let m = try await MeetingService.create(input, kind: "scheduled", user: user, at: req.now, on: req.db)
+            try await req.audit(AuditEvent(action: "meeting.create", outcome: AuditOutcome.success, detail: "meeting \(try m.requireID())"), user: user)
+            return try .json(encoding: try await MeetingService.detail(m, on: req.db), status: .created,
+                             headers: ["Location": "/api/v1/meetings/\(try m.requireID())"])
+        }
+    }
+
+    /// A meeting with its agenda: attendees and administrators only (the agenda names patients).
+    func meeting(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "meeting.read")
+        let rawID = req.parameters.get("meetingId") ?? ""
+        return try await req.auditingFailures(action: "meeting.read", user: user) {
+            let m = try await MeetingService.find(rawID, on: req.db)
+            let id = try m.requireID()
+            let attends = try await MeetingService.isAttendee(user, id, on: req.db)
+            guard user.role == .admin || attends else {
+                throw Problem.forbidden("only the meeting's attendees see its agenda; ask the chair (\(m.chairUsername)) to add you")
+            }
+            try await req.audit(AuditEvent(action: "meeting.read", outcome: AuditOutcome.success, detail: "meeting \(id)"), user: user)
+            return try .json(encoding: try await MeetingService.detail(m, on: req.db))
+        }
+    }
+
+    func addAttendee(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "meeting.update")
+        let rawID = req.parameters.get("meetingId") ?? ""
+        return try await req.auditingFailures(action: "meeting.update", user: user) {
+            let m = try await MeetingService.find(rawID, on: req.db)
+            let id = try m.requireID()
+            let attends = try await MeetingService.isAttendee(user, id, on: req.db)
+            guard m.chairID == user.id || attends else {
+                throw Problem.forbidden("only the meeting's chair and attendees may add attendees")
+            }
+            let input = try req.decodeJSON(AttendeeInput.self)
+            let added = try await MeetingService.users([input.username], path: "username", on: req.db)[0]
+            guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator does not attend tumour boards", path: "username") }
+            try await MeetingService.addAttendee(id, id: try added.requireID(), username: added.username, role: added.role, on: req.db)
+            try await req.audit(AuditEvent(action: "meeting.update", outcome: AuditOutcome.success,
+                                           detail: "meeting \(id): attendee \(added.username)"), user: user)
+            return try .json(encoding: try await MeetingService.detail(m, on: req.db))
+        }
+    }
+
+    func addToAgenda(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "case.schedule")
+        let rawID = req.parameters.get("meetingId") ?? ""
+        return try await req.auditingFailures(action: "case.schedule", user: user) {
+            let m = try await MeetingService.find(rawID, on: req.db)
+            let input = try req.decodeJSON(AgendaInput.self)
+            let (head, patient) = try await req.requireCaseAccess(user, rawID: input.caseId, action: "case.schedule")
+            let caseID = try head.requireID()
+            let event = req.stamped(AuditEvent(action: "case.schedule", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                               outcome: AuditOutcome.success), user: user)
+            _ = try await MeetingService.schedule(caseID: caseID, urgency: head.urgency, target: .meeting(try m.requireID()), user: user,
+                                                  event: event, at: req.now, on: req.db)
+            return try .json(encoding: try await MeetingService.detail(m, on: req.db), status: .created)
+        }
+    }
+
+    // MARK: - Reviews and decisions
+
+    func reviews(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "reviews.read") { user, caseID, _, patient in
+            let all = (req.query["all"] as String?) == "true"
+            let list = try await ReviewService.list(caseID: caseID, latestOnly: !all, on: req.db)
+            try await audited(req, user, "reviews.read", patient, caseID)
+            return try .json(encoding: ["items": list])
+        }
+    }
+
+    func addReview(req: Request) async throws -> Response {
+        try await onCase(req, .writeCases, action: "review.create") { user, caseID, _, _ in
+            let input = try req.decodeJSON(ReviewInput.self)
+            return try .json(encoding: try await ReviewService.record(input, caseID: caseID, user: user, req: req), status: .created)
+        }
+    }
+
+    func decisions(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "decisions.read") { user, caseID, _, patient in
+            let list = try await DecisionService.list(caseID: caseID, on: req.db)
+            try await audited(req, user, "decisions.read", patient, caseID)
+            return try .json(encoding: ["items": list])
+        }
+    }
+
+    func addDecision(req: Request) async throws -> Response {
+        try await onCase(req, .writeCases, action: "decision.create") { user, caseID, _, _ in
+            let input = try req.decodeJSON(DecisionInput.self)
+            let view = try await DecisionService.record(input, caseID: caseID, user: user, req: req)
+            return try .json(encoding: view, status: .created, headers: ["Location": "/api/v1/decisions/\(view.id)"])
+        }
+    }
+
+    /// A decision with exactly what it rested on: the case document and the assessment snapshot as shown.
+    func decision(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "decision.read")
+        let rawID = req.parameters.get("decisionId") ?? ""
+        return try await req.auditingFailures(action: "decision.read", user: user) {
+            guard let id = UUID(uuidString: rawID), let d = try await DecisionModel.find(id, on: req.db) else {
+                throw Problem.notFound("no decision \(rawID.prefix(64))")
+            }
+            let (_, patient) = try await req.requireCaseAccess(user, rawID: d.caseID.uuidString, action: "decision.read")
+            guard let snapshot = try await AssessmentSnapshotModel.find(d.assessmentID, on: req.db) else { throw Problem.notFound("snapshot missing") }
+            let version = try await CaseVersionModel.query(on: req.db).filter(\.$caseHead.$id == d.caseID).filter(\.$version == d.caseVersion).first()
+            try await audited(req, user, "decision.read", patient, d.caseID, "decision \(id)")
+            var body = JSONObjectBuilder(capacity: snapshot.output.count + (version?.document.count ?? 0) + 2048)
+            body.raw("decision", Array(try JSONEncoder.sortedAPI.encode(try DecisionService.view(d))))
+            body.raw("case", Array(version?.document ?? Data("null".utf8)))
+            body.raw("assessment", Array(snapshot.output))
+            return .json(body.finished())
+        }
+    }
+
+    // MARK: - Tasks
+
+    func caseTasks(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "tasks.read") { user, caseID, _, patient in
+            let now = ISOTimestamp.iso8601(req.now)
+            let list = try await TaskService.tasks(of: caseID, on: req.db).map { TaskView($0, now: now) }
+            try await audited(req, user, "tasks.read", patient, caseID)
+            return try .json(encoding: ["items": list])
+        }
+    }
+
+    /// Open tasks on the user's cases for their role or assigned to them, soonest due first.
+    func myTasks(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "tasks.list")
+        let now = ISOTimestamp.iso8601(req.now)
+        var query = TaskModel.query(on: req.db).filter(\.$status == TaskLedger.open)
+            .group(.or) { $0.filter(\.$role == user.role.rawValue).filter(\.$assigneeUsername == user.username) }
+        if let visible = CareTeam.visibleCondition(user, caseColumn: #""tasks"."case_id""#) { query = query.filter(.sql(embed: visible)) }
+        let list = try await query.sort(\.$dueAt).limit(500).all().map { TaskView($0, now: now) }
+        try await req.audit(AuditEvent(action: "tasks.list", outcome: AuditOutcome.success, detail: "\(list.count) open"), user: user)
+        return try .json(encoding: ["items": list])
+    }
+
+    func completeTask(req: Request) async throws -> Response { try await changeTask(req) { _ in .complete } }
+
+    func cancelTask(req: Request) async throws -> Response {
+        try await changeTask(req) { input in
+            let reason = (input?.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (1...500).contains(reason.count) else { throw Problem.invalid("a cancelled task needs its reason (1–500 characters)", path: "reason") }
+            return .cancel(reason: reason)
+        }
+    }
+
+    func assignTask(req: Request) async throws -> Response {
+        try await changeTask(req) { input in
+            guard let name = input?.username, !name.isEmpty else { throw Problem.invalid("username is required", path: "username") }
+            return .assign(username: name)
+        }
+    }
+
+    func changeTask(_ req: Request, _ change: (TaskChangeInput?) throws -> TaskService.Change) async throws -> Response {
+        let user = try await req.requireUser(.writeCases, action: "task.update")
+        let rawID = req.parameters.get("taskId") ?? ""
+        return try await req.auditingFailures(action: "task.update", user: user) {
+            let input: TaskChangeInput? = req.body.data == nil ? nil : try req.decodeJSON(TaskChangeInput.self)
+            let t = try await TaskService.change(rawID, try change(input), user: user, req: req)
+            return try .json(encoding: TaskView(t, now: ISOTimestamp.iso8601(req.now)))
+        }
+    }
+
+    // MARK: - Follow-up, treatments, spine
+
+    func followUps(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "follow-ups.read") { user, caseID, _, patient in
+            let list = try await FollowUpService.list(caseID: caseID, on: req.db)
+            try await audited(req, user, "follow-ups.read", patient, caseID)
+            return try .json(encoding: ["items": list])
+        }
+    }
+
+    func addFollowUp(req: Request) async throws -> Response {
+        try await onCase(req, .writeCases, action: "follow-up.create") { user, caseID, _, _ in
+            let input = try req.decodeJSON(FollowUpInput.self)
+            return try .json(encoding: try await FollowUpService.record(input, caseID: caseID, user: user, req: req), status: .created)
+        }
+    }
+
+    func treatments(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "treatments.read") { user, caseID, _, patient in
+            let list = try await FollowUpService.treatments(caseID: caseID, on: req.db).map(FollowUpService.treatmentView)
+            try await audited(req, user, "treatments.read", patient, caseID)
+            return try .json(encoding: ["items": list])
+        }
+    }
+
+    func addTreatment(req: Request) async throws -> Response {
+        try await onCase(req, .writeCases, action: "treatment.create") { user, caseID, _, _ in
+            let input = try req.decodeJSON(TreatmentInput.self)
+            return try .json(encoding: try await FollowUpService.recordTreatment(input, caseID: caseID, user: user, req: req), status: .created)
+        }
+    }
+
+    func spine(req: Request) async throws -> Response {
+        try await onCase(req, .readPatients, action: "spine.read") { user, caseID, _, patient in
+            let view = try await SpineHistoryService.history(caseID: caseID, on: req.db)
+            try await audited(req, user, "spine.read", patient, caseID)
+            return try .json(encoding: view)
+        }
+    }
+
+    // MARK: - Reports
+
+    func departures(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "report.departures")
+        return try await req.auditingFailures(action: "report.departures", user: user) {
+            let report = try await TeamReports.departures(try TeamReports.period(req), viewer: user, on: req.db)
+            try await req.audit(AuditEvent(action: "report.departures", outcome: AuditOutcome.success, detail: "\(report.from)…\(report.to)"), user: user)
+            return try .json(encoding: report)
+        }
+    }
+
+    func clockReport(req: Request) async throws -> Response {
+        let user = try await req.requireUser(.readPatients, action: "report.urgency-clock")
+        return try await req.auditingFailures(action: "report.urgency-clock", user: user) {
+            let report = try await TeamReports.clock(try TeamReports.period(req), viewer: user, now: req.now, on: req.db)
+            try await req.audit(AuditEvent(action: "report.urgency-clock", outcome: AuditOutcome.success, detail: "\(report.from)…\(report.to)"), user: user)
+            return try .json(encoding: report)
+        }
+    }
+}
