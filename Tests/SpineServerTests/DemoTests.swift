@@ -37,6 +37,16 @@ struct DemoTests {
             let list = try await t.send(.GET, "/api/v1/patients?perPage=200", token: token)
             #expect(list.json["total"] as? Int == documents.count + 20)
             #expect(list.jsonArray.first?["urgency"] as? String == "emergency")
+            // The team at work: a board tomorrow with three cases and two reviews, one decided case with tasks.
+            #expect(try await MeetingModel.query(on: t.app.db).count() == 1)
+            #expect(try await AgendaItemModel.query(on: t.app.db).count() == 3)
+            #expect(try await ReviewModel.query(on: t.app.db).count() == 3)
+            #expect(try await DecisionModel.query(on: t.app.db).count() == 1)
+            #expect(try await TaskModel.query(on: t.app.db).filter(\.$origin == "decision").count() >= 2)
+            let surgeon = try await t.login("spine-surgeon", DemoData.logins[0].password)
+            #expect(try await t.send(.GET, "/api/v1/patients?perPage=200", token: surgeon).json["total"] as? Int == documents.count)
+            let physiatrist = try await t.login("physiatrist", DemoData.logins[0].password)
+            #expect(try await t.send(.GET, "/api/v1/invitations", token: physiatrist).jsonArray.count >= 3)
             _ = try await t.login("admin", DemoData.logins[0].password)
             #expect(try await AuditChain.verify(on: t.app.db).isIntact)
         }

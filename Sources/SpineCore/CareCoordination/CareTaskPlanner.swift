@@ -118,3 +118,15 @@ public enum CareTaskPlanner {
         return tasks
     }
 }
+
+extension TreatmentOption {
+    /// Supportive measures that accompany a definitive treatment rather than replace it
+    /// (dexamethasone before RT or surgery, analgesia, a brace, a bone-modifying agent). A board
+    /// decision's main option is compared with the top-ranked option that is not one of these.
+    public var isAdjunct: Bool {
+        switch self {
+        case .dexamethasone, .analgesia, .bracing, .boneModifyingAgent: true
+        default: false
+        }
+    }
+}

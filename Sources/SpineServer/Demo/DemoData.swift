@@ -60,23 +60,85 @@ public enum DemoData {
 
         let now = app.spine.clock.now()
         var stored = 0
+        var demoCases: [UUID] = []
         for batch in stride(from: 0, to: documents.count, by: 500) {
             let accepted = try documents[batch..<min(batch + 500, documents.count)].map { bytes in
                 try AcceptedCase(ByteBuffer(bytes: bytes), today: today)
             }
-            stored += try await db.serializedWrite { tx in
+            let (count, ids) = try await db.serializedWrite { tx in
+                var demoCases: [UUID] = []
                 var events: [AuditEvent] = []
                 for a in accepted {
                     let caseID = try await CaseQueries.insertNewCase(a, author: author, at: now, on: tx)
+                    if a.value.patient.id.hasPrefix("SB-") { demoCases.append(caseID) }
                     events.append(AuditEvent(actorID: author.id.uuidString, actorUsername: author.username, actorRole: author.role.rawValue,
                                              action: "case.create", patientRecord: a.value.patient.id, caseID: caseID.uuidString,
                                              requestID: "demo-seed", outcome: AuditOutcome.success, detail: "version 1 (demo data)"))
                 }
                 try await AuditChain.append(events, at: now, on: tx)
-                return accepted.count
+                return (accepted.count, demoCases)
+            }
+            stored += count
+            demoCases += ids
+        }
+        try await seedTeamwork(app, cases: demoCases)
+        return stored
+    }
+
+    /// The team at work on the demo patients, through the same services as the API: the core
+    /// specialists on every care team (other referred roles stay open invitations to accept), a
+    /// tumour board tomorrow with three cases on its agenda and two reviews already recorded, and
+    /// one decided case with its tasks.
+    static func seedTeamwork(_ app: Application, cases: [UUID]) async throws {
+        guard cases.count >= 4 else { return }
+        let db = app.db
+        var users: [Role: AuthenticatedUser] = [:]
+        for u in try await UserModel.query(on: db).all() {
+            if let role = Role(rawValue: u.role) { users[role] = AuthenticatedUser(id: try u.requireID(), username: u.username, role: role, tokenHash: "") }
+        }
+        let now = app.spine.clock.now()
+        for caseID in cases {
+            for role in [Role.spineSurgeon, .radiationOncologist, .medicalOncologist, .diagnosticRadiologist, .referringClinician] {
+                guard let u = users[role] else { continue }
+                try await CareTeam.addMember(caseID: caseID, userID: u.id, username: u.username, role: role.rawValue,
+                                             reason: "demo care team", addedBy: "demo", at: now, on: db)
             }
         }
-        return stored
+        guard let navigator = users[.nurseNavigator], let surgeon = users[.spineSurgeon], let radiologist = users[.diagnosticRadiologist],
+              let oncologist = users[.radiationOncologist] else { return }
+        let req = Request(application: app, method: .POST, url: "/demo", on: app.eventLoopGroup.any())
+        req.requestID = "demo-seed"
+        // Tomorrow's board, 16:00 UTC, chaired by the coordinator.
+        var tomorrow = Calendar(identifier: .gregorian)
+        tomorrow.timeZone = TimeZone(identifier: "UTC")!
+        let start = tomorrow.date(bySettingHour: 16, minute: 0, second: 0, of: now.addingTimeInterval(86_400)) ?? now.addingTimeInterval(86_400)
+        let meeting = try await MeetingService.create(
+            MeetingInput(title: "Spine tumour board", startsAt: ISOTimestamp.iso8601(start),
+                         attendees: [Role.spineSurgeon, .radiationOncologist, .medicalOncologist, .diagnosticRadiologist, .physiatrist]
+                            .compactMap { users[$0]?.username }),
+            kind: "scheduled", user: navigator, at: now, on: db)
+        let meetingID = try meeting.requireID()
+        // Urgent cases 5–7 (kidney, myeloma, unknown primary) go on the agenda.
+        for caseID in cases[4..<min(7, cases.count)] {
+            guard let head = try await CaseModel.find(caseID, on: db) else { continue }
+            let event = req.stamped(AuditEvent(action: "case.schedule", caseID: caseID.uuidString, outcome: AuditOutcome.success), user: navigator)
+            _ = try await MeetingService.schedule(caseID: caseID, urgency: head.urgency, target: .meeting(meetingID), user: navigator,
+                                                  event: event, at: now, on: db)
+        }
+        let first = cases[4]
+        _ = try await ReviewService.record(ReviewInput(caseVersion: 1, text: "Levels and ESCC confirmed on the whole-spine MRI.", levelsConfirmed: true),
+                                           caseID: first, user: radiologist, req: req)
+        _ = try await ReviewService.record(ReviewInput(caseVersion: 1, text: "Hypervascular renal metastasis: embolise before any open surgery.",
+                                                       operability: "operable", instabilityAgreed: true, proposedOption: "stabilization"),
+                                           caseID: first, user: surgeon, req: req)
+        // A routine case decided earlier: SBRT-free conventional RT, as ranked.
+        let decided = cases[min(8, cases.count - 1)]
+        _ = try await ReviewService.record(ReviewInput(caseVersion: 1, text: "Single fraction is reasonable.",
+                                                       proposedRegimen: ProposedRegimen(doseGy: 8, fractions: 1, technique: "cebrt")),
+                                           caseID: decided, user: oncologist, req: req)
+        _ = try await DecisionService.record(DecisionInput(caseVersion: 1, options: [ChosenOption(code: "cebrt", regimen: "8 Gy × 1")],
+                                                           patientPreferences: "Prefers the fewest visits; lives 90 minutes away."),
+                                             caseID: decided, user: oncologist, req: req)
     }
 }
 

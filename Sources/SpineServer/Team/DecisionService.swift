@@ -64,7 +64,13 @@ struct SnapshotFacts {
         urgency = ((json["urgency"] as? [String: Any])?["level"] as? String) ?? "routine"
     }
 
-    var topRanked: String? { options.first { !$0.declined }?.code }
+    /// SpineBoard's top-ranked main option: the first not declined that is not an adjunct
+    /// (dexamethasone, analgesia, a brace or a bone-modifying agent accompany the main treatment);
+    /// the first not declined when every option is an adjunct.
+    var topRanked: String? {
+        let open = options.filter { !$0.declined }
+        return (open.first { !(TreatmentOption(rawValue: $0.code)?.isAdjunct ?? false) } ?? open.first)?.code
+    }
 }
 
 enum DecisionService {
