@@ -41,6 +41,28 @@ struct AuditTests {
         }
     }
 
+    @Test func concurrentReadsAreEachAuditedThroughTheGroupCommit() async throws {
+        try await withSpineApp { t, tokens in
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon],
+                                                   json: Fixtures.caseJSON(record: "MRN-GC")).json["id"] as? String)
+            // 40 reads at once: every one answered only after its event is committed, and the chain stays whole.
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        try await t.send(.GET, "/api/v1/cases/\(id)", token: tokens[i % 2 == 0 ? .spineSurgeon : .physiatrist],
+                                         headers: ["X-Request-Id": "gc-\(i)"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .ok })
+            let reads = try await AuditEventModel.query(on: t.app.db).filter(\.$action == "case.read").all()
+            #expect(Set(reads.map(\.requestID)) == Set((0..<40).map { "gc-\($0)" }))
+            #expect(reads.allSatisfy { $0.patientRecord == "MRN-GC" && $0.outcome == "success" })
+            #expect(try await AuditChain.verify(on: t.app.db).isIntact)
+        }
+    }
+
     @Test func refusalsAreAuditedToo() async throws {
         try await withSpineApp { t, tokens in
             _ = try await t.send(.POST, "/api/v1/assess", token: tokens[.admin], json: "{}")

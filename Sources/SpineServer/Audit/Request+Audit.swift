@@ -40,9 +40,9 @@ extension Request {
         return e
     }
 
-    /// Appends one event in its own transaction.
+    /// Appends one event, committed (with others waiting at the same time) before this returns.
     func audit(_ event: AuditEvent, user: AuthenticatedUser?) async throws {
-        try await AuditChain.record([stamped(event, user: user)], at: now, on: db)
+        try await application.spine.auditCommit.record([stamped(event, user: user)], at: now, on: application.db)
     }
 
     /// Runs an action on patient data; when it fails with a client error, the failure is audited

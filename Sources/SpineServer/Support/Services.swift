@@ -25,6 +25,8 @@ struct SpineServices: Sendable {
     var decoyPasswordHash: String
     /// The OpenAPI document, serialised once.
     var openAPIDocument: ByteBuffer
+    /// Batches audit events written on their own (see AuditGroupCommit).
+    var auditCommit = AuditGroupCommit()
 }
 
 extension Application {

@@ -1,0 +1,50 @@
+// Group commit for audit events that are written on their own (every read of patient data writes
+// one). Requests that arrive while a batch is being written wait together and go into the next
+// batch: one serialised transaction for many events instead of one each, which is what limited
+// read throughput under load. Each request still returns only after its event is committed, so no
+// read is ever answered unaudited. Nothing here is shared state between instances: the chain's
+// head is read inside each transaction, as before.
+import Fluent
+import Foundation
+import Vapor
+
+actor AuditGroupCommit {
+    private struct Waiter {
+        var events: [AuditEvent]
+        var at: Date
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private var pending: [Waiter] = []
+    private var writing = false
+    /// A batch is capped so one transaction stays short.
+    private let maxBatch = 256
+
+    /// Appends `events` (stamped `at`) and returns once they are committed.
+    func record(_ events: [AuditEvent], at: Date, on db: any Database) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            pending.append(Waiter(events: events, at: at, continuation: continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain(db) }
+            }
+        }
+    }
+
+    private func drain(_ db: any Database) async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(maxBatch))
+            pending.removeFirst(batch.count)
+            let work = batch.map { ($0.events, $0.at) }
+            do {
+                try await db.serializedWrite { tx in
+                    for (events, at) in work { try await AuditChain.append(events, at: at, on: tx) }
+                }
+                for w in batch { w.continuation.resume() }
+            } catch {
+                for w in batch { w.continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}
