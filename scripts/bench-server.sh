@@ -63,9 +63,22 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = "$BODY"
 LUA
 
-run() { # name, url, script
+# Paced runs: each of PACED_CONNECTIONS connections waits 1000 × PACED_CONNECTIONS / RATE ms between
+# requests (wrk's delay()), so the offered load is at most RATE req/s. wrk has no open-loop mode
+# (wrk2 is not packaged here), so a slow response also delays the next request: the p99 below is
+# the latency at that load, not a coordinated-omission-corrected figure.
+RATE="${RATE:-1000}"
+PACED_CONNECTIONS="${PACED_CONNECTIONS:-10}"
+PACE_MS=$(( 1000 * PACED_CONNECTIONS / RATE ))
+for f in get assess; do
+  cp "$WORK/$f.lua" "$WORK/$f-paced.lua"
+  echo "function delay() return $PACE_MS end" >>"$WORK/$f-paced.lua"
+done
+echo "function delay() return $PACE_MS end" >"$WORK/health-paced.lua"
+
+run() { # name, url, script [connections]
   local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${3:+-s "$3"} "$2")
+  out=$(wrk -t"$THREADS" -c"${4:-$CONNECTIONS}" -d"$DURATION" --latency ${3:+-s "$3"} "$2")
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -84,4 +97,13 @@ run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess.lua"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get.lua"
 run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get.lua"
 echo
-echo "(GET /cases/{id} and GET /patients each append an audit event, i.e. one serialised write per request.)"
+echo "Paced: about $RATE req/s offered ($PACED_CONNECTIONS connections, one request every $PACE_MS ms each)"
+echo
+printf "| %-28s | %10s | %9s | %9s | %7s |\n" "endpoint" "req/s" "p50" "p99" "non-2xx"
+printf "|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "---------"
+run "GET /health" "$BASE/health" "$WORK/health-paced.lua" "$PACED_CONNECTIONS"
+run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess-paced.lua" "$PACED_CONNECTIONS"
+run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"
+run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"
+echo
+echo "(GET /cases/{id} and GET /patients each append an audit event; concurrent ones are committed together.)"
