@@ -90,6 +90,23 @@ struct CareTeamAccessTests {
         }
     }
 
+    @Test func unknownFieldsAreNamedNotDropped() async throws {
+        try await withSpineApp { t, tokens in
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon],
+                                                   json: Fixtures.caseJSON("v01", record: "MRN-U1")).json["id"] as? String)
+            let review = try await t.send(.POST, "/api/v1/cases/\(id)/reviews", token: tokens[.diagnosticRadiologist],
+                                          json: #"{"caseVersion":1,"lesions":[{"levels":["T8"],"esc":"2"}],"txt":"typo"}"#)
+            #expect(review.status == .unprocessableEntity)
+            #expect(review.errorPaths == ["lesions[0].esc", "txt"])
+            let visit = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-27","patientReported":{"painNRS":2,"mobility":1,"selfCare":1,"usualActivities":1,"painDiscomfort":1,"anxietyDepression":1,"sleep":2}}"#)
+            #expect(visit.errorPaths == ["patientReported.sleep"])
+            #expect(try await ReviewModel.query(on: t.app.db).count() == 0)
+            #expect(try await FollowUpModel.query(on: t.app.db).count() == 0)
+            #expect(try await t.send(.POST, "/api/v1/cases/\(id)/team", token: tokens[.spineSurgeon], json: "{}").errorPaths == ["username"])
+        }
+    }
+
     @Test func everyTeamRouteNeedsAToken() async throws {
         try await withSpineApp { t, tokens in
             let id = UUID().uuidString
@@ -168,6 +185,19 @@ struct BoardTests {
             let adHoc = try await t.send(.POST, "/api/v1/cases/\(emergency)/schedule", token: tokens[.nurseNavigator], json: #"{"meeting":"ad-hoc"}"#)
             #expect(adHoc.status == .created && adHoc.json["kind"] as? String == "ad-hoc")
             #expect(try await t.send(.GET, "/api/v1/meetings", token: tokens[.physiatrist]).jsonArray.count == 2)
+            // Only the chair invites attendees (they see every case on the agenda); the agenda reply is for attendees.
+            #expect(try await t.status(.POST, "/api/v1/meetings/\(meeting)/attendees", token: tokens[.radiationOncologist],
+                                       json: #"{"username":"physiatrist"}"#) == .forbidden)
+            #expect(try await t.send(.POST, "/api/v1/meetings/\(meeting)/attendees", token: tokens[.nurseNavigator],
+                                     json: #"{"username":"admin"}"#).errorPaths == ["username"])
+            let third = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon],
+                                                      json: Fixtures.caseJSON("v02", record: "MRN-M3")).json["id"] as? String)
+            #expect(try await t.status(.POST, "/api/v1/meetings/\(meeting)/agenda", token: tokens[.spineSurgeon], json: #"{"caseId":"\#(third)"}"#) == .forbidden)
+            #expect(try await t.send(.POST, "/api/v1/meetings", token: tokens[.nurseNavigator],
+                                     json: #"{"title":"Board","startsAt":"2026-12-01T16:00:00Z","attendees":["admin"]}"#).errorPaths == ["attendees[0]"])
+            // A meeting that has taken place takes no more cases.
+            let past = try await Self.meeting(t, tokens[.spineSurgeon], at: "2026-11-20T16:00:00Z")
+            #expect(try await t.send(.POST, "/api/v1/cases/\(third)/schedule", token: tokens[.spineSurgeon], json: #"{"meeting":"\#(past)"}"#).errorPaths == ["meeting"])
         }
     }
 
@@ -332,6 +362,9 @@ struct ClockTests {
             // Assigning to a person.
             let dex = try #require(clock.first { $0["code"] as? String == "clock.dexamethasone" })
             #expect(try await t.send(.POST, "/api/v1/tasks/\(dex["id"] as! String)/assign", token: tokens[.nurseNavigator], json: #"{"username":"ghost"}"#).errorPaths == ["username"])
+            #expect(try await t.send(.POST, "/api/v1/tasks/\(dex["id"] as! String)/assign", token: tokens[.nurseNavigator], json: #"{"username":"admin"}"#).errorPaths == ["username"])
+            #expect(try await t.status(.POST, "/api/v1/tasks/\(coordinator["id"] as! String)/assign", token: tokens[.nurseNavigator],
+                                       json: #"{"username":"medical-oncologist"}"#) == .conflict)
             #expect(try await t.send(.POST, "/api/v1/tasks/\(dex["id"] as! String)/assign", token: tokens[.nurseNavigator],
                                      json: #"{"username":"medical-oncologist"}"#).json["assignee"] as? String == "medical-oncologist")
         }
@@ -362,6 +395,14 @@ struct ClockTests {
             let clock = try await t.send(.GET, "/api/v1/cases/\(id)/tasks", token: tokens[.physiatrist]).jsonArray.filter { $0["isClock"] as? Bool == true }
             #expect(clock.contains { $0["code"] as? String == "clock.mri" && $0["dueAt"] as? String == "2026-11-28T09:00:00.000Z" })
             #expect(try await t.send(.GET, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist]).jsonArray.count == 2)
+            // A later visit with only a pain score, then the same Frankel D: nothing new got worse.
+            t.clock.advance(3600)
+            let clockTasks = try await TaskModel.query(on: t.app.db).filter(\.$isClock == true).count()
+            for body in [#"{"visitDate":"2026-11-27","painScore":5}"#, #"{"visitDate":"2026-11-27","frankel":"D","ambulation":"withAid"}"#] {
+                let same = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist], json: body)
+                #expect(same.status == .created && same.json["worsening"] == nil, "\(body)")
+            }
+            #expect(try await TaskModel.query(on: t.app.db).filter(\.$isClock == true).count() == clockTasks)
             // The team examines and records a new case version: its assessment decides again.
             let examined = Fixtures.edit(Fixtures.edit(doc, #""frankel": "E""#, #""frankel": "D""#), #""deficit": "none""#, #""deficit": "radiculopathy""#)
             #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.physiatrist], json: examined, headers: ["If-Match": "\"v1\""]) == .ok)

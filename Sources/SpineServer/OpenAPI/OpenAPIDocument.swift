@@ -11,7 +11,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "SpineBoard API",
   "version": "1.0.0",
-  "description": "Decision support for metastatic spinal tumours. Decision support only: SpineBoard does not replace clinical judgment.",
+  "description": "Decision support for metastatic spinal tumours. Decision support only: SpineBoard does not replace clinical judgment. Request bodies with a member the schema does not list are refused with 422 (type urn:spineboard:problem:unknown-field), each unknown member named in errors[].",
   "license": {
    "name": "See the repository"
   }
@@ -1883,7 +1883,7 @@ enum OpenAPIDocument {
       }
      },
      "403": {
-      "description": "Only the meeting's chair and attendees may add attendees; the administrator role may not (audited)",
+      "description": "Only the meeting's chair adds attendees (attendees see every case on the agenda); the administrator role may not (audited)",
       "content": {
        "application/problem+json": {
         "schema": {
@@ -1996,7 +1996,7 @@ enum OpenAPIDocument {
       }
      },
      "403": {
-      "description": "The administrator role, or the user is not on the case's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
+      "description": "The administrator role, a user who is neither the meeting's chair nor an attendee (the reply lists the whole agenda), or a user not on the case's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
       "content": {
        "application/problem+json": {
         "schema": {

@@ -105,17 +105,18 @@ enum FollowUpService {
         guard let stored = StoredCase(document: current.document, assessedOn: head.assessedOn) else {
             throw Problem.notFound("case \(caseID) cannot be read")
         }
-        // Baseline: the latest earlier visit that recorded neurology, else the case.
+        // Baseline, finding by finding: the latest earlier visit that recorded it, else the current case version.
         let earlier = try await FollowUpModel.query(on: req.db).filter(\.$caseID == caseID).sort(\.$visitDate, .descending)
             .sort(\.$createdAt, .descending).all()
-        var baseline = NeurologicalStatus(stored.value.neurology)
-        var baselineName = "case version \(head.currentVersion)"
-        if let last = earlier.first(where: { $0.visitDate <= input.visitDate }),
-           let visit = try? JSONDecoder().decode(FollowUpInput.self, from: last.body) {
-            let s = status(visit)
-            baseline = NeurologicalStatus(grade: s.grade ?? baseline.grade, ambulation: s.ambulation ?? baseline.ambulation)
-            baselineName = "the visit of \(last.visitDate)"
-        }
+            .filter { $0.visitDate <= input.visitDate }
+            .compactMap { m in (try? JSONDecoder().decode(FollowUpInput.self, from: m.body)).map { (m.visitDate, status($0)) } }
+        let fromCase = NeurologicalStatus(stored.value.neurology)
+        let gradeVisit = earlier.first { $0.1.grade != nil }
+        let ambulationVisit = earlier.first { $0.1.ambulation != nil }
+        let baseline = NeurologicalStatus(grade: gradeVisit?.1.grade ?? fromCase.grade, ambulation: ambulationVisit?.1.ambulation ?? fromCase.ambulation)
+        let sources = Set([gradeVisit.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)",
+                           ambulationVisit.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)"])
+        let baselineName = sources.sorted().joined(separator: " and ")
         let worse = status(input).worsening(since: baseline)
         let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.joined(separator: "; ")) (since \(baselineName))"
         // The emergency deadlines for the deterioration: the core's triage of the case with the new

@@ -89,6 +89,9 @@ enum MeetingService {
         guard (1...200).contains(title.count) else { throw Problem.invalid("title must be 1–200 characters", path: "title") }
         let (_, startsAt) = try timestamp(input.startsAt, path: "startsAt")
         let attendees = try await users(input.attendees ?? [], path: "attendees", on: db)
+        if let i = attendees.firstIndex(where: { $0.role == Role.admin.rawValue }) {
+            throw Problem.invalid("an administrator does not attend tumour boards", path: "attendees[\(i)]")
+        }
         return try await db.serializedWrite { tx in
             let m = MeetingModel()
             m.title = title
@@ -211,6 +214,10 @@ enum MeetingService {
                 meeting = m
             }
             guard meeting.status == "planned" else { throw Problem.invalid("the meeting is closed", path: "meeting") }
+            // A meeting that took place more than a day ago can no longer take cases.
+            guard meeting.startsAt >= ISOTimestamp.iso8601(now.addingTimeInterval(-86_400)) else {
+                throw Problem.invalid("the meeting of \(meeting.startsAt) has taken place; choose a coming one, \"next\" or \"ad-hoc\"", path: "meeting")
+            }
             let meetingID = try meeting.requireID()
             if try await AgendaItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$caseID == caseID).count() > 0 {
                 throw Problem(status: .conflict, type: Problem.kind("already-on-agenda"), title: "Already on the agenda",

@@ -157,9 +157,9 @@ enum ReviewService {
         if let months = r.expectedSurvivalMonths { form.set("systemic.clinicianSurvivalEstimateMonths", String(months)) }
         let count = CaseFormModel.lesionCount(form)
         for (i, fix) in (r.lesions ?? []).enumerated() {
-            let wanted = fix.levels.compactMap(VertebralLevel.init(code:))
+            let wanted = fix.levels.compactMap(VertebralLevel.init(code:)).sorted()
             guard let k = (0..<count).first(where: {
-                CaseFormModel.parseLevels(form["spine.lesions[\($0)].levels"]).compactMap(VertebralLevel.init(code:)) == wanted
+                CaseFormModel.parseLevels(form["spine.lesions[\($0)].levels"]).compactMap(VertebralLevel.init(code:)).sorted() == wanted
             }) else {
                 throw Problem.invalid("no lesion at \(fix.levels.joined(separator: ", ")) in this case version; a new lesion is added by editing the case",
                                       path: "lesions[\(i)].levels")

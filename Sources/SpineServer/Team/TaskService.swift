@@ -121,7 +121,12 @@ enum TaskService {
         var assignee: UserModel?
         if case .assign(let username) = change {
             guard let found = try await UserModel.query(on: req.db).filter(\.$username == username).first() else {
-                throw Problem.invalid("no user \(username)", path: "username")
+                throw Problem.invalid("no user \(username.prefix(64))", path: "username")
+            }
+            // A task goes to someone who can see the patient: a clinician on the care team (or at its board).
+            let person = AuthenticatedUser(id: try found.requireID(), username: found.username, role: Role(rawValue: found.role) ?? .admin, tokenHash: "")
+            guard person.role != .admin, try await CareTeam.canAccess(person, caseID: task.caseID, on: req.db) else {
+                throw Problem.invalid("\(found.username) is not on this patient's care team; add them to the team first", path: "username")
             }
             assignee = found
         }
@@ -149,6 +154,10 @@ enum TaskService {
                 }
                 t.completedAt = ISOTimestamp.iso8601(now)
             case .assign:
+                guard t.status == TaskLedger.open else {
+                    throw Problem(status: .conflict, type: Problem.kind("task-closed"), title: "The task is already closed",
+                                  detail: "task \(rawTaskID) is \(t.status)")
+                }
                 t.assigneeUsername = assigned
                 detail = "assigned \(t.code) to \(assigned ?? "")"
             }

@@ -129,7 +129,12 @@ struct TeamController: RouteCollection {
         return try await req.auditingFailures(action: "team.update", user: user, caseID: rawID) {
             let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "team.update")
             let caseID = try head.requireID()
-            let input = try req.decodeJSON(TeamMemberInput.self)
+            let input = try req.decodeStrict(TeamMemberInput.self)
+            if let name = input.username, input.role == nil,
+               let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$username == name)
+                .filter(\.$status == CareTeam.member).first() {
+                return try .json(encoding: TeamMemberView(existing)) // already a member: nothing to write
+            }
             let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
             let now = req.now
@@ -169,11 +174,13 @@ struct TeamController: RouteCollection {
                     throw Problem(status: .conflict, type: Problem.kind("role-on-team"), title: "The role is already on the team",
                                   detail: "the care team already has a \(role.rawValue) or an open invitation for one")
                 }
-                let m = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue)
-                    .filter(\.$status == CareTeam.invited).first()
-                return try .json(encoding: TeamMemberView(m!), status: .created)
+                guard let m = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue)
+                    .filter(\.$status == CareTeam.invited).first() else { throw Problem.notFound("the invitation was removed meanwhile") }
+                return try .json(encoding: TeamMemberView(m), status: .created)
+            case (nil, nil):
+                throw Problem.invalid("give username (add a person) or role (invite a role)", path: "username")
             default:
-                throw Problem.invalid("give either username (add a person) or role (invite a role), not both", path: input.username == nil ? "username" : "role")
+                throw Problem.invalid("give either username (add a person) or role (invite a role), not both", path: "role")
             }
         }
     }
@@ -247,7 +254,7 @@ struct TeamController: RouteCollection {
 
     func schedule(req: Request) async throws -> Response {
         try await onCase(req, .writeCases, action: "case.schedule") { user, caseID, head, patient in
-            let input = try req.decodeJSON(ScheduleInput.self)
+            let input = try req.decodeStrict(ScheduleInput.self)
             let target: MeetingService.Target
             switch input.meeting {
             case "next": target = .next
@@ -279,7 +286,7 @@ struct TeamController: RouteCollection {
     func createMeeting(req: Request) async throws -> Response {
         let user = try await req.requireUser(.writeCases, action: "meeting.create")
         return try await req.auditingFailures(action: "meeting.create", user: user) {
-            let input = try req.decodeJSON(MeetingInput.self)
+            let input = try req.decodeStrict(MeetingInput.self)
             let m = try await MeetingService.create(input, kind: "scheduled", user: user, at: req.now, on: req.db)
             try await req.audit(AuditEvent(action: "meeting.create", outcome: AuditOutcome.success, detail: "meeting \(try m.requireID())"), user: user)
             return try .json(encoding: try await MeetingService.detail(m, on: req.db), status: .created,
@@ -309,11 +316,11 @@ struct TeamController: RouteCollection {
         return try await req.auditingFailures(action: "meeting.update", user: user) {
             let m = try await MeetingService.find(rawID, on: req.db)
             let id = try m.requireID()
-            let attends = try await MeetingService.isAttendee(user, id, on: req.db)
-            guard m.chairID == user.id || attends else {
-                throw Problem.forbidden("only the meeting's chair and attendees may add attendees")
+            // Attendees see every case on the agenda: only the chair invites them.
+            guard m.chairID == user.id else {
+                throw Problem.forbidden("only the meeting's chair (\(m.chairUsername)) adds attendees")
             }
-            let input = try req.decodeJSON(AttendeeInput.self)
+            let input = try req.decodeStrict(AttendeeInput.self)
             let added = try await MeetingService.users([input.username], path: "username", on: req.db)[0]
             guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator does not attend tumour boards", path: "username") }
             try await MeetingService.addAttendee(id, id: try added.requireID(), username: added.username, role: added.role, on: req.db)
@@ -328,7 +335,12 @@ struct TeamController: RouteCollection {
         let rawID = req.parameters.get("meetingId") ?? ""
         return try await req.auditingFailures(action: "case.schedule", user: user) {
             let m = try await MeetingService.find(rawID, on: req.db)
-            let input = try req.decodeJSON(AgendaInput.self)
+            // The reply lists the whole agenda (other patients): only for the chair and attendees.
+            let attends = try await MeetingService.isAttendee(user, try m.requireID(), on: req.db)
+            guard m.chairID == user.id || attends else {
+                throw Problem.forbidden("only the meeting's chair and attendees add to its agenda; use POST /api/v1/cases/{caseId}/schedule")
+            }
+            let input = try req.decodeStrict(AgendaInput.self)
             let (head, patient) = try await req.requireCaseAccess(user, rawID: input.caseId, action: "case.schedule")
             let caseID = try head.requireID()
             let event = req.stamped(AuditEvent(action: "case.schedule", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
@@ -352,7 +364,7 @@ struct TeamController: RouteCollection {
 
     func addReview(req: Request) async throws -> Response {
         try await onCase(req, .writeCases, action: "review.create") { user, caseID, _, _ in
-            let input = try req.decodeJSON(ReviewInput.self)
+            let input = try req.decodeStrict(ReviewInput.self)
             return try .json(encoding: try await ReviewService.record(input, caseID: caseID, user: user, req: req), status: .created)
         }
     }
@@ -367,7 +379,7 @@ struct TeamController: RouteCollection {
 
     func addDecision(req: Request) async throws -> Response {
         try await onCase(req, .writeCases, action: "decision.create") { user, caseID, _, _ in
-            let input = try req.decodeJSON(DecisionInput.self)
+            let input = try req.decodeStrict(DecisionInput.self)
             let view = try await DecisionService.record(input, caseID: caseID, user: user, req: req)
             return try .json(encoding: view, status: .created, headers: ["Location": "/api/v1/decisions/\(view.id)"])
         }
@@ -437,7 +449,7 @@ struct TeamController: RouteCollection {
         let user = try await req.requireUser(.writeCases, action: "task.update")
         let rawID = req.parameters.get("taskId") ?? ""
         return try await req.auditingFailures(action: "task.update", user: user) {
-            let input: TaskChangeInput? = req.body.data == nil ? nil : try req.decodeJSON(TaskChangeInput.self)
+            let input: TaskChangeInput? = req.body.data == nil ? nil : try req.decodeStrict(TaskChangeInput.self)
             let t = try await TaskService.change(rawID, try change(input), user: user, req: req)
             return try .json(encoding: TaskView(t, now: ISOTimestamp.iso8601(req.now)))
         }
@@ -455,7 +467,7 @@ struct TeamController: RouteCollection {
 
     func addFollowUp(req: Request) async throws -> Response {
         try await onCase(req, .writeCases, action: "follow-up.create") { user, caseID, _, _ in
-            let input = try req.decodeJSON(FollowUpInput.self)
+            let input = try req.decodeStrict(FollowUpInput.self)
             return try .json(encoding: try await FollowUpService.record(input, caseID: caseID, user: user, req: req), status: .created)
         }
     }
@@ -470,7 +482,7 @@ struct TeamController: RouteCollection {
 
     func addTreatment(req: Request) async throws -> Response {
         try await onCase(req, .writeCases, action: "treatment.create") { user, caseID, _, _ in
-            let input = try req.decodeJSON(TreatmentInput.self)
+            let input = try req.decodeStrict(TreatmentInput.self)
             return try .json(encoding: try await FollowUpService.recordTreatment(input, caseID: caseID, user: user, req: req), status: .created)
         }
     }
