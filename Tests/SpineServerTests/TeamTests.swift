@@ -260,6 +260,7 @@ struct BoardTests {
                                                    json: Fixtures.caseJSON("v03", record: "MRN-D1")).json["id"] as? String)
             let meeting = try await Self.meeting(t, tokens[.nurseNavigator])
             _ = try await t.send(.POST, "/api/v1/meetings/\(meeting)/agenda", token: tokens[.nurseNavigator], json: #"{"caseId":"\#(id)"}"#)
+            _ = try await t.send(.POST, "/api/v1/cases/\(id)/reviews", token: tokens[.spineSurgeon], json: #"{"caseVersion":1,"operability":"operable"}"#)
             let tasksBefore = try await TaskModel.query(on: t.app.db).count()
             // Departing without a reason: refused at the field, nothing written.
             let noReason = try await t.send(.POST, "/api/v1/cases/\(id)/decisions", token: tokens[.spineSurgeon], json: #"""
@@ -283,6 +284,9 @@ struct BoardTests {
             #expect(decided.json["departsFromTopRanked"] as? Bool == true)
             #expect(decided.json["rulesVersion"] as? String == Rules.version)
             #expect((decided.json["goals"] as? [String])?.contains("neurological-function") == true)
+            // Traceable to the reviews it rested on.
+            let considered = try #require(decided.json["reviewsConsidered"] as? [[String: Any]])
+            #expect(considered.map { $0["author"] as? String } == ["spine-surgeon"])
             let decisionID = try #require(decided.json["id"] as? String)
             // Tasks: surgery booking, RT simulation, dexamethasone, systemic review — due in 24 h (emergency).
             let tasks = try await t.send(.GET, "/api/v1/cases/\(id)/tasks", token: tokens[.spineSurgeon]).jsonArray

@@ -6158,6 +6158,13 @@ enum OpenAPIDocument {
       "type": "string",
       "format": "date-time"
      },
+     "reviewsConsidered": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ReviewRef"
+      },
+      "description": "The reviews the decision rested on (the latest revision of each specialist when it was recorded)"
+     },
      "disclaimer": {
       "type": "string"
      }
@@ -6175,6 +6182,7 @@ enum OpenAPIDocument {
      "departsFromTopRanked",
      "decidedBy",
      "decidedAt",
+     "reviewsConsidered",
      "disclaimer"
     ],
     "additionalProperties": false
@@ -7164,6 +7172,38 @@ enum OpenAPIDocument {
      "citation"
     ],
     "additionalProperties": false
+   },
+   "ReviewRef": {
+    "type": "object",
+    "description": "A specialist review the decision was taken with: each author's latest revision at that moment",
+    "additionalProperties": false,
+    "required": [
+     "id",
+     "author",
+     "role",
+     "revision",
+     "caseVersion"
+    ],
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "author": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string"
+     },
+     "revision": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "caseVersion": {
+      "type": "integer",
+      "minimum": 1
+     }
+    }
    }
   }
  }

@@ -29,6 +29,21 @@ struct DecisionInput: Content, Equatable {
     var note: String?
 }
 
+/// A review the decision was taken with: each specialist's latest revision at that moment.
+struct ReviewRef: Content, Equatable {
+    var id: String
+    var author: String
+    var role: String
+    var revision: Int
+    var caseVersion: Int
+}
+
+/// What is stored for a decision: the request as completed (regimens, goals) and the reviews it rested on.
+struct StoredDecision: Codable {
+    var decision: DecisionInput
+    var reviewsConsidered: [ReviewRef]
+}
+
 struct DecisionView: Content {
     var id: String
     var caseId: String
@@ -46,6 +61,7 @@ struct DecisionView: Content {
     var departureReason: String?
     var decidedBy: String
     var decidedAt: String
+    var reviewsConsidered: [ReviewRef]
     var disclaimer: String
 }
 
@@ -164,7 +180,10 @@ enum DecisionService {
         var body = input
         body.options = options
         body.goals = goals
-        let (meetingRef, storedBody, dissentNames) = (meetingID, body, dissenters)
+        let reviews = try await ReviewService.list(caseID: caseID, latestOnly: true, on: req.db).map {
+            ReviewRef(id: $0.id, author: $0.author, role: $0.role, revision: $0.revision, caseVersion: $0.caseVersion)
+        }
+        let (meetingRef, storedBody, dissentNames) = (meetingID, StoredDecision(decision: body, reviewsConsidered: reviews), dissenters)
         let event = req.stamped(AuditEvent(action: "decision.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success), user: user)
         return try await req.db.serializedWrite { db in
@@ -197,13 +216,15 @@ enum DecisionService {
     }
 
     static func view(_ d: DecisionModel) throws -> DecisionView {
-        let input = try JSONDecoder().decode(DecisionInput.self, from: d.body)
+        let stored = try JSONDecoder().decode(StoredDecision.self, from: d.body)
+        let input = stored.decision
         return DecisionView(id: try d.requireID().uuidString, caseId: d.caseID.uuidString, caseVersion: d.caseVersion,
                             assessmentId: d.assessmentID.uuidString, rulesVersion: d.rulesVersion, meetingId: d.meetingID?.uuidString,
                             options: input.options, goals: input.goals ?? [], dissent: input.dissent ?? [],
                             patientPreferences: input.patientPreferences, note: input.note, topRankedOption: d.topOption,
                             departsFromTopRanked: d.departs, departureReason: d.departureReason, decidedBy: d.decidedBy,
-                            decidedAt: ISOTimestamp.iso8601(d.createdAt), disclaimer: Rules.disclaimer)
+                            decidedAt: ISOTimestamp.iso8601(d.createdAt), reviewsConsidered: stored.reviewsConsidered,
+                            disclaimer: Rules.disclaimer)
     }
 
     static func list(caseID: UUID, on db: any Database) async throws -> [DecisionView] {
