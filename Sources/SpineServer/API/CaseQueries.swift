@@ -80,14 +80,23 @@ enum CaseQueries {
         return StoredVersion(version: n, document: v.document, assessment: a.output, author: v.authorUsername, createdAt: v.createdAt)
     }
 
-    /// The latest version of a case with its newest snapshot and the patient's record number, in one
-    /// query (404 for an unknown or malformed id).
-    static func latest(_ rawID: String, on db: any Database) async throws -> (StoredVersion, record: String) {
+    /// The latest version of a case with its newest snapshot, the patient's record number and
+    /// whether `viewer` may see it (the care-team rule), in one query — this is the busiest read of
+    /// a case (404 for an unknown or malformed id).
+    static func latest(_ rawID: String, viewer: AuthenticatedUser, on db: any Database) async throws -> (StoredVersion, record: String, allowed: Bool) {
         guard let id = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
         let sql = db as! any SQLDatabase
+        let allowed: SQLQueryString = viewer.role == .admin ? "1" : """
+            CASE WHEN EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) m
+                              WHERE m.case_id = c.id AND m.user_id = \(bind: viewer.id) AND m.status = \(bind: CareTeam.member))
+                   OR EXISTS (SELECT 1 FROM \(ident: AgendaItemModel.schema) ai
+                              JOIN \(ident: MeetingAttendeeModel.schema) ma ON ma.meeting_id = ai.meeting_id
+                              WHERE ai.case_id = c.id AND ma.user_id = \(bind: viewer.id))
+                 THEN 1 ELSE 0 END
+            """
         guard let row = try await sql.raw("""
             SELECT c.current_version AS version, p.record_number AS record, v.document AS document, a.output AS output,
-                   v.author_username AS author, v.created_at AS created_at
+                   v.author_username AS author, v.created_at AS created_at, \(allowed) AS allowed
             FROM \(ident: CaseModel.schema) c
             JOIN \(ident: PatientModel.schema) p ON p.id = c.patient_id
             JOIN \(ident: CaseVersionModel.schema) v ON v.case_id = c.id AND v.version = c.current_version
@@ -100,7 +109,7 @@ enum CaseQueries {
                                    assessment: try row.decode(column: "output", as: Data.self),
                                    author: try row.decode(column: "author", as: String.self),
                                    createdAt: try row.decode(column: "created_at", as: Date.self))
-        return (stored, try row.decode(column: "record", as: String.self))
+        return (stored, try row.decode(column: "record", as: String.self), try row.decode(column: "allowed", as: Int.self) == 1)
     }
 
     static func versionList(of caseID: UUID, on db: any Database) async throws -> [VersionSummary] {

@@ -100,12 +100,17 @@ extension Request {
         let (head, patient) = try await CaseQueries.head(rawID, on: db)
         let caseID = try head.requireID()
         guard try await CareTeam.canAccess(user, caseID: caseID, on: db) else {
-            try await audit(AuditEvent(action: action, patientRecord: patient.recordNumber, caseID: caseID.uuidString,
-                                       outcome: AuditOutcome.denied, detail: "not on the care team"), user: user)
-            throw Problem(status: .forbidden, type: Problem.kind("not-on-care-team"), title: "Not on this patient's care team",
-                          detail: "only the patient's care team, the attendees of a tumour board the case is scheduled at, and administrators may see this case; ask a team member to add you, or accept an invitation for your role",
-                          audited: true)
+            throw try await refuseCaseAccess(user, record: patient.recordNumber, caseID: caseID.uuidString, action: action)
         }
         return (head, patient)
+    }
+
+    /// Audits a refusal by the care-team rule (with the patient's record) and returns the 403 to throw.
+    func refuseCaseAccess(_ user: AuthenticatedUser, record: String, caseID: String, action: String) async throws -> Problem {
+        try await audit(AuditEvent(action: action, patientRecord: record, caseID: caseID,
+                                   outcome: AuditOutcome.denied, detail: "not on the care team"), user: user)
+        return Problem(status: .forbidden, type: Problem.kind("not-on-care-team"), title: "Not on this patient's care team",
+                       detail: "only the patient's care team, the attendees of a tumour board the case is scheduled at, and administrators may see this case; ask a team member to add you, or accept an invitation for your role",
+                       audited: true)
     }
 }
