@@ -4,7 +4,8 @@
 Against a running `spineboard demo` at BASE_URL: sign in, look at the worklist, create a case
 through the form (first with a mistake, then correctly), see the assessment, make a deliberately
 conflicting edit from a second browser, open the patient summary (screen and print media), the
-admin pages, and the worklist at phone width. A screenshot of each page goes to SCREENSHOTS.
+admin pages, and the worklist at phone width; then the team at work (a tumour board, reviews by two
+specialists, the decision in the meeting view, its tasks). A screenshot of each page goes to SCREENSHOTS.
 Exits non-zero on the first failure. Also fails on any Content-Security-Policy violation or
 JavaScript error in the browser console.
 """
@@ -31,12 +32,31 @@ def browser(width=1280, height=1600):
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(5)  # the next page may still be loading on a busy machine
+    return driver
+
+
+def wait_for(condition, message, timeout=15):
+    """Retries `condition` until it is true: after a form is submitted the old page's elements go stale."""
+    end = time.time() + timeout
+    last = None
+    while time.time() < end:
+        try:
+            value = condition()
+            if value:
+                return value
+        except Exception as e:  # noqa: BLE001 (stale or missing while the next page loads)
+            last = e
+        time.sleep(0.2)
+    raise AssertionError(f"{message} (last error: {last!r})")
 
 
 def shot(driver, name):
     path = os.path.join(SHOTS, f"{name}.png")
-    # Whole page: grow the window to the document height first.
+    # Whole page: grow the window to the document height first (measured at a small height, so
+    # that a window grown for an earlier, longer page does not pad this one).
+    driver.set_window_size(driver.get_window_size()["width"], 800)
     height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
     width = driver.get_window_size()["width"]
     driver.set_window_size(width, min(max(height + 120, 800), 12000))
@@ -67,6 +87,7 @@ def sign_in(driver, username):
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.signin button[type=submit]").click()
+    wait_for(lambda: "Sign in" not in driver.title, f"{username} is signed in")
 
 
 def field(driver, name):
@@ -98,7 +119,7 @@ def test_all():
         a.get(BASE + "/")
         shot(a, "01-sign-in")
         sign_in(a, "spine-surgeon")
-        expect(a.find_element(By.TAG_NAME, "h1").text == "Worklist", "after sign-in the worklist shows")
+        wait_for(lambda: a.find_element(By.TAG_NAME, "h1").text == "Worklist", "after sign-in the worklist shows")
         rows = a.find_elements(By.CSS_SELECTOR, "table.worklist tbody tr")
         expect(len(rows) >= 10, f"the demo patients are listed ({len(rows)})")
         expect("emergency" in rows[0].text.lower(), "an emergency comes first")
@@ -143,7 +164,7 @@ def test_all():
         print("fix and save")
         set_text(a, "performance.karnofsky", "80")
         a.find_element(By.CSS_SELECTOR, 'button[name="_action"][value="save"]').click()
-        expect(a.find_element(By.TAG_NAME, "h1").text == "Browser Test Patient", "the assessment page opens")
+        wait_for(lambda: a.find_element(By.TAG_NAME, "h1").text == "Browser Test Patient", "the assessment page opens")
         banner = a.find_element(By.CSS_SELECTOR, "section.banner")
         expect("urgent" in banner.get_attribute("class") or "emergency" in banner.get_attribute("class"), "ESCC 2 is at least urgent")
         expect(a.find_element(By.CSS_SELECTOR, "svg.spine-diagram").is_displayed(), "the spine diagram shows")
@@ -153,6 +174,12 @@ def test_all():
         case_url = a.current_url
         shot(a, "04-assessment")
 
+        print("add the radiation oncologist to the care team (only the team sees the case)")
+        set_text(a, "username", "radiation-oncologist")
+        a.find_element(By.CSS_SELECTOR, "#team form button[type=submit]").click()
+        wait_for(lambda: "#team" in a.current_url and "radiation-oncologist" in a.find_element(By.CSS_SELECTOR, "#team table").text,
+                 "the radiation oncologist joins the team")
+
         print("conflicting edit from a second browser")
         a.find_element(By.LINK_TEXT, "Edit case").click()
         set_text(a, "systemic.clinicianSurvivalEstimateMonths", "6")
@@ -160,7 +187,7 @@ def test_all():
         b.get(case_url + "/edit")
         set_text(b, "performance.karnofsky", "60")
         b.find_element(By.CSS_SELECTOR, 'button[name="_action"][value="save"]').click()
-        expect(b.find_element(By.TAG_NAME, "h1").text == "Browser Test Patient", "the second browser saves version 2")
+        wait_for(lambda: b.find_element(By.TAG_NAME, "h1").text == "Browser Test Patient", "the second browser saves version 2")
         a.find_element(By.CSS_SELECTOR, 'button[name="_action"][value="save"]').click()
         conflict = a.find_element(By.ID, "conflict")
         expect("radiation-oncologist" in conflict.text, "the conflict names who changed the case")
@@ -169,9 +196,9 @@ def test_all():
         expect(field(a, "performance.karnofsky").get_attribute("value") == "60", "their change is merged into my form")
         shot(a, "05-edit-conflict")
         a.find_element(By.CSS_SELECTOR, 'button[name="_action"][value="save"]').click()
-        expect(a.find_element(By.TAG_NAME, "h1").text == "Browser Test Patient", "saving after review creates version 3")
+        wait_for(lambda: a.find_element(By.TAG_NAME, "h1").text == "Browser Test Patient", "saving after review creates version 3")
         a.find_element(By.PARTIAL_LINK_TEXT, "History").click()
-        expect("Version 3 (current)" in a.page_source, "the history lists version 3")
+        wait_for(lambda: "Version 3 (current)" in a.page_source, "the history lists version 3")
         shot(a, "06-history")
 
         print("patient summary")
@@ -194,7 +221,7 @@ def test_all():
         b.get(BASE + "/")
         b.find_element(By.CSS_SELECTOR, "form.signout button").click()
         sign_in(b, "admin")
-        expect(b.find_element(By.TAG_NAME, "h1").text == "Users and roles", "the admin lands on users")
+        wait_for(lambda: b.find_element(By.TAG_NAME, "h1").text == "Users and roles", "the admin lands on users")
         shot(b, "10-admin-users")
         b.get(BASE + "/admin/audit?patient=" + record)
         expect("case.update" in b.page_source and "precondition-failed" in b.page_source, "the audit trail shows the edits and the refused one")
@@ -208,9 +235,113 @@ def test_all():
         b.quit()
 
 
+def sign_out(driver):
+    driver.get(BASE + "/")
+    driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+
+
+def test_team():
+    """The multidisciplinary team end to end: the surgeon creates a tumour board and schedules a
+    demo patient on it, two specialists record their reviews, the chair records the decision in the
+    meeting's one-case-at-a-time view, and the decision's tasks appear on the case and the worklist."""
+    title = "Browser board " + str(int(time.time()))
+    c = browser()
+    try:
+        print("team: create a meeting")
+        sign_in(c, "spine-surgeon")
+        c.find_element(By.LINK_TEXT, "Tumour boards").click()
+        wait_for(lambda: c.find_element(By.TAG_NAME, "h1").text == "Tumour boards", "the meetings page opens")
+        set_text(c, "title", title)
+        tomorrow = time.strftime("%Y-%m-%dT16:00", time.gmtime(time.time() + 86400))
+        c.execute_script("arguments[0].value = arguments[1];", field(c, "startsAt"), tomorrow)
+        set_text(c, "attendees", "radiation-oncologist, diagnostic-radiologist, medical-oncologist")
+        c.find_element(By.CSS_SELECTOR, "#new-meeting button[type=submit]").click()
+        wait_for(lambda: c.find_element(By.TAG_NAME, "h1").text == title, "the new meeting opens")
+        expect("Roles missing" not in c.page_source, "the core roles attend")
+        meeting_url = c.current_url
+
+        print("team: schedule a demo patient for it")
+        c.get(BASE + "/")
+        rows = [r for r in c.find_elements(By.CSS_SELECTOR, "table.worklist tbody tr") if "SB-" in r.text]
+        expect(rows, "a demo patient is on the worklist")
+        rows[0].find_element(By.CSS_SELECTOR, "a.patient").click()
+        case_url = c.current_url.split("#")[0]
+        patient = c.find_element(By.TAG_NAME, "h1").text
+        meeting_select = Select(field(c, "meeting"))
+        choice = [o for o in meeting_select.options if title in o.text]
+        expect(choice, "the new meeting is offered")
+        meeting_select.select_by_value(choice[0].get_attribute("value"))
+        c.find_element(By.CSS_SELECTOR, "#board button[type=submit]").click()
+        wait_for(lambda: "#board" in c.current_url and title in c.find_element(By.ID, "board").text, "the case is on the meeting's agenda")
+        shot(c, "12-case-team-panels")
+
+        for username, fill in (
+            ("radiation-oncologist", {"proposedRegimen.doseGy": "8", "proposedRegimen.fractions": "1", "text": "Single fraction for pain."}),
+            ("diagnostic-radiologist", {"text": "Levels and ESCC confirmed on the whole-spine MRI."}),
+        ):
+            print(f"team: review by {username}")
+            sign_out(c)
+            sign_in(c, username)
+            c.get(case_url)
+            expect("Your review as" in c.page_source, f"{username} sees the review form")
+            for name, value in fill.items():
+                set_text(c, name, value)
+            if username == "radiation-oncologist":
+                choose(c, "proposedRegimen.technique", "cebrt")
+                expect(not c.find_elements(By.NAME, "operability"), "no surgeon's fields for the radiation oncologist")
+            else:
+                choose(c, "levelsConfirmed", "true")
+                expect(c.find_elements(By.NAME, "lesions[0].escc"), "the radiologist may correct a lesion")
+            c.find_element(By.CSS_SELECTOR, "form.review-form button[type=submit]").click()
+            wait_for(lambda: "#reviews" in c.current_url and username in c.find_element(By.ID, "reviews").text, f"the review by {username} is listed")
+        expect("8 Gy in 1 fraction" in c.find_element(By.ID, "reviews").text, "the proposed regimen reads plainly")
+        shot(c, "13-case-reviews")
+
+        print("team: the decision at the meeting")
+        sign_out(c)
+        sign_in(c, "spine-surgeon")
+        c.get(meeting_url)
+        c.find_element(By.PARTIAL_LINK_TEXT, "Start with case").click()
+        expect(patient in c.find_element(By.TAG_NAME, "h1").text, "the meeting view shows the case")
+        expect("Key findings" in c.page_source and "radiation-oncologist" in c.page_source, "the key findings and the reviews show")
+        expect(c.find_element(By.CSS_SELECTOR, "input[name=main]:checked"), "the top-ranked option is preselected")
+        shot(c, "14-meeting-case")
+        c.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]").click()  # without the patient's preferences
+        wait_for(lambda: c.find_element(By.ID, "decision-patientPreferences-error").is_displayed(), "the missing preferences are named at their field")
+        expect(c.find_element(By.CSS_SELECTOR, 'input[name="meetingId"][type="hidden"]'), "the meeting is kept")
+        set_text(c, "patientPreferences", "Wants the fewest hospital visits; agrees with radiotherapy.")
+        c.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]").click()
+        wait_for(lambda: "/meetings/" in c.current_url and "Decided at this meeting" in c.page_source, "back in the meeting view, the case is decided")
+        shot(c, "15-meeting-decided")
+
+        print("team: the decision's tasks on the case and the worklist")
+        c.get(case_url)
+        tasks = c.find_element(By.ID, "tasks").text
+        expect("Systemic therapy review" in tasks, "the decision's tasks are on the case page")
+        shot(c, "16-case-tasks")
+        c.find_element(By.PARTIAL_LINK_TEXT, "Board summary").click()
+        wait_for(lambda: "Tumour board decision" in c.page_source and title in c.page_source, "the board summary names the meeting")
+        expect("Decision support, not a substitute for clinical judgment" in c.page_source, "the summary carries the disclaimer")
+        c.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        shot(c, "17-board-summary-print")
+        c.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        c.get(BASE + "/")
+        expect(c.find_elements(By.CSS_SELECTOR, "section.overdue-list"), "the worklist starts with the overdue section")
+        row = [r for r in c.find_elements(By.CSS_SELECTOR, "table.worklist tbody tr") if patient in r.text]
+        expect(row and "open task" in row[0].text.lower(), "the worklist shows the patient's open tasks")
+        shot(c, "18-worklist-team")
+
+        problems = console_problems(c)
+        expect(not problems, "no CSP violations or script errors: " + "; ".join(problems))
+        print("OK: team browser checks passed")
+    finally:
+        c.quit()
+
+
 if __name__ == "__main__":
     try:
         test_all()
+        test_team()
     except Exception:
         traceback.print_exc()
         sys.exit(1)

@@ -131,6 +131,26 @@ enum MeetingService {
         try await MeetingAttendeeModel.query(on: db).filter(\.$meetingID == meetingID).filter(\.$userID == user.id).count() > 0
     }
 
+    /// A meeting whose agenda (patients) `user` may read: attendees and administrators (403 otherwise).
+    static func readable(_ rawID: String, by user: AuthenticatedUser, on db: any Database) async throws -> MeetingModel {
+        let m = try await find(rawID, on: db)
+        let attends = try await isAttendee(user, try m.requireID(), on: db)
+        guard user.role == .admin || attends else {
+            throw Problem.forbidden("only the meeting's attendees see its agenda; ask the chair (\(m.chairUsername)) to add you")
+        }
+        return m
+    }
+
+    /// The chair invites an attendee (who then sees every case on the agenda); audited.
+    static func invite(_ username: String, to m: MeetingModel, by user: AuthenticatedUser, req: Request) async throws {
+        guard m.chairID == user.id else { throw Problem.forbidden("only the meeting's chair (\(m.chairUsername)) adds attendees") }
+        let added = try await users([username.trimmingCharacters(in: .whitespaces)], path: "username", on: req.db)[0]
+        guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator does not attend tumour boards", path: "username") }
+        let id = try m.requireID()
+        try await addAttendee(id, id: try added.requireID(), username: added.username, role: added.role, on: req.db)
+        try await req.audit(AuditEvent(action: "meeting.update", outcome: AuditOutcome.success, detail: "meeting \(id): attendee \(added.username)"), user: user)
+    }
+
     /// Upcoming and recent meetings (no patient data: titles, dates and counts).
     static func list(now: Date, on db: any Database) async throws -> [MeetingSummary] {
         let since = ISOTimestamp.iso8601(now.addingTimeInterval(-30 * 86_400))

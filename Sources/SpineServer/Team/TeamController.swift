@@ -111,6 +111,23 @@ struct TeamController: RouteCollection {
                                        outcome: AuditOutcome.success, detail: detail), user: user)
     }
 
+    /// A read of one case's records: care-team check, the value, its audit event.
+    func read<T: Encodable>(_ req: Request, action: String, _ fetch: @escaping (UUID) async throws -> T) async throws -> Response {
+        try await onCase(req, .readPatients, action: action) { user, caseID, _, patient in
+            let value = try await fetch(caseID)
+            try await audited(req, user, action, patient, caseID)
+            return try .json(encoding: value)
+        }
+    }
+
+    /// A record added to a case by a service that validates and audits it: 201 with what was stored.
+    func write<I: StrictJSONInput, T: Encodable>(_ req: Request, action: String, _ input: I.Type,
+                                                 _ store: @escaping (I, UUID, AuthenticatedUser) async throws -> T) async throws -> Response {
+        try await onCase(req, .writeCases, action: action) { user, caseID, _, _ in
+            try .json(encoding: try await store(try req.decodeStrict(I.self), caseID, user), status: .created)
+        }
+    }
+
     // MARK: - Care team
 
     func team(req: Request) async throws -> Response {
@@ -130,58 +147,11 @@ struct TeamController: RouteCollection {
             let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "team.update")
             let caseID = try head.requireID()
             let input = try req.decodeStrict(TeamMemberInput.self)
-            if let name = input.username, input.role == nil,
-               let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$username == name)
-                .filter(\.$status == CareTeam.member).first() {
-                return try .json(encoding: TeamMemberView(existing)) // already a member: nothing to write
-            }
-            let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
-            let now = req.now
-            let event = req.stamped(AuditEvent(action: "team.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
-                                               outcome: AuditOutcome.success), user: user)
-            switch (input.username, input.role) {
-            case (let name?, nil):
-                guard let added = try await UserModel.query(on: req.db).filter(\.$username == name).first() else {
-                    throw Problem.invalid("no user \(name.prefix(64))", path: "username")
-                }
-                guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator is not a care-team member", path: "username") }
-                let member = try await req.db.serializedWrite { db in
-                    let m = try await CareTeam.addMember(caseID: caseID, userID: try added.requireID(), username: added.username, role: added.role,
-                                                         reason: reason.isEmpty ? "added by \(user.username)" : reason, addedBy: user.username,
-                                                         at: now, on: db)
-                    var e = event
-                    e.detail = "member \(added.username) (\(added.role))"
-                    try await AuditChain.append([e], at: now, on: db)
-                    return m
-                }
-                return try .json(encoding: TeamMemberView(member), status: .created)
-            case (nil, let code?):
-                guard let role = Role(rawValue: code), role != .admin else {
-                    throw Problem.invalid("role must be a clinical role: \(Role.allCases.filter { $0 != .admin }.map(\.rawValue).joined(separator: " | "))", path: "role")
-                }
-                let created = try await req.db.serializedWrite { db in
-                    let ok = try await CareTeam.invite(caseID: caseID, role: role, reason: reason.isEmpty ? "invited by \(user.username)" : reason,
-                                                       addedBy: user.username, at: now, on: db)
-                    if ok {
-                        var e = event
-                        e.detail = "invited role \(role.rawValue)"
-                        try await AuditChain.append([e], at: now, on: db)
-                    }
-                    return ok
-                }
-                guard created else {
-                    throw Problem(status: .conflict, type: Problem.kind("role-on-team"), title: "The role is already on the team",
-                                  detail: "the care team already has a \(role.rawValue) or an open invitation for one")
-                }
-                guard let m = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue)
-                    .filter(\.$status == CareTeam.invited).first() else { throw Problem.notFound("the invitation was removed meanwhile") }
-                return try .json(encoding: TeamMemberView(m), status: .created)
-            case (nil, nil):
-                throw Problem.invalid("give username (add a person) or role (invite a role)", path: "username")
-            default:
-                throw Problem.invalid("give either username (add a person) or role (invite a role), not both", path: "role")
-            }
+            let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count()
+            let member = try await TeamActions.addMember(username: input.username, role: input.role, reason: input.reason, caseID: caseID,
+                                                         patient: patient, user: user, req: req)
+            let grew = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count() > existing
+            return try .json(encoding: TeamMemberView(member), status: grew || member.status == CareTeam.invited ? .created : .ok)
         }
     }
 
@@ -191,23 +161,7 @@ struct TeamController: RouteCollection {
         let user = try await req.requireUser(.writeCases, action: "team.join")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "team.join", user: user, caseID: rawID) {
-            let (head, patient) = try await CaseQueries.head(rawID, on: req.db)
-            let caseID = try head.requireID()
-            let now = req.now
-            let event = req.stamped(AuditEvent(action: "team.join", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
-                                               outcome: AuditOutcome.success, detail: "accepted the \(user.role.rawValue) invitation"), user: user)
-            let member: CareTeamMemberModel? = try await req.db.serializedWrite { db in
-                guard try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$role == user.role.rawValue)
-                    .filter(\.$status == CareTeam.invited).count() > 0 else { return nil }
-                let m = try await CareTeam.addMember(caseID: caseID, userID: user.id, username: user.username, role: user.role.rawValue,
-                                                     reason: "accepted the invitation", addedBy: user.username, at: now, on: db)
-                try await AuditChain.append([event], at: now, on: db)
-                return m
-            }
-            guard let member else {
-                throw Problem(status: .forbidden, type: Problem.kind("no-invitation"), title: "No invitation for your role",
-                              detail: "the case has no open invitation for a \(user.role.rawValue); ask a care-team member to add you")
-            }
+            let (_, member) = try await TeamActions.join(rawID: rawID, user: user, req: req)
             return try .json(encoding: TeamMemberView(member))
         }
     }
@@ -255,16 +209,7 @@ struct TeamController: RouteCollection {
     func schedule(req: Request) async throws -> Response {
         try await onCase(req, .writeCases, action: "case.schedule") { user, caseID, head, patient in
             let input = try req.decodeStrict(ScheduleInput.self)
-            let target: MeetingService.Target
-            switch input.meeting {
-            case "next": target = .next
-            case "ad-hoc": target = .adHoc
-            default:
-                guard let id = UUID(uuidString: input.meeting) else {
-                    throw Problem.invalid("meeting must be a meeting id, \"next\" or \"ad-hoc\"", path: "meeting")
-                }
-                target = .meeting(id)
-            }
+            let target = try TeamActions.target(input.meeting)
             let event = req.stamped(AuditEvent(action: "case.schedule", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                                outcome: AuditOutcome.success), user: user)
             let (meeting, item) = try await MeetingService.schedule(caseID: caseID, urgency: head.urgency, target: target, user: user,
@@ -272,7 +217,7 @@ struct TeamController: RouteCollection {
             var body: [String: String] = ["meetingId": try meeting.requireID().uuidString, "agendaItemId": try item.requireID().uuidString,
                                           "startsAt": meeting.startsAt, "kind": meeting.kind]
             if head.urgency == "emergency" {
-                body["warning"] = "Emergency: do not wait for the meeting. Contact the MSCC coordinator now; the surgical or radiotherapy decision is due within 24 h (NICE NG234)."
+                body["warning"] = TeamActions.emergencyWarning
             }
             return try .json(encoding: body, status: .created)
         }
@@ -299,12 +244,8 @@ struct TeamController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "meeting.read")
         let rawID = req.parameters.get("meetingId") ?? ""
         return try await req.auditingFailures(action: "meeting.read", user: user) {
-            let m = try await MeetingService.find(rawID, on: req.db)
+            let m = try await MeetingService.readable(rawID, by: user, on: req.db)
             let id = try m.requireID()
-            let attends = try await MeetingService.isAttendee(user, id, on: req.db)
-            guard user.role == .admin || attends else {
-                throw Problem.forbidden("only the meeting's attendees see its agenda; ask the chair (\(m.chairUsername)) to add you")
-            }
             try await req.audit(AuditEvent(action: "meeting.read", outcome: AuditOutcome.success, detail: "meeting \(id)"), user: user)
             return try .json(encoding: try await MeetingService.detail(m, on: req.db))
         }
@@ -315,17 +256,9 @@ struct TeamController: RouteCollection {
         let rawID = req.parameters.get("meetingId") ?? ""
         return try await req.auditingFailures(action: "meeting.update", user: user) {
             let m = try await MeetingService.find(rawID, on: req.db)
-            let id = try m.requireID()
-            // Attendees see every case on the agenda: only the chair invites them.
-            guard m.chairID == user.id else {
-                throw Problem.forbidden("only the meeting's chair (\(m.chairUsername)) adds attendees")
-            }
-            let input = try req.decodeStrict(AttendeeInput.self)
-            let added = try await MeetingService.users([input.username], path: "username", on: req.db)[0]
-            guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator does not attend tumour boards", path: "username") }
-            try await MeetingService.addAttendee(id, id: try added.requireID(), username: added.username, role: added.role, on: req.db)
-            try await req.audit(AuditEvent(action: "meeting.update", outcome: AuditOutcome.success,
-                                           detail: "meeting \(id): attendee \(added.username)"), user: user)
+            // Attendees see every case on the agenda: only the chair invites them (checked before the body is read).
+            guard m.chairID == user.id else { throw Problem.forbidden("only the meeting's chair (\(m.chairUsername)) adds attendees") }
+            try await MeetingService.invite(try req.decodeStrict(AttendeeInput.self).username, to: m, by: user, req: req)
             return try .json(encoding: try await MeetingService.detail(m, on: req.db))
         }
     }
@@ -354,27 +287,16 @@ struct TeamController: RouteCollection {
     // MARK: - Reviews and decisions
 
     func reviews(req: Request) async throws -> Response {
-        try await onCase(req, .readPatients, action: "reviews.read") { user, caseID, _, patient in
-            let all = (req.query["all"] as String?) == "true"
-            let list = try await ReviewService.list(caseID: caseID, latestOnly: !all, on: req.db)
-            try await audited(req, user, "reviews.read", patient, caseID)
-            return try .json(encoding: ["items": list])
-        }
+        let all = (req.query["all"] as String?) == "true"
+        return try await read(req, action: "reviews.read") { ["items": try await ReviewService.list(caseID: $0, latestOnly: !all, on: req.db)] }
     }
 
     func addReview(req: Request) async throws -> Response {
-        try await onCase(req, .writeCases, action: "review.create") { user, caseID, _, _ in
-            let input = try req.decodeStrict(ReviewInput.self)
-            return try .json(encoding: try await ReviewService.record(input, caseID: caseID, user: user, req: req), status: .created)
-        }
+        try await write(req, action: "review.create", ReviewInput.self) { try await ReviewService.record($0, caseID: $1, user: $2, req: req) }
     }
 
     func decisions(req: Request) async throws -> Response {
-        try await onCase(req, .readPatients, action: "decisions.read") { user, caseID, _, patient in
-            let list = try await DecisionService.list(caseID: caseID, on: req.db)
-            try await audited(req, user, "decisions.read", patient, caseID)
-            return try .json(encoding: ["items": list])
-        }
+        try await read(req, action: "decisions.read") { ["items": try await DecisionService.list(caseID: $0, on: req.db)] }
     }
 
     func addDecision(req: Request) async throws -> Response {
@@ -408,12 +330,8 @@ struct TeamController: RouteCollection {
     // MARK: - Tasks
 
     func caseTasks(req: Request) async throws -> Response {
-        try await onCase(req, .readPatients, action: "tasks.read") { user, caseID, _, patient in
-            let now = ISOTimestamp.iso8601(req.now)
-            let list = try await TaskService.tasks(of: caseID, on: req.db).map { TaskView($0, now: now) }
-            try await audited(req, user, "tasks.read", patient, caseID)
-            return try .json(encoding: ["items": list])
-        }
+        let now = ISOTimestamp.iso8601(req.now)
+        return try await read(req, action: "tasks.read") { ["items": try await TaskService.tasks(of: $0, on: req.db).map { TaskView($0, now: now) }] }
     }
 
     /// Open tasks on the user's cases for their role or assigned to them, soonest due first.
@@ -458,41 +376,25 @@ struct TeamController: RouteCollection {
     // MARK: - Follow-up, treatments, spine
 
     func followUps(req: Request) async throws -> Response {
-        try await onCase(req, .readPatients, action: "follow-ups.read") { user, caseID, _, patient in
-            let list = try await FollowUpService.list(caseID: caseID, on: req.db)
-            try await audited(req, user, "follow-ups.read", patient, caseID)
-            return try .json(encoding: ["items": list])
-        }
+        try await read(req, action: "follow-ups.read") { ["items": try await FollowUpService.list(caseID: $0, on: req.db)] }
     }
 
     func addFollowUp(req: Request) async throws -> Response {
-        try await onCase(req, .writeCases, action: "follow-up.create") { user, caseID, _, _ in
-            let input = try req.decodeStrict(FollowUpInput.self)
-            return try .json(encoding: try await FollowUpService.record(input, caseID: caseID, user: user, req: req), status: .created)
-        }
+        try await write(req, action: "follow-up.create", FollowUpInput.self) { try await FollowUpService.record($0, caseID: $1, user: $2, req: req) }
     }
 
     func treatments(req: Request) async throws -> Response {
-        try await onCase(req, .readPatients, action: "treatments.read") { user, caseID, _, patient in
-            let list = try await FollowUpService.treatments(caseID: caseID, on: req.db).map(FollowUpService.treatmentView)
-            try await audited(req, user, "treatments.read", patient, caseID)
-            return try .json(encoding: ["items": list])
+        try await read(req, action: "treatments.read") {
+            ["items": try await FollowUpService.treatments(caseID: $0, on: req.db).map(FollowUpService.treatmentView)]
         }
     }
 
     func addTreatment(req: Request) async throws -> Response {
-        try await onCase(req, .writeCases, action: "treatment.create") { user, caseID, _, _ in
-            let input = try req.decodeStrict(TreatmentInput.self)
-            return try .json(encoding: try await FollowUpService.recordTreatment(input, caseID: caseID, user: user, req: req), status: .created)
-        }
+        try await write(req, action: "treatment.create", TreatmentInput.self) { try await FollowUpService.recordTreatment($0, caseID: $1, user: $2, req: req) }
     }
 
     func spine(req: Request) async throws -> Response {
-        try await onCase(req, .readPatients, action: "spine.read") { user, caseID, _, patient in
-            let view = try await SpineHistoryService.history(caseID: caseID, on: req.db)
-            try await audited(req, user, "spine.read", patient, caseID)
-            return try .json(encoding: view)
-        }
+        try await read(req, action: "spine.read") { try await SpineHistoryService.history(caseID: $0, on: req.db) }
     }
 
     // MARK: - Reports

@@ -53,13 +53,19 @@ struct LoadedCase {
 enum AssessmentPage {
     static func show(req: Request) async throws -> Response {
         let user = try req.requireWebUser()
-        let loaded = try await LoadedCase.load(req, user: user, detail: "web assessment page")
-        let body = view(loaded)
-        let name = loaded.stored.value.patient.name ?? loaded.patient.recordNumber
-        return WebApp.html(Layout(title: "Assessment · \(name)", user: user, csrf: req.webCSRFToken).render(body))
+        return try await render(req, user: user, state: CasePanelState())
     }
 
-    static func view(_ l: LoadedCase) -> Html {
+    /// The case page with the team's panels; `state` carries a refused panel form back (with `status`).
+    static func render(_ req: Request, user: AuthenticatedUser, state: CasePanelState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let loaded = try await LoadedCase.load(req, user: user, detail: "web assessment page")
+        let team = try await CaseTeamPanels.render(req, user: user, loaded: loaded, state: state)
+        let body = view(loaded, team: team)
+        let name = loaded.stored.value.patient.name ?? loaded.patient.recordNumber
+        return WebApp.html(Layout(title: "Assessment · \(name)", user: user, csrf: req.webCSRFToken).render(body), status: status)
+    }
+
+    static func view(_ l: LoadedCase, team: Html = .empty) -> Html {
         let c = l.stored.value, a = l.stored.assessment
         let id = l.caseID.uuidString
         let versionNote: Html = l.isCurrent ? .empty
@@ -76,6 +82,7 @@ enum AssessmentPage {
         \(noms(a))
         \(options(a.options))
         \(referrals(a.referralDetails))
+        \(team)
         <section aria-labelledby="scores-h"><h2 id="scores-h">Scores</h2>
         <div class="cards">
         \(scoreCard("SINS — Spinal Instability Neoplastic Score", a.scores.sins, bands: SpinalInstabilityNeoplasticScore.bands, higherIsWorse: true))
@@ -107,6 +114,8 @@ enum AssessmentPage {
         <a class="button primary" href="/cases/\(id)/edit">Edit case</a>
         <a class="button" href="/cases/\(id)/summary">Patient summary</a>
         <a class="button" href="/cases/\(id)/history">History (\(l.head.currentVersion) version\(l.head.currentVersion == 1 ? "" : "s"))</a>
+        <a class="button" href="/cases/\(id)/follow-up">Follow-up</a>
+        <a class="button" href="/cases/\(id)/spine">Spine over time</a>
         <button type="button" class="button" data-print>Print</button>
         </nav></div>
         """

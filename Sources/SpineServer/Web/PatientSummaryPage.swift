@@ -71,12 +71,30 @@ enum PatientSummaryPage {
     static func show(req: Request) async throws -> Response {
         let user = try req.requireWebUser()
         let loaded = try await LoadedCase.load(req, user: user, detail: "web patient summary")
+        let decision = try await DecisionService.list(caseID: loaded.caseID, on: req.db).last
         let page = Layout(title: "Summary for the patient", user: user, csrf: req.webCSRFToken, bodyClass: "summary-page")
-            .render(view(loaded.stored.value, loaded.stored.assessment, caseID: loaded.caseID))
+            .render(view(loaded.stored.value, loaded.stored.assessment, caseID: loaded.caseID, decision: decision))
         return WebApp.html(page)
     }
 
-    static func view(_ c: Case, _ a: Assessment, caseID: UUID) -> Html {
+    /// The team's latest decision in plain words.
+    static func decided(_ d: DecisionView?) -> Html {
+        guard let d else { return .empty }
+        let items: [Html] = d.options.map { o in
+            let (title, what) = OptionWords.plain[o.code] ?? (TeamWords.option(o.code), "")
+            return "<li><h3>\(title)</h3><p>\(what)</p></li>"
+        }
+        let aims = d.goals.compactMap(TreatmentGoal.init(rawValue:)).map(OptionWords.plainGoal)
+        return """
+        <section class="decided"><h2>What the team decided</h2>
+        <p>On \(String(d.decidedAt.prefix(10))), your care team met and agreed on this plan:</p>
+        <ol class="plain-options">\(items)</ol>
+        \(aims.isEmpty ? Html.empty : Html(raw: "<p>It aims to \(Html.escape(aims.joined(separator: "; ")))</p>"))
+        <p>The team took into account what you told them matters to you. Your doctors and nurses will go through the plan with you, and you can always ask questions or change your mind.</p></section>
+        """
+    }
+
+    static func view(_ c: Case, _ a: Assessment, caseID: UUID, decision: DecisionView? = nil) -> Html {
         let name = c.patient.name ?? "you"
         let levels = Words.levels(c.spine.involvedLevels)
         let present = Set(c.spine.involvedLevels.map(\.region))
@@ -125,6 +143,7 @@ enum PatientSummaryPage {
         <section><h2>What is happening in your spine</h2>\(spine)</section>
         <section><h2>What treatment aims to do</h2><ul>\(goalItems)</ul>
         \(priorities.isEmpty ? Html.empty : Html(raw: "<p>You told us what matters most to you:</p><ul>\(priorities.joined().raw)</ul>"))</section>
+        \(decided(decision))
         <section><h2>The options your team is considering</h2><p>Your team will talk these through with you. Nothing happens without your agreement.</p><ol class="plain-options">\(options)</ol></section>
         <section class="red-flags"><h2>When to get help straight away</h2>
         <p><strong>Call your care team or emergency services at once (do not wait until the next day)</strong> if you notice any of these:</p>

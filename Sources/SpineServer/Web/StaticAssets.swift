@@ -127,11 +127,50 @@ enum StaticAssets {
     .summary { background:#fff; border-radius:8px; padding:20px 24px; font-size:1.08rem; max-width:760px; }
     .summary h2 { margin-top:1.2em; } .red-flags { border:3px solid var(--em); border-radius:8px; padding:10px 16px; margin-top:16px; }
     .disclaimer { font-size:.9rem; color:var(--muted); }
+    /* The team's pages */
+    .panel-nav { display:flex; flex-wrap:wrap; gap:6px 16px; padding:10px 16px; }
+    .two-forms { display:grid; grid-template-columns:repeat(auto-fit, minmax(280px, 1fr)); gap:16px; margin-top:12px; }
+    .inline-form h3 { margin-top:.6em; } .inline-form .field { margin-bottom:8px; }
+    form.inline { display:inline; } form.inline button { min-height:32px; padding:4px 10px; }
+    table.compact th, table.compact td { padding:4px 8px; }
+    .reviews { display:grid; grid-template-columns:repeat(auto-fill, minmax(300px, 1fr)); gap:12px; }
+    article.review, article.decision { border-top:1px solid var(--line); padding-top:8px; }
+    dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:2px 12px; margin:6px 0; } dl.facts dt { font-weight:600; } dl.facts dd { margin:0; }
+    fieldset.lesion-fix { background:#fafbfd; }
+    .badge.clock { background:#39424c; color:#fff; } .badge.top { background:var(--brand); color:#fff; }
+    .badge.escalation { background:var(--em); color:#fff; } a.badge.tasks { background:#e8eef6; color:var(--brand); text-decoration:none; margin-top:4px; }
+    tr.overdue td:first-child { border-left:6px solid var(--em); } .overdue-text { color:var(--em); }
+    .escalated { color:var(--em); font-weight:700; font-size:.88rem; }
+    .outcome.on-time { color:var(--ro); font-weight:700; } .outcome.late { color:var(--em); font-weight:700; } .outcome.cancelled { color:var(--muted); }
+    .status.decided { color:var(--ro); font-weight:700; } .status.pending { color:var(--ur); font-weight:700; }
+    .do-not-wait { font-size:1.05rem; border-left-width:10px; }
+    .ok-text { color:var(--ro); }
+    ul.tight { margin:0; padding-left:1.1em; } ul.invitations li { margin:6px 0; }
+    .decision-options td .field { margin:0; } .decision-options td .field label { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+    .decision-options tr.is-declined { background:#f3f3f3; } .departure { border-left:6px solid var(--ur); padding-left:8px; }
+    .dissent-row { align-items:start; }
+    .noms-summary { list-style:none; padding:0; } .noms-summary .letter, .arm .letter { display:inline-block; width:1.6em; height:1.6em; line-height:1.6em; text-align:center; border-radius:50%; background:var(--brand); color:#fff; }
+    svg.chart { max-width:100%; height:auto; display:block; }
+    .grid-line { stroke:#dde3ea; stroke-width:1; } .axis-label { font-size:11px; fill:#545d68; } .chart-title { font-size:12px; font-weight:700; fill:#1b1f24; }
+    .series { fill:none; stroke-width:2.5; } .series.pain { stroke:#1d4e89; } .series.nrs { stroke:#8a5300; stroke-dasharray:6 4; } .series.grade { stroke:#1e6b34; }
+    .point.pain { fill:#1d4e89; } .point.nrs { fill:#8a5300; } .point.grade { fill:#1e6b34; }
+    .worse-line { stroke:#b3261e; stroke-width:3; stroke-dasharray:4 3; } .worse-label { font-size:12px; font-weight:700; fill:#b3261e; }
+    tr.worsened td, tr.worsened th { background:var(--em-bg); } .worse-flag { color:var(--em); margin-top:4px; }
+    .vertebra.dose-0 { fill:#e9edf2; } .vertebra.dose-1 { fill:#f6d7a7; } .vertebra.dose-2 { fill:#e8945a; } .vertebra.dose-3 { fill:#b3261e; }
+    .vertebra.involved-outline { stroke:#1b1f24; stroke-width:2; } .treated-mark { fill:#1d4e89; }
+    .swatch { display:inline-block; width:14px; height:14px; border:1px solid #9aa5b1; vertical-align:middle; margin:0 4px 0 10px; }
+    .swatch.dose-1 { background:#f6d7a7; } .swatch.dose-2 { background:#e8945a; } .swatch.dose-3 { background:#b3261e; }
+    .board-summary { background:#fff; border:1px solid var(--line); border-radius:8px; padding:20px 24px; max-width:900px; }
+    .board-summary h2 { font-size:1.1rem; margin-top:1em; border-bottom:1px solid var(--line); }
+    .summary-grid { display:grid; grid-template-columns:1fr 1fr; gap:16px; }
+    .summary-foot { margin-top:16px; border-top:2px solid var(--ink); padding-top:8px; }
+    .decided { border:2px solid var(--brand); border-radius:8px; padding:10px 16px; margin-top:16px; }
     @media (max-width: 720px) {
       .two-col { grid-template-columns:1fr; } .cards { grid-template-columns:1fr; }
       main { padding:10px; } header.top { padding:8px 10px; }
       table.worklist thead { display:none; } table.worklist tr { display:block; border-bottom:2px solid var(--line); }
       table.worklist td { display:block; border:none; padding:4px 8px; }
+      .summary-grid { grid-template-columns:1fr; } dl.facts { grid-template-columns:1fr; }
     }
     @media print {
       header.top, footer.foot nav, .no-print, .skip, .actions, .signout, button { display:none !important; }
@@ -141,6 +180,10 @@ enum StaticAssets {
       a { color:inherit; text-decoration:none; }
       details > *:not(summary) { display:block; }
       .banner { border-width:2pt; }
+      body.board-summary-page { font-size:10pt; } body.board-summary-page footer.foot { display:none; }
+      .board-summary { border:none; padding:0; max-width:none; } .board-summary h2 { font-size:11pt; margin:.6em 0 .2em; }
+      .board-summary table { font-size:9.5pt; } .summary-grid { display:grid; grid-template-columns:1fr 1fr; }
+      @page { size:A4; margin:14mm; }
     }
     """
 }

@@ -31,6 +31,25 @@ enum WebApp {
         web.on(.POST, "cases", ":caseId", "edit", body: .collect(maxSize: maxBody), use: CaseFormPage.update)
         web.get("cases", ":caseId", "history", use: HistoryPage.show)
         web.get("cases", ":caseId", "summary", use: PatientSummaryPage.show)
+        // The team's pages (care team, tumour boards, reviews, decisions, tasks, follow-up, spine over time).
+        let small: ByteCount = "64kb"
+        web.on(.POST, "cases", ":caseId", "team", body: .collect(maxSize: small), use: CaseTeamPanels.addMember)
+        web.on(.POST, "cases", ":caseId", "team", "join", body: .collect(maxSize: small), use: CaseTeamPanels.join)
+        web.on(.POST, "cases", ":caseId", "schedule", body: .collect(maxSize: small), use: CaseTeamPanels.schedule)
+        web.on(.POST, "cases", ":caseId", "reviews", body: .collect(maxSize: maxBody), use: CaseTeamPanels.addReview)
+        web.get("cases", ":caseId", "decide", use: DecisionPage.show)
+        web.on(.POST, "cases", ":caseId", "decide", body: .collect(maxSize: maxBody), use: DecisionPage.submit)
+        web.get("cases", ":caseId", "decisions", ":decisionId", "summary", use: BoardSummaryPage.show)
+        web.get("cases", ":caseId", "follow-up", use: FollowUpPage.show)
+        web.on(.POST, "cases", ":caseId", "follow-up", body: .collect(maxSize: maxBody), use: FollowUpPage.submit)
+        web.get("cases", ":caseId", "spine", use: SpinePage.show)
+        web.on(.POST, "cases", ":caseId", "spine", body: .collect(maxSize: small), use: SpinePage.submit)
+        web.on(.POST, "tasks", ":taskId", "complete", body: .collect(maxSize: small), use: CaseTeamPanels.completeTask)
+        web.get("meetings", use: MeetingPages.list)
+        web.on(.POST, "meetings", body: .collect(maxSize: small), use: MeetingPages.create)
+        web.get("meetings", ":meetingId", use: MeetingPages.show)
+        web.on(.POST, "meetings", ":meetingId", "attendees", body: .collect(maxSize: small), use: MeetingPages.addAttendee)
+        web.get("meetings", ":meetingId", "cases", ":n", use: MeetingPages.caseView)
         web.get("admin", "users", use: AdminPages.users)
         web.on(.POST, "admin", "users", body: .collect(maxSize: "16kb"), use: AdminPages.createUser)
         web.get("admin", "audit", use: AdminPages.audit)
@@ -70,6 +89,7 @@ struct Layout {
             if user.role.permits(.readPatients) {
                 links.append(#"<a href="/">Worklist</a>"#)
                 links.append(#"<a href="/cases/new">New case</a>"#)
+                links.append(#"<a href="/meetings">Tumour boards</a>"#)
             }
             if user.role.permits(.manageUsers) {
                 links.append(#"<a href="/admin/users">Users</a>"#)

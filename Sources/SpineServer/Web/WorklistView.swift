@@ -57,9 +57,12 @@ enum WorklistView {
                                   page: pageNumber, perPage: 50, viewer: user)
         let page = try await query.run(on: req.db, now: req.now)
         let rows = try await rowsWithDetails(page.items, on: req.db, now: req.now)
+        let overdue = page.overdue
+        let invitations = user.role.permits(.writeCases) ? try await invitations(for: user, on: req.db) : []
         try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
-                                       detail: "web page \(page.page), \(page.items.count) of \(page.total)"), user: user)
-        let body = view(rows: rows, page: page, urgency: urgency, text: text, now: req.now)
+                                       detail: "web page \(page.page), \(page.items.count) of \(page.total); \(overdue.count) overdue tasks, \(invitations.count) invitations"), user: user)
+        let body = view(rows: rows, page: page, urgency: urgency, text: text, now: req.now,
+                        overdue: overdue, invitations: invitations, csrf: req.webCSRFToken)
         return WebApp.html(Layout(title: "Worklist", user: user, csrf: req.webCSRFToken).render(body))
     }
 
@@ -79,7 +82,55 @@ enum WorklistView {
         }
     }
 
-    static func view(rows: [Row], page: WorklistPage, urgency: String?, text: String, now: Date) -> Html {
+    /// Open invitations for the user's role (as `GET /api/v1/invitations`), most urgent first,
+    /// leaving out cases the user is already a member of.
+    static func invitations(for user: AuthenticatedUser, on db: any Database) async throws -> [InvitationView] {
+        let open = try await CareTeamMemberModel.query(on: db).filter(\.$role == user.role.rawValue)
+            .filter(\.$status == CareTeam.invited).sort(\.$createdAt).limit(500).all()
+        let mine = Set(try await CareTeamMemberModel.query(on: db).filter(\.$userID == user.id).filter(\.$status == CareTeam.member).all().map(\.caseID))
+        var out: [InvitationView] = []
+        for i in open where !mine.contains(i.caseID) {
+            guard let head = try await CaseModel.find(i.caseID, on: db) else { continue }
+            out.append(InvitationView(caseId: i.caseID.uuidString, role: i.role, reason: i.reason, urgency: head.urgency,
+                                      invitedAt: ISOTimestamp.iso8601(i.createdAt)))
+        }
+        func rank(_ u: String) -> Int { u == "emergency" ? 0 : u == "urgent" ? 1 : 2 }
+        return out.sorted { (rank($0.urgency), $0.invitedAt) < (rank($1.urgency), $1.invitedAt) }
+    }
+
+    static func overdueSection(_ overdue: [OverdueTask], now: Date) -> Html {
+        let rows: [Html] = overdue.map { t in
+            let escalated: Html = t.escalatedTo.map { " <span class=\"escalated\">escalated to the \(TeamWords.role($0).lowercased())</span>" } ?? .empty
+            return """
+            <tr class="overdue"><td><a class="patient" href="/cases/\(t.caseId)#tasks">\(t.patientName ?? t.patientId)</a><div class="muted">\(t.patientId)</div></td>
+            <td>\(t.title)\(t.isClock ? Html(raw: " <span class=\"badge clock\">urgency clock</span>") : .empty)\(escalated)</td>
+            <td>\(TeamWords.role(t.role))</td><td class="nowrap"><strong class="overdue-text">\(TeamWords.overdueBy(t.dueAt, now: now))</strong></td></tr>
+            """
+        }
+        return """
+        <section class="card overdue-list" aria-labelledby="overdue-h"><h2 id="overdue-h">Overdue\(overdue.isEmpty ? "" : " (\(overdue.count))")</h2>
+        \(rows.isEmpty ? Html(raw: "<p class=\"muted\">Nothing is overdue on your patients.</p>") : Html(raw: """
+        <div class="table-wrap"><table class="overdue-tasks"><caption class="visually-hidden">Overdue tasks, longest overdue first</caption><thead><tr><th scope="col">Patient</th><th scope="col">Task</th><th scope="col">Role</th><th scope="col">Overdue by</th></tr></thead><tbody>\(rows.joined().raw)</tbody></table></div>
+        """))</section>
+        """
+    }
+
+    static func invitationsSection(_ invitations: [InvitationView], csrf: String?) -> Html {
+        guard !invitations.isEmpty else { return .empty }
+        let items: [Html] = invitations.map { i in
+            """
+            <li><span class="badge \(i.urgency)">\(i.urgency)</span> \(i.reason) <span class="muted">(case \(String(i.caseId.prefix(8))), invited \(TeamWords.time(i.invitedAt)))</span>
+            <form method="post" action="/cases/\(i.caseId)/team/join" class="inline">\(WebForms.csrfField(csrf))<button type="submit" aria-label="Join the care team (case \(String(i.caseId.prefix(8))))">Join</button></form></li>
+            """
+        }
+        return """
+        <section class="card invitations-list" aria-labelledby="inv-h"><h2 id="inv-h">Invitations for your role</h2>
+        <p class="muted">Joining puts you on the patient's care team; you then see the case.</p><ul class="invitations">\(items)</ul></section>
+        """
+    }
+
+    static func view(rows: [Row], page: WorklistPage, urgency: String?, text: String, now: Date,
+                     overdue: [OverdueTask] = [], invitations: [InvitationView] = [], csrf: String? = nil) -> Html {
         let filters: [Html] = [("", "All"), ("emergency", "Emergency"), ("urgent", "Urgent"), ("routine", "Routine")].map { code, label in
             let selected = (urgency ?? "") == code ? " selected" : ""
             return #"<option value="\#(code)"\#(Html(raw: selected))>\#(label)</option>"#
@@ -99,10 +150,15 @@ enum WorklistView {
             let sins = a?.scores.sins.total.map { "SINS \($0)" } ?? "SINS —"
             let escc = a?.scores.escc.grade.map { "ESCC \($0)" } ?? "ESCC —"
             let option = a?.options.first { !$0.declined }?.title ?? item.topOption ?? "—"
+            let escalation: Html = item.escalation.map {
+                Html(raw: " <span class=\"badge escalation\" title=\"\(Html.escape($0))\">neurology worse</span>")
+            } ?? .empty
+            let tasks: Html = item.openTasks > 0
+                ? #"<a class="badge tasks" href="/cases/\#(item.caseId)#tasks">\#(item.openTasks) open task\#(item.openTasks == 1 ? "" : "s")</a>"# : .empty
             return """
             <tr class="u-\(item.urgency)">
-            <td><span class="badge \(item.urgency)">\(item.urgency)</span><div class="reason">\(reason)</div><div>\(deadline)</div></td>
-            <td><a class="patient" href="/cases/\(item.caseId)">\(item.patient.name ?? item.patient.id)</a><div class="muted">\(item.patient.id)</div></td>
+            <td><span class="badge \(item.urgency)">\(item.urgency)</span>\(escalation)<div class="reason">\(reason)</div><div>\(deadline)</div></td>
+            <td><a class="patient" href="/cases/\(item.caseId)">\(item.patient.name ?? item.patient.id)</a><div class="muted">\(item.patient.id)</div>\(tasks)</td>
             <td>\(c.map { Words.histology($0.primaryTumor.histology) } ?? "—")</td>
             <td>\(c.map { Words.levels($0.spine.involvedLevels) } ?? "—")</td>
             <td class="nowrap">\(sins)<br>\(escc)</td>
@@ -118,6 +174,8 @@ enum WorklistView {
         if page.page < pages { pager.append(#"<a rel="next" href="\#(base + String(page.page + 1))">Next</a>"#) }
         return """
         <div class="page-head"><h1>Worklist</h1><a class="button primary" href="/cases/new">New case</a></div>
+        \(overdueSection(overdue, now: now))
+        \(invitationsSection(invitations, csrf: csrf))
         <form method="get" action="/" class="filters" role="search">
         <p><label for="q">Search name or record number</label><input id="q" name="q" type="search" value="\(text)"></p>
         <p><label for="urgency">Urgency</label><select id="urgency" name="urgency">\(filters)</select></p>
