@@ -365,4 +365,29 @@ struct TeamWebTests {
             #expect(again.status == .conflict && again.html.contains("already has a palliative-care"))
         }
     }
+
+    @Test func theReportsPageShowsClockComplianceAndDeparturesWithReasons() async throws {
+        try await withSpineApp(wholeTeam: false) { t, tokens in
+            let id = try await Self.createCase(t, tokens[.nurseNavigator], "v03", record: "MRN-REP")
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/team", token: tokens[.nurseNavigator], json: #"{"username":"spine-surgeon"}"#) == .created)
+            let tasks = try await t.send(.GET, "/api/v1/cases/\(id)/tasks", token: tokens[.nurseNavigator]).jsonArray
+            let contact = try #require(tasks.first { $0["code"] as? String == "clock.coordinator-contact" }?["id"] as? String)
+            #expect(try await t.status(.POST, "/api/v1/tasks/\(contact)/complete", token: tokens[.nurseNavigator]) == .ok)
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/decisions", token: tokens[.spineSurgeon], json: #"""
+                {"caseVersion":1,"options":[{"code":"decompression-stabilization"}],"patientPreferences":"Wants surgery","departureReason":"Young, <b>fit</b>, rapid deficit"}
+                """#) == .created)
+            let web = WebClient(t)
+            try await web.signIn("nurse-navigator")
+            let page = try await web.get("/reports?from=2026-11-01&to=2026-11-30")
+            #expect(page.status == .ok)
+            for text in ["MSCC coordinator contacted", "100 %", "decompression-stabilization", "Young, &lt;b&gt;fit&lt;/b&gt;, rapid deficit", "1 of 1 decisions"] {
+                #expect(page.html.contains(text), "reports page shows \(text)")
+            }
+            #expect(try await web.get("/reports?from=nonsense").html.contains("from must be a date"))
+            // Someone with none of these patients sees no row of them.
+            let outsider = WebClient(t)
+            try await outsider.signIn("palliative-care")
+            #expect(!(try await outsider.get("/reports?from=2026-11-01&to=2026-11-30").html.contains("decompression-stabilization")))
+        }
+    }
 }

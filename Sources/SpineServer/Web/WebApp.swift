@@ -46,6 +46,7 @@ enum WebApp {
         web.on(.POST, "cases", ":caseId", "spine", body: .collect(maxSize: small), use: SpinePage.submit)
         web.on(.POST, "tasks", ":taskId", "complete", body: .collect(maxSize: small), use: CaseTeamPanels.completeTask)
         web.get("meetings", use: MeetingPages.list)
+        web.get("reports", use: ReportPages.show)
         web.on(.POST, "meetings", body: .collect(maxSize: small), use: MeetingPages.create)
         web.get("meetings", ":meetingId", use: MeetingPages.show)
         web.on(.POST, "meetings", ":meetingId", "attendees", body: .collect(maxSize: small), use: MeetingPages.addAttendee)
@@ -90,6 +91,7 @@ struct Layout {
                 links.append(#"<a href="/">Worklist</a>"#)
                 links.append(#"<a href="/cases/new">New case</a>"#)
                 links.append(#"<a href="/meetings">Tumour boards</a>"#)
+                links.append(#"<a href="/reports">Reports</a>"#)
             }
             if user.role.permits(.manageUsers) {
                 links.append(#"<a href="/admin/users">Users</a>"#)
