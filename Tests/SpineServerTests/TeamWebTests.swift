@@ -390,4 +390,28 @@ struct TeamWebTests {
             #expect(!(try await outsider.get("/reports?from=2026-11-01&to=2026-11-30").html.contains("decompression-stabilization")))
         }
     }
+
+    @Test func aTaskIsAssignedOrCancelledFromThePageWithItsReason() async throws {
+        try await withSpineApp { t, tokens in
+            let id = try await Self.createCase(t, tokens[.nurseNavigator], "v03", record: "MRN-TK")
+            let tasks = try await t.send(.GET, "/api/v1/cases/\(id)/tasks", token: tokens[.nurseNavigator]).jsonArray
+            let mri = try #require(tasks.first { $0["code"] as? String == "clock.mri" }?["id"] as? String)
+            let web = WebClient(t)
+            try await web.signIn("nurse-navigator")
+            let page = try await web.get("/cases/\(id)")
+            #expect(page.html.contains("/tasks/\(mri)/update"))
+            let csrf = WebClient.csrf(page.html)
+            let noReason = try await web.post("/tasks/\(mri)/update", [("_csrf", csrf), ("action", "cancel"), ("reason", " "), ("return", "/cases/\(id)")])
+            #expect(noReason.status == .unprocessableEntity && noReason.html.contains("needs its reason"))
+            let ghost = try await web.post("/tasks/\(mri)/update", [("_csrf", csrf), ("action", "assign"), ("username", "ghost"), ("return", "/cases/\(id)")])
+            #expect(ghost.status == .unprocessableEntity && ghost.html.contains("no user ghost"))
+            let assigned = try await web.post("/tasks/\(mri)/update", [("_csrf", csrf), ("action", "assign"), ("username", "diagnostic-radiologist"), ("return", "/cases/\(id)")])
+            #expect(assigned.status == .seeOther)
+            let cancelled = try await web.post("/tasks/\(mri)/update", [("_csrf", csrf), ("action", "cancel"), ("reason", "MRI done elsewhere this morning"), ("return", "/cases/\(id)")])
+            #expect(cancelled.status == .seeOther)
+            let stored = try #require(try await TaskModel.find(UUID(uuidString: mri)!, on: t.app.db))
+            #expect(stored.status == "cancelled" && stored.assigneeUsername == "diagnostic-radiologist")
+            #expect(stored.completedBy == "nurse-navigator: MRI done elsewhere this morning")
+        }
+    }
 }

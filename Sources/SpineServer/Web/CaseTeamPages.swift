@@ -357,6 +357,14 @@ enum CaseTeamPanels {
         let action: Html = canWrite ? """
             <form method="post" action="/tasks/\(t.id)/complete" class="inline">\(WebForms.csrfField(csrf))<input type="hidden" name="return" value="\(back)">
             <button type="submit" aria-label="Complete: \(t.title)">Complete</button></form>
+            <details class="task-more"><summary>Assign or cancel</summary>
+            <form method="post" action="/tasks/\(t.id)/update">\(WebForms.csrfField(csrf))<input type="hidden" name="return" value="\(back)">
+            <input type="hidden" name="action" value="assign"><label>Assign to (username) <input name="username" autocomplete="off"></label>
+            <button type="submit">Assign</button></form>
+            <form method="post" action="/tasks/\(t.id)/update">\(WebForms.csrfField(csrf))<input type="hidden" name="return" value="\(back)">
+            <input type="hidden" name="action" value="cancel"><label>Reason for cancelling <input name="reason"></label>
+            <button type="submit">Cancel the task</button></form>
+            </details>
             """ : .empty
         return """
         <tr class="\(t.overdue ? "overdue" : "")">\(showCase)<td>\(t.title)\(clock)<br><small class="cite">\(t.source)</small></td>
@@ -465,5 +473,41 @@ enum CaseTeamPanels {
         }
         let back = SignInPage.safeNext(form["return"])
         return WebApp.redirect(back == "/" && form["return"].isEmpty ? "/cases/\(task.caseID.uuidString)#tasks" : back)
+    }
+
+    /// Assigns a task to a person on the care team, or cancels it with a reason (TaskService, as the API).
+    static func updateTask(req: Request) async throws -> Response {
+        let user = try req.requireWebUser()
+        _ = try await req.requireUser(.writeCases, action: "task.update")
+        let form = try WebForms.form(req)
+        let rawID = req.parameters.get("taskId") ?? ""
+        let back = SignInPage.safeNext(form["return"])
+        do {
+            let task = try await req.auditingFailures(action: "task.update", user: user) {
+                switch form["action"] {
+                case "assign":
+                    let name = form["username"].trimmingCharacters(in: .whitespaces)
+                    guard !name.isEmpty else { throw Problem.invalid("username is required", path: "username") }
+                    return try await TaskService.change(rawID, .assign(username: name), user: user, req: req)
+                case "cancel":
+                    let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard (1...500).contains(reason.count) else { throw Problem.invalid("a cancelled task needs its reason (1–500 characters)", path: "reason") }
+                    return try await TaskService.change(rawID, .cancel(reason: reason), user: user, req: req)
+                default:
+                    throw Problem.badRequest("unknown task action")
+                }
+            }
+            return WebApp.redirect(back == "/" && form["return"].isEmpty ? "/cases/\(task.caseID.uuidString)#tasks" : back)
+        } catch {
+            // The refusal, in words, with the way back (nothing was written).
+            let refusal = try FormRefusal.from(error)
+            let messages: [Html] = (refusal.errors.isEmpty ? [refusal.message] : refusal.errors.map(\.message)).map { "<li>\($0)</li>" }
+            let body: Html = """
+            <div class="page-head"><h1>The task was not changed</h1></div>
+            <div class="alert error" role="alert"><ul>\(messages)</ul></div>
+            <p><a class="button" href="\(back)">Back</a></p>
+            """
+            return WebApp.html(Layout(title: "Task not changed", user: user, csrf: req.webCSRFToken).render(body), status: refusal.status)
+        }
     }
 }

@@ -45,6 +45,7 @@ enum WebApp {
         web.get("cases", ":caseId", "spine", use: SpinePage.show)
         web.on(.POST, "cases", ":caseId", "spine", body: .collect(maxSize: small), use: SpinePage.submit)
         web.on(.POST, "tasks", ":taskId", "complete", body: .collect(maxSize: small), use: CaseTeamPanels.completeTask)
+        web.on(.POST, "tasks", ":taskId", "update", body: .collect(maxSize: small), use: CaseTeamPanels.updateTask)
         web.get("meetings", use: MeetingPages.list)
         web.get("reports", use: ReportPages.show)
         web.on(.POST, "meetings", body: .collect(maxSize: small), use: MeetingPages.create)
