@@ -414,4 +414,23 @@ struct TeamWebTests {
             #expect(stored.completedBy == "nurse-navigator: MRI done elsewhere this morning")
         }
     }
+
+    @Test func aMemberIsRemovedFromThePageButTheLastOneStays() async throws {
+        try await withSpineApp(wholeTeam: false) { t, tokens in
+            let id = try await Self.createCase(t, tokens[.spineSurgeon], "v01", record: "MRN-RM")
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/team", token: tokens[.spineSurgeon], json: #"{"username":"physiatrist"}"#) == .created)
+            let web = WebClient(t)
+            try await web.signIn("spine-surgeon")
+            let page = try await web.get("/cases/\(id)")
+            let physiatrist = try #require(try await CareTeamMemberModel.query(on: t.app.db).filter(\.$username == "physiatrist").first()?.id)
+            let surgeon = try #require(try await CareTeamMemberModel.query(on: t.app.db).filter(\.$username == "spine-surgeon").first()?.id)
+            #expect(page.html.contains("/team/\(physiatrist.uuidString)/remove"))
+            let csrf = WebClient.csrf(page.html)
+            #expect(try await web.post("/cases/\(id)/team/\(physiatrist.uuidString)/remove", [("_csrf", csrf)]).status == .seeOther)
+            #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: tokens[.physiatrist]) == .forbidden)
+            let last = try await web.post("/cases/\(id)/team/\(surgeon.uuidString)/remove", [("_csrf", csrf)])
+            #expect(last.status == .conflict && last.html.contains("at least one care-team member"))
+            #expect(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "team.update").filter(\.$detail == "removed physiatrist (physiatrist)").count() == 1)
+        }
+    }
 }

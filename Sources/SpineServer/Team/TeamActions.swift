@@ -98,4 +98,24 @@ enum TeamActions {
             return .meeting(id)
         }
     }
+
+    /// Removes a member or an open invitation; the last member stays (409). Audited in the same transaction.
+    static func remove(_ rawMemberID: String?, caseID: UUID, patient: PatientModel, user: AuthenticatedUser, req: Request) async throws {
+        guard let memberID = rawMemberID.flatMap(UUID.init(uuidString:)),
+              let m = try await CareTeamMemberModel.find(memberID, on: req.db), m.caseID == caseID else {
+            throw Problem.notFound("no such care-team entry on this case")
+        }
+        let now = req.now
+        let event = req.stamped(AuditEvent(action: "team.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                           outcome: AuditOutcome.success, detail: "removed \(m.username ?? "invitation") (\(m.role))"), user: user)
+        try await req.db.serializedWrite { db in
+            let members = try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count()
+            if m.status == CareTeam.member && members <= 1 {
+                throw Problem(status: .conflict, type: Problem.kind("last-member"), title: "The last member stays",
+                              detail: "a case always has at least one care-team member; add the next one first")
+            }
+            try await m.delete(on: db)
+            try await AuditChain.append([event], at: now, on: db)
+        }
+    }
 }

@@ -168,23 +168,7 @@ struct TeamController: RouteCollection {
 
     func removeMember(req: Request) async throws -> Response {
         try await onCase(req, .readPatients, action: "team.update") { user, caseID, _, patient in
-            guard let memberID = req.parameters.get("memberId").flatMap(UUID.init(uuidString:)),
-                  let m = try await CareTeamMemberModel.find(memberID, on: req.db), m.caseID == caseID else {
-                throw Problem.notFound("no such care-team entry on this case")
-            }
-            let now = req.now
-            let event = req.stamped(AuditEvent(action: "team.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
-                                               outcome: AuditOutcome.success,
-                                               detail: "removed \(m.username ?? "invitation") (\(m.role))"), user: user)
-            try await req.db.serializedWrite { db in
-                let members = try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count()
-                if m.status == CareTeam.member && members <= 1 {
-                    throw Problem(status: .conflict, type: Problem.kind("last-member"), title: "The last member stays",
-                                  detail: "a case always has at least one care-team member; add the next one first")
-                }
-                try await m.delete(on: db)
-                try await AuditChain.append([event], at: now, on: db)
-            }
+            try await TeamActions.remove(req.parameters.get("memberId"), caseID: caseID, patient: patient, user: user, req: req)
             return Response(status: .noContent)
         }
     }

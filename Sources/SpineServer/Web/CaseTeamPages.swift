@@ -72,11 +72,18 @@ enum CaseTeamPanels {
     static func teamPanel(_ all: [CareTeamMemberModel], caseID: String, canWrite: Bool, state: CasePanelState, csrf: String?) -> Html {
         let members = all.filter { $0.status == CareTeam.member }
         let invitations = all.filter { $0.status == CareTeam.invited }
+        func remove(_ m: CareTeamMemberModel, _ what: String) -> Html {
+            guard canWrite, let id = m.id?.uuidString else { return .empty }
+            return """
+            <form method="post" action="/cases/\(caseID)/team/\(id)/remove" class="inline">\(WebForms.csrfField(csrf))\
+            <button type="submit" class="link-button" aria-label="Remove \(what)">Remove</button></form>
+            """
+        }
         let memberRows: [Html] = members.map { m in
-            "<tr><th scope=\"row\">\(m.username ?? "—")</th><td>\(TeamWords.role(m.role))</td><td>\(m.reason)</td><td class=\"nowrap\">\(TeamWords.time(m.createdAt))</td></tr>"
+            "<tr><th scope=\"row\">\(m.username ?? "—")</th><td>\(TeamWords.role(m.role))</td><td>\(m.reason)</td><td class=\"nowrap\">\(TeamWords.time(m.createdAt))</td><td>\(members.count > 1 ? remove(m, m.username ?? m.role) : .empty)</td></tr>"
         }
         let invitationRows: [Html] = invitations.map { m in
-            "<li><strong>\(TeamWords.role(m.role))</strong> — \(m.reason) <span class=\"muted\">(since \(TeamWords.time(m.createdAt)), by \(m.addedBy))</span></li>"
+            "<li><strong>\(TeamWords.role(m.role))</strong> — \(m.reason) <span class=\"muted\">(since \(TeamWords.time(m.createdAt)), by \(m.addedBy))</span> \(remove(m, "the \(m.role) invitation"))</li>"
         }
         var forms: Html = .empty
         if canWrite {
@@ -99,7 +106,7 @@ enum CaseTeamPanels {
         return """
         <section class="card" id="team" aria-labelledby="team-h"><h2 id="team-h">Care team</h2>
         <table class="compact"><caption class="visually-hidden">Members of the care team</caption>
-        <thead><tr><th scope="col">Member</th><th scope="col">Role</th><th scope="col">Why</th><th scope="col">Since</th></tr></thead><tbody>\(memberRows)</tbody></table>
+        <thead><tr><th scope="col">Member</th><th scope="col">Role</th><th scope="col">Why</th><th scope="col">Since</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>\(memberRows)</tbody></table>
         <h3>Open invitations by role</h3>
         \(invitationRows.isEmpty ? Html(raw: "<p class=\"muted\">None.</p>") : Html(raw: "<ul class=\"invitations\">\(invitationRows.joined().raw)</ul>"))
         \(forms)
@@ -416,6 +423,21 @@ enum CaseTeamPanels {
             return try await refused(req, access, form: person ? "team-person" : "team-role", values: form, try FormRefusal.from(error))
         }
         return WebApp.redirect("/cases/\(access.caseID.uuidString)#team")
+    }
+
+    static func removeMember(req: Request) async throws -> Response {
+        let access = try await WebCaseAccess.require(req, .readPatients, action: "team.update")
+        _ = try WebForms.form(req)
+        do {
+            try await access.write(req, action: "team.update") {
+                try await TeamActions.remove(req.parameters.get("memberId"), caseID: access.caseID, patient: access.patient, user: access.user, req: req)
+            }
+        } catch {
+            return try await refused(req, access, form: "team-person", values: FormData(), try FormRefusal.from(error))
+        }
+        // Removing oneself ends one's access: back to the worklist then.
+        let stillIn = try await CareTeam.canAccess(access.user, caseID: access.caseID, on: req.db)
+        return WebApp.redirect(stillIn ? "/cases/\(access.caseID.uuidString)#team" : "/")
     }
 
     /// Accepts the invitation for the user's role (from the worklist: the user cannot see the case yet).

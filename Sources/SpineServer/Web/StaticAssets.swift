@@ -132,6 +132,8 @@ enum StaticAssets {
     .two-forms { display:grid; grid-template-columns:repeat(auto-fit, minmax(280px, 1fr)); gap:16px; margin-top:12px; }
     .inline-form h3 { margin-top:.6em; } .inline-form .field { margin-bottom:8px; }
     form.inline { display:inline; } form.inline button { min-height:32px; padding:4px 10px; }
+    button.link-button { background:none; border:none; color:#1d4f91; text-decoration:underline; padding:4px 6px; min-height:32px; cursor:pointer; }
+    details.task-more { margin-top:6px; } details.task-more form { margin:6px 0; } details.task-more input { max-width:14em; }
     table.compact th, table.compact td { padding:4px 8px; }
     .reviews { display:grid; grid-template-columns:repeat(auto-fill, minmax(300px, 1fr)); gap:12px; }
     article.review, article.decision { border-top:1px solid var(--line); padding-top:8px; }

@@ -35,6 +35,7 @@ enum WebApp {
         let small: ByteCount = "64kb"
         web.on(.POST, "cases", ":caseId", "team", body: .collect(maxSize: small), use: CaseTeamPanels.addMember)
         web.on(.POST, "cases", ":caseId", "team", "join", body: .collect(maxSize: small), use: CaseTeamPanels.join)
+        web.on(.POST, "cases", ":caseId", "team", ":memberId", "remove", body: .collect(maxSize: small), use: CaseTeamPanels.removeMember)
         web.on(.POST, "cases", ":caseId", "schedule", body: .collect(maxSize: small), use: CaseTeamPanels.schedule)
         web.on(.POST, "cases", ":caseId", "reviews", body: .collect(maxSize: maxBody), use: CaseTeamPanels.addReview)
         web.get("cases", ":caseId", "decide", use: DecisionPage.show)
