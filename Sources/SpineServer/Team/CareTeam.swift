@@ -40,14 +40,16 @@ enum CareTeam {
     }
 
     /// The SQL condition "case `column` is visible to `user`" for list queries (nil: no restriction).
+    /// Correlated EXISTS probes, so that a list walks its own sort index and stops at the page's
+    /// end (an IN-list made SQLite collect and sort every visible case first).
     static func visibleCondition(_ user: AuthenticatedUser, caseColumn: String) -> SQLQueryString? {
         if user.role == .admin { return nil }
         return """
-            (\(unsafeRaw: caseColumn) IN (SELECT case_id FROM \(ident: CareTeamMemberModel.schema)
-                                  WHERE user_id = \(bind: user.id) AND status = \(bind: member))
-             OR \(unsafeRaw: caseColumn) IN (SELECT a.case_id FROM \(ident: AgendaItemModel.schema) a
-                                  JOIN \(ident: MeetingAttendeeModel.schema) m ON m.meeting_id = a.meeting_id
-                                  WHERE m.user_id = \(bind: user.id)))
+            (EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) ctm
+                     WHERE ctm.case_id = \(unsafeRaw: caseColumn) AND ctm.user_id = \(bind: user.id) AND ctm.status = \(bind: member))
+             OR EXISTS (SELECT 1 FROM \(ident: AgendaItemModel.schema) vai
+                        JOIN \(ident: MeetingAttendeeModel.schema) vma ON vma.meeting_id = vai.meeting_id
+                        WHERE vai.case_id = \(unsafeRaw: caseColumn) AND vma.user_id = \(bind: user.id)))
             """
     }
 

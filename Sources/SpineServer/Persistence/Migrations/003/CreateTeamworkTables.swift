@@ -19,7 +19,9 @@ struct CreateTeamworkTables: AsyncMigration {
             .field("added_by", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await sql.create(index: "care_team_case_idx").on(CareTeamMemberModel.schema).column("case_id").run()
+        // (case, user, status) answers "is this user on this case's team?" with one index probe; without
+        // it SQLite chose the (user, status) index and walked every case of a busy user.
+        try await sql.create(index: "care_team_case_idx").on(CareTeamMemberModel.schema).column("case_id").column("user_id").column("status").run()
         try await sql.create(index: "care_team_user_idx").on(CareTeamMemberModel.schema).column("user_id").column("status").run()
         try await sql.create(index: "care_team_role_idx").on(CareTeamMemberModel.schema).column("role").column("status").run()
 
