@@ -150,42 +150,81 @@ public struct JSONWriter: FieldVisitor {
 
     public mutating func writeString(_ s: String) {
         let buffer = self.buffer
-        buffer.append(UInt8(ascii: "\""))
         // Literals and native strings lend their UTF-8 directly; small strings are copied first.
-        if s.utf8.withContiguousStorageIfAvailable({ Self.escape($0, into: buffer) }) == nil {
+        if s.utf8.withContiguousStorageIfAvailable({ Self.writeQuoted($0, into: buffer) }) == nil {
             var copy = s
-            copy.withUTF8 { Self.escape($0, into: buffer) }
+            copy.withUTF8 { Self.writeQuoted($0, into: buffer) }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
 
-    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: ByteBuffer) {
-        guard let base = utf8.baseAddress else { return }
-        let count = utf8.count
-        // One capacity check for the worst case (every byte escaped as \u00XX), then plain stores.
-        buffer.reserve(count * 6)
-        var out = buffer.base + buffer.count
+    /// Copies `n` bytes; short runs (keys, codes) without a call to memcpy.
+    @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt8>) {
+        if n >= 8 && n <= 16 {
+            // Two overlapping eight-byte moves cover 8…16 bytes.
+            let src = UnsafeRawPointer(from), dst = UnsafeMutableRawPointer(out)
+            let head = src.loadUnaligned(as: UInt64.self), tail = src.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            dst.storeBytes(of: head, as: UInt64.self)
+            dst.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n < 8 {
+            for i in 0..<n { out[i] = from[i] }
+        } else {
+            out.update(from: from, count: n)
+        }
+    }
+
+    /// True if any byte of the word is a quote, a backslash or a control character (SWAR test,
+    /// exact: bytes ≥ 0x80 never match).
+    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- ones &* 0x20) & ~w & highs
+        let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+        let quote = (q &- ones) & ~q & highs
+        let backslash = (bs &- ones) & ~bs & highs
+        return control | quote | backslash != 0
+    }
+
+    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
+    /// The length of the leading run of bytes that need no escaping (`count` for almost every
+    /// string we write), found eight bytes at a time.
+    @inline(__always) static func cleanPrefix(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
         let raw = UnsafeRawPointer(base)
         var i = 0
-        while i < count {
-            // Eight bytes at a time while no quote, backslash or control character is in the
-            // word (SWAR tests, exact for such words).
+        if count >= 8 {
             while i + 8 <= count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let control = (w &- ones &* 0x20) & ~w & highs
-                let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
-                let quote = (q &- ones) & ~q & highs
-                let backslash = (bs &- ones) & ~bs & highs
-                if control | quote | backslash != 0 { break }
-                UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
-                out += 8
+                if needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
                 i += 8
             }
-            guard i < count else { break }
+            // The last (possibly overlapping) word settles the tail in one test.
+            if i + 8 > count, !needsEscape(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) { return count }
+        }
+        while i < count, !needsEscape(base[i]) { i += 1 }
+        return i
+    }
+
+    /// Writes `"…"` with JSON escaping: quote, backslash and U+0000–U+001F (as JSONEncoder does;
+    /// slash and DEL stay raw).
+    static func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: ByteBuffer) {
+        let count = utf8.count
+        guard let base = utf8.baseAddress, count > 0 else {
+            buffer.reserve(2)
+            buffer.base[buffer.count] = UInt8(ascii: "\"")
+            buffer.base[buffer.count + 1] = UInt8(ascii: "\"")
+            buffer.count += 2
+            return
+        }
+        // Most strings need no escaping: one scan, one capacity check, one copy.
+        let clean = cleanPrefix(base, count)
+        // Worst case for the rest: every byte escaped as \u00XX.
+        buffer.reserve(clean + (count - clean) * 6 + 2)
+        var out = buffer.base + buffer.count
+        out.pointee = UInt8(ascii: "\"")
+        out += 1
+        copy(base, clean, to: out)
+        out += clean
+        for i in clean..<count {
             let b = base[i]
-            i += 1
-            if b >= 0x20 && b != 0x22 && b != 0x5C {
+            if !needsEscape(b) {
                 out.pointee = b
                 out += 1
                 continue
@@ -206,7 +245,8 @@ public struct JSONWriter: FieldVisitor {
                 out += 6
             }
         }
-        buffer.count = out - buffer.base
+        out.pointee = UInt8(ascii: "\"")
+        buffer.count = out + 1 - buffer.base
     }
 
     mutating func writeInt(_ value: Int) {
