@@ -8,29 +8,59 @@ public protocol JSONFields: Encodable {
     func visit<V: FieldVisitor>(_ v: inout V)
 }
 
+/// A member name. SpineBoard's names are all literals and stay StaticStrings, which the byte
+/// writer copies as they are (a quarter of its time went into inspecting key Strings); a String
+/// name is accepted too and written like any other string.
+public struct FieldKey: ExpressibleByStringLiteral, Sendable {
+    enum Name: Sendable {
+        case literal(StaticString)
+        case string(String)
+    }
+    let name: Name
+
+    public init(stringLiteral value: StaticString) { name = .literal(value) }
+    public init(_ string: String) { name = .string(string) }
+
+    public var string: String {
+        switch name {
+        case .literal(let s): s.description
+        case .string(let s): s
+        }
+    }
+}
+
 /// Receives the members of a `JSONFields` value. Nil optionals are omitted, like Foundation does.
 public protocol FieldVisitor {
-    mutating func field(_ key: String, _ value: String)
-    mutating func field(_ key: String, _ value: Int)
-    mutating func field(_ key: String, _ value: Bool)
-    mutating func field(_ key: String, _ value: [String])
-    mutating func field<T: JSONFields>(_ key: String, _ value: T)
-    mutating func field<T: JSONFields>(_ key: String, _ value: [T])
+    mutating func field(_ key: FieldKey, _ value: String)
+    mutating func field(_ key: FieldKey, _ value: Int)
+    mutating func field(_ key: FieldKey, _ value: Bool)
+    mutating func field(_ key: FieldKey, _ value: [String])
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T)
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T])
 }
 
 extension FieldVisitor {
-    public mutating func field(_ key: String, _ value: String?) { if let value { field(key, value) } }
-    public mutating func field(_ key: String, _ value: Int?) { if let value { field(key, value) } }
-    public mutating func field(_ key: String, _ value: Bool?) { if let value { field(key, value) } }
-    public mutating func field(_ key: String, _ value: [String]?) { if let value { field(key, value) } }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: T?) { if let value { field(key, value) } }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: [T]?) { if let value { field(key, value) } }
-    public mutating func field<E: RawRepresentable<String>>(_ key: String, _ value: E?) {
+    public mutating func field(_ key: FieldKey, _ value: String?) { if let value { field(key, value) } }
+    public mutating func field(_ key: FieldKey, _ value: Int?) { if let value { field(key, value) } }
+    public mutating func field(_ key: FieldKey, _ value: Bool?) { if let value { field(key, value) } }
+    public mutating func field(_ key: FieldKey, _ value: [String]?) { if let value { field(key, value) } }
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T?) { if let value { field(key, value) } }
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]?) { if let value { field(key, value) } }
+    public mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: E?) {
         if let value { field(key, value.rawValue) }
     }
-    public mutating func field<E: RawRepresentable<String>>(_ key: String, _ value: [E]) {
+    public mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: [E]) {
         field(key, value.map { $0.rawValue })
     }
+
+    // Members named by a String. Disfavoured so that a literal name stays a `FieldKey` literal
+    // (a string literal would otherwise pick these, String being its default type).
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: String) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: Int) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: Bool) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: [String]) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field<T: JSONFields>(_ key: String, _ value: T) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field<T: JSONFields>(_ key: String, _ value: [T]) { field(FieldKey(key), value) }
 }
 
 struct AnyCodingKey: CodingKey {
@@ -50,12 +80,12 @@ struct EncoderVisitor: FieldVisitor {
         guard error == nil else { return }
         do { try body(&container) } catch { self.error = error }
     }
-    mutating func field(_ key: String, _ value: String) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field(_ key: String, _ value: Int) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field(_ key: String, _ value: Bool) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field(_ key: String, _ value: [String]) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field<T: JSONFields>(_ key: String, _ value: T) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field<T: JSONFields>(_ key: String, _ value: [T]) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
+    mutating func field(_ key: FieldKey, _ value: String) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field(_ key: FieldKey, _ value: Int) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field(_ key: FieldKey, _ value: Bool) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field(_ key: FieldKey, _ value: [String]) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
 }
 
 extension JSONFields {
@@ -73,6 +103,21 @@ extension JSONFields {
     }
 
     public func jsonString() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+}
+
+/// Byte tests shared by the JSON reader and writer.
+enum JSONBytes {
+    /// True if any byte of the word is a quote, a backslash or a control character: the bytes
+    /// that end or need escaping in a JSON string. SWAR test, exact (bytes ≥ 0x80 never match),
+    /// so eight bytes are checked at once.
+    @inline(__always) static func hasQuoteBackslashOrControl(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- ones &* 0x20) & ~w & highs
+        let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+        let quote = (q &- ones) & ~q & highs
+        let backslash = (bs &- ones) & ~bs & highs
+        return control | quote | backslash != 0
+    }
 }
 
 /// Growable raw byte storage: appends are a capacity check and a memcpy, with none of an
@@ -141,11 +186,26 @@ public struct JSONWriter: FieldVisitor {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    mutating func key(_ key: String) {
-        if needsComma { buffer.append(UInt8(ascii: ",")) }
+    mutating func key(_ key: FieldKey) {
+        switch key.name {
+        case .literal(let name):
+            // `,"name":` after one capacity check (literal names are plain ASCII identifiers).
+            let n = name.utf8CodeUnitCount
+            buffer.reserve(n + 4)
+            var out = buffer.base + buffer.count
+            if needsComma { out.pointee = UInt8(ascii: ","); out += 1 }
+            out.pointee = UInt8(ascii: "\"")
+            Self.copy(name.utf8Start, n, to: out + 1)
+            out += n + 1
+            out[0] = UInt8(ascii: "\"")
+            out[1] = UInt8(ascii: ":")
+            buffer.count = out + 2 - buffer.base
+        case .string(let name):
+            if needsComma { buffer.append(UInt8(ascii: ",")) }
+            writeString(name)
+            buffer.append(UInt8(ascii: ":"))
+        }
         needsComma = true
-        writeString(key)
-        buffer.append(UInt8(ascii: ":"))
     }
 
     public mutating func writeString(_ s: String) {
@@ -172,16 +232,7 @@ public struct JSONWriter: FieldVisitor {
         }
     }
 
-    /// True if any byte of the word is a quote, a backslash or a control character (SWAR test,
-    /// exact: bytes ≥ 0x80 never match).
-    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (w &- ones &* 0x20) & ~w & highs
-        let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
-        let quote = (q &- ones) & ~q & highs
-        let backslash = (bs &- ones) & ~bs & highs
-        return control | quote | backslash != 0
-    }
+    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool { JSONBytes.hasQuoteBackslashOrControl(w) }
 
     @inline(__always) static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
 
@@ -266,14 +317,14 @@ public struct JSONWriter: FieldVisitor {
         }
     }
 
-    public mutating func field(_ key: String, _ value: String) { self.key(key); writeString(value) }
-    public mutating func field(_ key: String, _ value: Int) { self.key(key); writeInt(value) }
-    public mutating func field(_ key: String, _ value: Bool) {
+    public mutating func field(_ key: FieldKey, _ value: String) { self.key(key); writeString(value) }
+    public mutating func field(_ key: FieldKey, _ value: Int) { self.key(key); writeInt(value) }
+    public mutating func field(_ key: FieldKey, _ value: Bool) {
         self.key(key)
         let word: StaticString = value ? "true" : "false"
         buffer.append(word.utf8Start, word.utf8CodeUnitCount)
     }
-    public mutating func field(_ key: String, _ value: [String]) {
+    public mutating func field(_ key: FieldKey, _ value: [String]) {
         self.key(key)
         buffer.append(UInt8(ascii: "["))
         for i in value.indices {
@@ -282,8 +333,8 @@ public struct JSONWriter: FieldVisitor {
         }
         buffer.append(UInt8(ascii: "]"))
     }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: T) { self.key(key); writeObject(value) }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: [T]) {
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T) { self.key(key); writeObject(value) }
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]) {
         self.key(key)
         buffer.append(UInt8(ascii: "["))
         for i in value.indices {
