@@ -72,10 +72,11 @@ struct ObjectReader {
     /// The member's value; nil when absent or JSON null (null means "not given").
     subscript(_ key: String) -> JSONValue? {
         let length = key.utf8.count
-        // Comparing lengths first skips most string comparisons.
-        for m in members where m.key.utf8.count == length && m.key == key {
-            if case .null = m.value { return nil }
-            return m.value
+        // Comparing lengths first skips most string comparisons; indexing (rather than `for m in
+        // members`) reads the members in place instead of copying each one.
+        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key {
+            if case .null = members[i].value { return nil }
+            return members[i].value
         }
         return nil
     }
@@ -100,8 +101,11 @@ struct Validator {
             return nil
         }
         let reader = ObjectReader(path: path, members: members)
-        for m in members where !allowed.contains(where: { $0.utf8.count == m.key.utf8.count && $0 == m.key }) {
-            fail(reader.child(m.key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+        for i in members.indices {
+            let key = members[i].key
+            if !allowed.contains(where: { $0.utf8.count == key.utf8.count && $0 == key }) {
+                fail(reader.child(key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+            }
         }
         return reader
     }
