@@ -35,8 +35,8 @@ final class ClinicalReasoning {
     let urgency: Urgency
     let c: Case
 
-    var warnings: [String] = []
-    var rulesApplied: [String] = []
+    var warnings = [String](capacity: 4)
+    var rulesApplied = [String](capacity: 4)
     var candidates: [Candidate] = []
     private(set) var noms: NomsAssessment!
     private(set) var patchell: CriteriaCheck!
@@ -113,7 +113,7 @@ final class ClinicalReasoning {
     }
 
     func neurologicArm() -> Finding {
-        var facts: [String] = []
+        var facts = [String](capacity: 5)
         let n = c.neurology
         guard let g = escc else {
             return Finding(code: "unknown", finding: "ESCC grade not recorded for every lesion: the neurologic arm cannot be decided",
@@ -134,7 +134,8 @@ final class ClinicalReasoning {
 
     func oncologicArm() -> Finding {
         let h = facts.histology
-        var f: [String] = [phrase("histology: \(h.name) (\(h.code))")]
+        var f = [String](capacity: 4)
+        f.append(phrase("histology: \(h.name) (\(h.code))"))
         if let o = c.primaryTumor.radiosensitivity {
             f.append(phrase("radiosensitivity given by the clinician: \(o.rawValue)"))
         } else {
@@ -158,7 +159,8 @@ final class ClinicalReasoning {
             return Finding(code: "unknown", finding: "SINS incomplete: mechanical stability cannot be judged",
                            facts: scores.sins.missing)
         }
-        var f = [phrase("SINS \(total) at \(lesion.name) (\(scores.sins.category ?? ""))")]
+        var f = [String](capacity: 3)
+        f.append(phrase("SINS \(total) at \(lesion.name) (\(scores.sins.category ?? ""))"))
         if let p = lesion.pain { f.append(phrase("pain: \(p.rawValue)")) }
         if let a = lesion.alignment { f.append(phrase("alignment: \(a.rawValue)")) }
         switch stabilisation {
@@ -176,7 +178,8 @@ final class ClinicalReasoning {
     }
 
     func systemicArm() -> Finding {
-        var f = [phrase("expected survival ≥ 3 months: \(prognosis.survivalAtLeast3Months) (\(prognosis.survivalSource))")]
+        var f = [String](capacity: 5)
+        f.append(phrase("expected survival ≥ 3 months: \(prognosis.survivalAtLeast3Months) (\(prognosis.survivalSource))"))
         let operable = c.systemic.medicallyOperable
         f.append(phrase("medically operable: \(operable.map { $0 ? "yes" : "no" } ?? "not recorded")"))
         if let k = c.performance.karnofsky { f.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { f.append(phrase("ECOG \(e)")) }
@@ -200,7 +203,7 @@ final class ClinicalReasoning {
     func patchellCheck() -> CriteriaCheck {
         let h = facts.histology
         let n = c.neurology
-        var criteria: [Criterion] = []
+        var criteria = [Criterion](capacity: 8)
         criteria.append(Criterion(criterion: "tissue-proven cancer not of CNS or spinal origin",
                                   met: h.code == "unknown-primary" ? nil : true,
                                   fact: h.code == "unknown-primary" ? "primary unknown: tissue diagnosis needed" : phrase("histology \(h.code)")))
@@ -273,7 +276,7 @@ final class ClinicalReasoning {
 
     func enBlocCheck() -> CriteriaCheck {
         let h = facts.histology
-        var criteria: [Criterion] = []
+        var criteria = [Criterion](capacity: 5)
         criteria.append(Criterion(criterion: "solitary spinal metastasis (one vertebra, no extraspinal focus)",
                                   met: facts.solitary,
                                   fact: phrase("\(facts.involvedCount) involved vertebra(e); extraspinal foci: \(c.otherMetastases.extraspinalBoneCount.map(String.init) ?? "not recorded")")))
@@ -324,7 +327,7 @@ final class ClinicalReasoning {
         var o = phrase("\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT")
         if let s = c.primaryTumor.status { o += phrase("; primary \(s.rawValue)") }
         if facts.histology.systemicFirst { o += "; chemosensitive" }
-        var p: [String] = []
+        var p = [String](capacity: 5)
         if let k = c.performance.karnofsky { p.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { p.append(phrase("ECOG \(e)")) }
         p.append(phrase("survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)"))
         if let op = c.systemic.medicallyOperable { p.append(op ? "medically operable" : "medically inoperable") }
