@@ -685,8 +685,9 @@ final class ClinicalReasoning {
             c.preferences.priorities.contains(.fewestVisits) ? "the patient prefers the fewest visits" : nil,
             c.preferences.priorities.contains(.stayHome) ? "the patient prefers to stay at home" : nil,
         ].compactMap { $0 }
-        if !fewerFractionsWhy.isEmpty, let i = index(of: .cebrt) {
-            let why = fewerFractionsWhy.joinedPhrase(separator: ", ")
+        // Joined once: three notes quote it.
+        let why: String? = fewerFractionsWhy.isEmpty ? nil : fewerFractionsWhy.joinedPhrase(separator: ", ")
+        if let why, let i = index(of: .cebrt) {
             if candidates[i].regimen != "8 Gy × 1" {
                 if esccHigh {
                     candidates[i].contextNotes.append(phrase("\(why): 8 Gy × 1 would need one visit; for MSCC it narrowly missed non-inferiority to 20 Gy / 5 for ambulation (SCORAD III: 69.3 % vs 72.7 %) — discuss (\(Citations.scorad))"))
@@ -701,8 +702,8 @@ final class ClinicalReasoning {
                 }
             }
         }
-        if !fewerFractionsWhy.isEmpty {
-            note(.sbrt, phrase("\(fewerFractionsWhy.joinedPhrase(separator: ", ")): SBRT 24 Gy / 2 needs two treatment visits"))
+        if let why {
+            note(.sbrt, phrase("\(why): SBRT 24 Gy / 2 needs two treatment visits"))
         }
 
         // Limited family support: discharge planning and social work.
@@ -711,16 +712,17 @@ final class ClinicalReasoning {
                 Rationale(rule: "Patient context", finding: phrase("\(support == .none ? "no" : "limited") family support: rehabilitation and discharge planning, home adaptations, social-work referral"),
                           citation: "SpineBoard context rule"))
         }
-        if !fewerFractionsWhy.isEmpty {
-            note(.rehabilitation, phrase("prefer a home-based or community programme (\(fewerFractionsWhy.joinedPhrase(separator: ", ")))"))
+        if let why {
+            note(.rehabilitation, phrase("prefer a home-based or community programme (\(why))"))
         }
 
         // The primary cancer's treatment comes first.
         let active = c.systemic.currentTreatment.filter { $0 != .none && $0 != .boneModifying }
         if !active.isEmpty {
             let list = active.map(\.rawValue).joinedPhrase(separator: ", ")
+            let text = phrase("on \(list): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
             for code in codes where code.isOpenSurgery || code.isRadiotherapy || code == .cementAugmentation {
-                note(code, phrase("on \(list): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)"))
+                note(code, text)
             }
         }
 
@@ -924,7 +926,9 @@ final class ClinicalReasoning {
         if let f = c.social.familySupport, f != .strong { refer(.socialWork, f == .none ? "no family support" : "limited family support") }
         if let f = c.social.financialConstraints, f != .none { refer(.socialWork, phrase("financial constraints (\(f.rawValue))")) }
         if c.social.travelBurden == .high { refer(.socialWork, "high travel burden: transport and accommodation") }
-        return all.enumerated().compactMap { i, r in out[i].isEmpty ? nil : ReferralDetail(code: r, reasons: out[i]) }
+        var details = [ReferralDetail](capacity: all.count)
+        for (i, r) in all.enumerated() where !out[i].isEmpty { details.append(ReferralDetail(code: r, reasons: out[i])) }
+        return details
     }
 
     // MARK: - Warnings
