@@ -217,7 +217,7 @@ public struct JSONWriter: FieldVisitor {
         }
     }
 
-    /// Copies `n` bytes; short runs (keys, codes) without a call to memcpy.
+    /// Copies `n` bytes; runs up to 16 bytes (keys, codes) without a call to memcpy.
     @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt8>) {
         if n >= 8 && n <= 16 {
             // Two overlapping eight-byte moves cover 8…16 bytes.
@@ -225,7 +225,13 @@ public struct JSONWriter: FieldVisitor {
             let head = src.loadUnaligned(as: UInt64.self), tail = src.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
             dst.storeBytes(of: head, as: UInt64.self)
             dst.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
-        } else if n < 8 {
+        } else if n >= 4 && n < 8 {
+            // And two overlapping four-byte moves 4…7 bytes.
+            let src = UnsafeRawPointer(from), dst = UnsafeMutableRawPointer(out)
+            let head = src.loadUnaligned(as: UInt32.self), tail = src.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            dst.storeBytes(of: head, as: UInt32.self)
+            dst.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else if n < 4 {
             for i in 0..<n { out[i] = from[i] }
         } else {
             out.update(from: from, count: n)
@@ -302,20 +308,23 @@ public struct JSONWriter: FieldVisitor {
     }
 
     mutating func writeInt(_ value: Int) {
-        if value == 0 { buffer.append(UInt8(ascii: "0")); return }
+        // At most a sign and 20 digits: one capacity check, then the digits written backwards
+        // into place.
+        buffer.reserve(21)
         var v = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var n = 0
-            while v > 0 {
-                raw[n] = UInt8(v % 10) + 48
-                v /= 10
-                n += 1
-            }
-            buffer.reserve(n)
-            for i in stride(from: n - 1, through: 0, by: -1) { buffer.append(raw[i]) }
-        }
+        var length = 1
+        var rest = v / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        if value < 0 { length += 1 }
+        let start = buffer.base + buffer.count
+        var out = start + length
+        repeat {
+            out -= 1
+            out.pointee = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
+            v /= 10
+        } while v > 0
+        if value < 0 { start.pointee = UInt8(ascii: "-") }
+        buffer.count += length
     }
 
     public mutating func field(_ key: FieldKey, _ value: String) { self.key(key); writeString(value) }
