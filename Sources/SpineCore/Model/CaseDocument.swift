@@ -119,11 +119,13 @@ struct Validator {
             fail(r.child(key), "must be a string (got \(value.typeName))")
             return nil
         }
-        if s.unicodeScalars.count > maxLength {
+        // A string has no more scalars than UTF-8 bytes: only a long one needs its scalars counted.
+        if s.utf8.count > maxLength, s.unicodeScalars.count > maxLength {
             fail(r.child(key), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
             return nil
         }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+        // A scalar below U+0020 is one UTF-8 byte below 0x20, a byte no multi-byte sequence contains.
+        if s.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") }) {
             fail(r.child(key), "must not contain control characters")
             return nil
         }
