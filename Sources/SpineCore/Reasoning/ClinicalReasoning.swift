@@ -14,6 +14,17 @@ enum Citations {
     static let tomitaEnBloc = "Tomita 2001 Spine 26:298; Tokuhashi 2005 Spine 30:2186 (reference §11.3 R5)"
     static let augmentation = "Reference §12.4 (vertebral augmentation); Berenson J, et al. CAFE, Lancet Oncol 2011"
     static let transfusion = "Carson JL, et al. AABB red cell transfusion guidelines, JAMA 2023;330:1892"
+
+    // Citations that combine two sources, joined once rather than at every assessment.
+    static let ng234Dexamethasone = "\(ng234); ASTRO 2024: RT with dexamethasone over RT alone for MSCC"
+    static let ng234Supportive = "\(ng234); reference §12.7"
+    static let nomsAstro2017 = "\(noms); \(astro2017)"
+    static let nomsMsccRegimens = "\(noms); ASTRO 2024 (MSCC regimens)"
+    static let nomsAugmentation = "\(noms); \(augmentation)"
+    static let fisherNoms = "Fisher 2010 Spine 35:E1221; \(noms)"
+    static let nomsHybrid = "\(noms); Laufer I, et al. J Neurosurg Spine 2013"
+    static let nomsSc24 = "\(noms); \(sc24)"
+    static let astro2024Sc24 = "\(astro2024); \(sc24)"
 }
 
 /// A treatment option while the rules build the list.
@@ -387,6 +398,7 @@ final class ClinicalReasoning {
     /// The codes on the list, in the order they were added.
     var codes: [TreatmentOption] { candidates.indices.map { candidates[$0].code } }
 
+    static let anaemiaSurgicalCaution = "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 7 g/dL, or 8 g/dL for orthopaedic surgery or cardiovascular disease (\(Citations.transfusion))"
     static let cebrtRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "30 Gy / 10"]
     static let sbrtRegimens = ["24 Gy / 2", "27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"]
 
@@ -403,7 +415,7 @@ final class ClinicalReasoning {
             rulesApplied.append("R0 emergency: neurological symptoms or signs → MSCC pathway (coordinator now, dexamethasone 16 mg, whole-spine MRI ≤ 24 h, decision ≤ 24 h)")
             add(.dexamethasone, priority: 2, regimen: "16 mg oral (or parenteral equivalent) now, then 16 mg daily until surgery or RT; taper after",
                 Rationale(rule: "NOMS R0 / NICE NG234 rec. 1.8", finding: "neurological symptoms or signs suggestive of MSCC",
-                          citation: phrase("\(Citations.ng234); ASTRO 2024: RT with dexamethasone over RT alone for MSCC")))
+                          citation: Citations.ng234Dexamethasone))
         }
 
         // R1: the systemic gate.
@@ -416,7 +428,7 @@ final class ClinicalReasoning {
             add(.cebrt, priority: 10, regimen: short ? "8 Gy × 1" : "20 Gy / 5",
                 alternatives: short ? ["20 Gy / 5"] : ["30 Gy / 10", "8 Gy × 1"],
                 Rationale(rule: "NOMS R1", finding: phrase("\(why): radiotherapy without open surgery\(short ? "; a single 8 Gy fraction suits short expected survival" : "")"),
-                          citation: phrase("\(Citations.noms); \(Citations.astro2017)")))
+                          citation: Citations.nomsAstro2017))
             if stabilisation == .required || stabilisation == .favoured, let lesion = mechanicalLesion {
                 let bilateral = lesion.posterolateral == .bilateral
                 let translation = lesion.alignment == .subluxation
@@ -489,13 +501,13 @@ final class ClinicalReasoning {
             if cementOK {
                 add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
                     Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
-                              citation: phrase("\(Citations.noms); \(Citations.augmentation)")))
+                              citation: Citations.nomsAugmentation))
             } else {
                 let cervical = lesion.levels.contains { $0.region == .cervical }
                 add(.stabilization, priority: required ? 8 : 12,
                     regimen: cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
                     Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable\(cervical ? " (cervical level)" : "")"),
-                              citation: phrase("Fisher 2010 Spine 35:E1221; \(Citations.noms)")))
+                              citation: Citations.fisherNoms))
             }
         case .consultOnly:
             rulesApplied.append(phrase("R2 mechanical: SINS \(total) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required"))
@@ -548,7 +560,7 @@ final class ClinicalReasoning {
                 alternatives: high ? ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"].filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") }
                                    : Self.cebrtRegimens.filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") },
                 Rationale(rule: "NOMS R3", finding: phrase("radiosensitive histology (\(name)), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
-                          citation: phrase("\(Citations.noms); \(high ? "ASTRO 2024 (MSCC regimens)" : Citations.astro2017)")))
+                          citation: high ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
             if h.systemicFirst, c.systemic.effectiveOptionsRemaining != false {
                 add(.systemicTherapy, priority: priority + 1, Rationale(
                     rule: "NOMS R3", finding: phrase("chemosensitive histology (\(name)): systemic therapy may be first-line"), citation: Citations.noms))
@@ -563,7 +575,7 @@ final class ClinicalReasoning {
                 if patchell.status == "met" { patchellRationale(.separationSurgery) }
                 add(.sbrt, priority: priority, regimen: "post-operative SBRT, e.g. 24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
                     Rationale(rule: "NOMS R3", finding: "hybrid therapy: stereotactic RT after separation surgery for durable control of a radioresistant tumour",
-                              citation: phrase("\(Citations.noms); Laufer I, et al. J Neurosurg Spine 2013")))
+                              citation: Citations.nomsHybrid))
             } else {
                 rulesApplied.append(afterDecompression ? "R3: radioresistant → SBRT after decompression" : "R3: radioresistant + low-grade ESCC → SBRT")
                 let finding = afterDecompression
@@ -571,7 +583,7 @@ final class ClinicalReasoning {
                     : phrase("radioresistant histology (\(name)) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed")
                 add(.sbrt, priority: priority, regimen: afterDecompression ? "post-operative SBRT, e.g. 24 Gy / 2" : "24 Gy / 2",
                     alternatives: ["27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"],
-                    Rationale(rule: "NOMS R3", finding: finding, citation: phrase("\(Citations.noms); \(Citations.sc24)")))
+                    Rationale(rule: "NOMS R3", finding: finding, citation: Citations.nomsSc24))
                 if escc?.isGreyZone == true {
                     note(.sbrt, "ESCC 1c (grey zone): separation surgery before SBRT may be considered for a radioresistant tumour abutting the cord (SpineBoard decision 1)")
                 }
@@ -610,7 +622,7 @@ final class ClinicalReasoning {
         let segments = c.spine.lesions.map(\.levels.count).max() ?? 0
         if segments > 3 || (sinsTotal ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
         add(.sbrt, priority: 16, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
-            Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: phrase("\(Citations.astro2024); \(Citations.sc24)")))
+            Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: Citations.astro2024Sc24))
     }
 
     /// Supportive options: systemic therapy, bone health, analgesia, rehabilitation, palliative care.
@@ -638,7 +650,7 @@ final class ClinicalReasoning {
         if painful {
             add(.analgesia, priority: 22, regimen: "WHO analgesic ladder; adjuvants for neuropathic pain",
                 Rationale(rule: "Supportive care", finding: phrase("spinal pain\(c.symptoms.painScore.map { " (NRS \($0)/10)" } ?? ""): individualised pain assessment"),
-                          citation: phrase("\(Citations.ng234); reference §12.7")))
+                          citation: Citations.ng234Supportive))
             if let s = c.symptoms.painScore, s >= 7, !has(.dexamethasone) {
                 note(.analgesia, phrase("severe pain (NRS \(s)): NG234 allows steroids for severe pain even without neurological signs"))
             }
@@ -752,7 +764,7 @@ final class ClinicalReasoning {
             caution([.dexamethasone], "hypertension: corticosteroids can raise blood pressure — monitor")
         }
         if cm.contains(.anemia) {
-            caution(surgical, phrase("anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 7 g/dL, or 8 g/dL for orthopaedic surgery or cardiovascular disease (\(Citations.transfusion))"))
+            caution(surgical, Self.anaemiaSurgicalCaution)
             caution([.embolization], "anaemia: embolisation reduces operative blood loss in hypervascular tumours")
         }
         if cm.contains(.renal) {

@@ -4,6 +4,11 @@
 public enum Triage {
     static let ng234 = "NICE NG234 (2023), Spinal metastases and metastatic spinal cord compression"
     static let qs56 = "NICE QS56 (updated 2023)"
+    // Deadline citations, joined once rather than at every assessment.
+    static let ng234Dexamethasone = "\(ng234) rec. 1.8; reference §12.5"
+    static let ng234Decision = "Reference §11.3 R0; \(ng234)"
+    static let ng234Immobilise = "\(ng234); reference §12.7"
+    static let qs56Imaging = "\(qs56); NICE CG75 (2008)"
 
     static func text(_ key: NeuroSymptom) -> String {
         switch key {
@@ -56,14 +61,14 @@ public enum Triage {
             var deadlines = [
                 deadline("Contact the MSCC coordinator (oncological emergency)", hours: 0, citation: ng234),
                 deadline("Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring", hours: 0,
-                         citation: phrase("\(ng234) rec. 1.8; reference §12.5")),
+                         citation: ng234Dexamethasone),
                 deadline("Whole-spine MRI (sagittal T1/STIR and T2, axial through abnormalities; CT if MRI is contraindicated)", hours: 24, citation: ng234),
-                deadline("Definitive surgical or radiotherapy decision", hours: 24, citation: phrase("Reference §11.3 R0; \(ng234)")),
+                deadline("Definitive surgical or radiotherapy decision", hours: 24, citation: ng234Decision),
             ]
             let unstable = (maxKnownSins ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {
                 deadlines.insert(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7) and seek expert spinal advice", hours: 0,
-                                          citation: phrase("\(ng234); reference §12.7")), at: 2)
+                                          citation: ng234Immobilise), at: 2)
             }
             return Urgency(level: .emergency, reasons: neuroReasons + urgentReasons, deadlines: deadlines,
                            safetyNet: "Treat as metastatic spinal cord compression until proven otherwise.",
@@ -75,7 +80,7 @@ public enum Triage {
                 deadlines: [
                     deadline("Seek advice through the MSCC coordinator", hours: 24, citation: ng234),
                     deadline("Whole-spine MRI (if not already done) and a definitive treatment plan", hours: 168,
-                             citation: phrase("\(qs56); NICE CG75 (2008)")),
+                             citation: qs56Imaging),
                 ],
                 safetyNet: "Escalate to emergency at once if any neurological symptom appears: limb weakness, numbness, difficulty walking, bladder or bowel dysfunction, radicular pain.",
                 citation: ng234)
