@@ -18,7 +18,10 @@ public struct FieldKey: ExpressibleByStringLiteral, Sendable {
     }
     let name: Name
 
-    public init(stringLiteral value: StaticString) { name = .literal(value) }
+    public init(stringLiteral value: StaticString) {
+        // A one-scalar literal may come as a scalar rather than as UTF-8 bytes.
+        name = value.hasPointerRepresentation ? .literal(value) : .string(value.description)
+    }
     public init(_ string: String) { name = .string(string) }
 
     public var string: String {
