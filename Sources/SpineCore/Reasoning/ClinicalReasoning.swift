@@ -60,6 +60,8 @@ final class ClinicalReasoning {
     var mechanicalLesion: SpinalLesion?
     var stabilisation: StabilisationNeed = .unknown
     var gated = false
+    /// "histology <code>": a fact of three criteria, written once.
+    let histologyFact: String
 
     enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
 
@@ -70,6 +72,7 @@ final class ClinicalReasoning {
         self.prognosis = prognosis
         self.urgency = urgency
         indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
+        histologyFact = phrase("histology \(facts.histology.code)")
     }
 
     var sinsTotal: Int? { scores.sins.total }
@@ -217,7 +220,7 @@ final class ClinicalReasoning {
         var criteria = [Criterion](capacity: 8)
         criteria.append(Criterion(criterion: "tissue-proven cancer not of CNS or spinal origin",
                                   met: h.code == "unknown-primary" ? nil : true,
-                                  fact: h.code == "unknown-primary" ? "primary unknown: tissue diagnosis needed" : phrase("histology \(h.code)")))
+                                  fact: h.code == "unknown-primary" ? "primary unknown: tissue diagnosis needed" : histologyFact))
         criteria.append(Criterion(criterion: "radiographic spinal cord displacement (ESCC 2–3)",
                                   met: escc.map(\.isHighGrade), fact: escc.map { phrase("ESCC \($0.rawValue)") } ?? "ESCC not recorded"))
         let strict = facts.hasNeurologicalSymptomsOrSigns
@@ -231,7 +234,7 @@ final class ClinicalReasoning {
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
                                   fact: prognosis.survivalSource))
         criteria.append(Criterion(criterion: "not a radiosensitive tumour (lymphoma, leukaemia, myeloma, germ-cell)",
-                                  met: !h.patchellExcluded, fact: phrase("histology \(h.code)")))
+                                  met: !h.patchellExcluded, fact: histologyFact))
         let paraplegic = (facts.frankel.map { $0.grade <= .b }) ?? (n.ambulation == .nonAmbulatory ? nil : false)
         let paraMet: Bool?
         let paraFact: String
@@ -310,7 +313,7 @@ final class ClinicalReasoning {
             : (tomitaLong == false && tokuhashiLong == false ? false : nil)
         criteria.append(Criterion(criterion: "long expected survival (Tomita 2–3; Tokuhashi 12–15, or 9–11 with a single lesion and no major-organ metastases)",
                                   met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : longFacts.joinedPhrase(separator: ", ")))
-        criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: phrase("histology \(h.code)")))
+        criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: histologyFact))
         criteria.append(Criterion(criterion: "fit for major surgery with expected survival ≥ 3 months",
                                   met: c.systemic.medicallyOperable == false || prognosis.survivalShort ? false
                                     : (c.systemic.medicallyOperable == true && prognosis.survivalEstablished ? true : nil),
