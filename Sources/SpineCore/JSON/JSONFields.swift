@@ -8,29 +8,62 @@ public protocol JSONFields: Encodable {
     func visit<V: FieldVisitor>(_ v: inout V)
 }
 
+/// A member name. SpineBoard's names are all literals and stay StaticStrings, which the byte
+/// writer copies as they are (a quarter of its time went into inspecting key Strings); a String
+/// name is accepted too and written like any other string.
+public struct FieldKey: ExpressibleByStringLiteral, Sendable {
+    enum Name: Sendable {
+        case literal(StaticString)
+        case string(String)
+    }
+    let name: Name
+
+    public init(stringLiteral value: StaticString) {
+        // A one-scalar literal may come as a scalar rather than as UTF-8 bytes.
+        name = value.hasPointerRepresentation ? .literal(value) : .string(value.description)
+    }
+    public init(_ string: String) { name = .string(string) }
+
+    public var string: String {
+        switch name {
+        case .literal(let s): s.description
+        case .string(let s): s
+        }
+    }
+}
+
 /// Receives the members of a `JSONFields` value. Nil optionals are omitted, like Foundation does.
 public protocol FieldVisitor {
-    mutating func field(_ key: String, _ value: String)
-    mutating func field(_ key: String, _ value: Int)
-    mutating func field(_ key: String, _ value: Bool)
-    mutating func field(_ key: String, _ value: [String])
-    mutating func field<T: JSONFields>(_ key: String, _ value: T)
-    mutating func field<T: JSONFields>(_ key: String, _ value: [T])
+    mutating func field(_ key: FieldKey, _ value: String)
+    mutating func field(_ key: FieldKey, _ value: Int)
+    mutating func field(_ key: FieldKey, _ value: Bool)
+    mutating func field(_ key: FieldKey, _ value: [String])
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T)
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T])
 }
 
 extension FieldVisitor {
-    public mutating func field(_ key: String, _ value: String?) { if let value { field(key, value) } }
-    public mutating func field(_ key: String, _ value: Int?) { if let value { field(key, value) } }
-    public mutating func field(_ key: String, _ value: Bool?) { if let value { field(key, value) } }
-    public mutating func field(_ key: String, _ value: [String]?) { if let value { field(key, value) } }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: T?) { if let value { field(key, value) } }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: [T]?) { if let value { field(key, value) } }
-    public mutating func field<E: RawRepresentable<String>>(_ key: String, _ value: E?) {
+    public mutating func field(_ key: FieldKey, _ value: String?) { if let value { field(key, value) } }
+    public mutating func field(_ key: FieldKey, _ value: Int?) { if let value { field(key, value) } }
+    public mutating func field(_ key: FieldKey, _ value: Bool?) { if let value { field(key, value) } }
+    public mutating func field(_ key: FieldKey, _ value: [String]?) { if let value { field(key, value) } }
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T?) { if let value { field(key, value) } }
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]?) { if let value { field(key, value) } }
+    public mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: E?) {
         if let value { field(key, value.rawValue) }
     }
-    public mutating func field<E: RawRepresentable<String>>(_ key: String, _ value: [E]) {
+    public mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: [E]) {
         field(key, value.map { $0.rawValue })
     }
+
+    // Members named by a String. Disfavoured so that a literal name stays a `FieldKey` literal
+    // (a string literal would otherwise pick these, String being its default type).
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: String) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: Int) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: Bool) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field(_ key: String, _ value: [String]) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field<T: JSONFields>(_ key: String, _ value: T) { field(FieldKey(key), value) }
+    @_disfavoredOverload public mutating func field<T: JSONFields>(_ key: String, _ value: [T]) { field(FieldKey(key), value) }
 }
 
 struct AnyCodingKey: CodingKey {
@@ -50,12 +83,12 @@ struct EncoderVisitor: FieldVisitor {
         guard error == nil else { return }
         do { try body(&container) } catch { self.error = error }
     }
-    mutating func field(_ key: String, _ value: String) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field(_ key: String, _ value: Int) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field(_ key: String, _ value: Bool) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field(_ key: String, _ value: [String]) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field<T: JSONFields>(_ key: String, _ value: T) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
-    mutating func field<T: JSONFields>(_ key: String, _ value: [T]) { run { try $0.encode(value, forKey: AnyCodingKey(key)) } }
+    mutating func field(_ key: FieldKey, _ value: String) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field(_ key: FieldKey, _ value: Int) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field(_ key: FieldKey, _ value: Bool) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field(_ key: FieldKey, _ value: [String]) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
+    mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]) { run { try $0.encode(value, forKey: AnyCodingKey(key.string)) } }
 }
 
 extension JSONFields {
@@ -73,6 +106,21 @@ extension JSONFields {
     }
 
     public func jsonString() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+}
+
+/// Byte tests shared by the JSON reader and writer.
+enum JSONBytes {
+    /// True if any byte of the word is a quote, a backslash or a control character: the bytes
+    /// that end or need escaping in a JSON string. SWAR test, exact (bytes ≥ 0x80 never match),
+    /// so eight bytes are checked at once.
+    @inline(__always) static func hasQuoteBackslashOrControl(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- ones &* 0x20) & ~w & highs
+        let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+        let quote = (q &- ones) & ~q & highs
+        let backslash = (bs &- ones) & ~bs & highs
+        return control | quote | backslash != 0
+    }
 }
 
 /// Growable raw byte storage: appends are a capacity check and a memcpy, with none of an
@@ -141,51 +189,103 @@ public struct JSONWriter: FieldVisitor {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    mutating func key(_ key: String) {
-        if needsComma { buffer.append(UInt8(ascii: ",")) }
+    mutating func key(_ key: FieldKey) {
+        switch key.name {
+        case .literal(let name):
+            // `,"name":` after one capacity check (literal names are plain ASCII identifiers).
+            let n = name.utf8CodeUnitCount
+            buffer.reserve(n + 4)
+            var out = buffer.base + buffer.count
+            if needsComma { out.pointee = UInt8(ascii: ","); out += 1 }
+            out.pointee = UInt8(ascii: "\"")
+            Self.copy(name.utf8Start, n, to: out + 1)
+            out += n + 1
+            out[0] = UInt8(ascii: "\"")
+            out[1] = UInt8(ascii: ":")
+            buffer.count = out + 2 - buffer.base
+        case .string(let name):
+            if needsComma { buffer.append(UInt8(ascii: ",")) }
+            writeString(name)
+            buffer.append(UInt8(ascii: ":"))
+        }
         needsComma = true
-        writeString(key)
-        buffer.append(UInt8(ascii: ":"))
     }
 
     public mutating func writeString(_ s: String) {
         let buffer = self.buffer
-        buffer.append(UInt8(ascii: "\""))
         // Literals and native strings lend their UTF-8 directly; small strings are copied first.
-        if s.utf8.withContiguousStorageIfAvailable({ Self.escape($0, into: buffer) }) == nil {
+        if s.utf8.withContiguousStorageIfAvailable({ Self.writeQuoted($0, into: buffer) }) == nil {
             var copy = s
-            copy.withUTF8 { Self.escape($0, into: buffer) }
+            copy.withUTF8 { Self.writeQuoted($0, into: buffer) }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
 
-    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: ByteBuffer) {
-        guard let base = utf8.baseAddress else { return }
-        let count = utf8.count
-        // One capacity check for the worst case (every byte escaped as \u00XX), then plain stores.
-        buffer.reserve(count * 6)
-        var out = buffer.base + buffer.count
+    /// Copies `n` bytes; runs up to 16 bytes (keys, codes) without a call to memcpy.
+    @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt8>) {
+        if n >= 8 && n <= 16 {
+            // Two overlapping eight-byte moves cover 8…16 bytes.
+            let src = UnsafeRawPointer(from), dst = UnsafeMutableRawPointer(out)
+            let head = src.loadUnaligned(as: UInt64.self), tail = src.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            dst.storeBytes(of: head, as: UInt64.self)
+            dst.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            // And two overlapping four-byte moves 4…7 bytes.
+            let src = UnsafeRawPointer(from), dst = UnsafeMutableRawPointer(out)
+            let head = src.loadUnaligned(as: UInt32.self), tail = src.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            dst.storeBytes(of: head, as: UInt32.self)
+            dst.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else if n < 4 {
+            for i in 0..<n { out[i] = from[i] }
+        } else {
+            out.update(from: from, count: n)
+        }
+    }
+
+    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool { JSONBytes.hasQuoteBackslashOrControl(w) }
+
+    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
+    /// The length of the leading run of bytes that need no escaping (`count` for almost every
+    /// string we write), found eight bytes at a time.
+    @inline(__always) static func cleanPrefix(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
         let raw = UnsafeRawPointer(base)
         var i = 0
-        while i < count {
-            // Eight bytes at a time while no quote, backslash or control character is in the
-            // word (SWAR tests, exact for such words).
+        if count >= 8 {
             while i + 8 <= count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let control = (w &- ones &* 0x20) & ~w & highs
-                let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
-                let quote = (q &- ones) & ~q & highs
-                let backslash = (bs &- ones) & ~bs & highs
-                if control | quote | backslash != 0 { break }
-                UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
-                out += 8
+                if needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
                 i += 8
             }
-            guard i < count else { break }
+            // The last (possibly overlapping) word settles the tail in one test.
+            if i + 8 > count, !needsEscape(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) { return count }
+        }
+        while i < count, !needsEscape(base[i]) { i += 1 }
+        return i
+    }
+
+    /// Writes `"…"` with JSON escaping: quote, backslash and U+0000–U+001F (as JSONEncoder does;
+    /// slash and DEL stay raw).
+    // Inlined into writeString: a call per string was a tenth of the writer's time.
+    @inline(__always) static func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: ByteBuffer) {
+        let count = utf8.count
+        guard let base = utf8.baseAddress, count > 0 else {
+            buffer.reserve(2)
+            buffer.base[buffer.count] = UInt8(ascii: "\"")
+            buffer.base[buffer.count + 1] = UInt8(ascii: "\"")
+            buffer.count += 2
+            return
+        }
+        // Most strings need no escaping: one scan, one capacity check, one copy.
+        let clean = cleanPrefix(base, count)
+        // Worst case for the rest: every byte escaped as \u00XX.
+        buffer.reserve(clean + (count - clean) * 6 + 2)
+        var out = buffer.base + buffer.count
+        out.pointee = UInt8(ascii: "\"")
+        out += 1
+        copy(base, clean, to: out)
+        out += clean
+        for i in clean..<count {
             let b = base[i]
-            i += 1
-            if b >= 0x20 && b != 0x22 && b != 0x5C {
+            if !needsEscape(b) {
                 out.pointee = b
                 out += 1
                 continue
@@ -206,34 +306,38 @@ public struct JSONWriter: FieldVisitor {
                 out += 6
             }
         }
-        buffer.count = out - buffer.base
+        out.pointee = UInt8(ascii: "\"")
+        buffer.count = out + 1 - buffer.base
     }
 
     mutating func writeInt(_ value: Int) {
-        if value == 0 { buffer.append(UInt8(ascii: "0")); return }
+        // At most a sign and 20 digits: one capacity check, then the digits written backwards
+        // into place.
+        buffer.reserve(21)
         var v = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var n = 0
-            while v > 0 {
-                raw[n] = UInt8(v % 10) + 48
-                v /= 10
-                n += 1
-            }
-            buffer.reserve(n)
-            for i in stride(from: n - 1, through: 0, by: -1) { buffer.append(raw[i]) }
-        }
+        var length = 1
+        var rest = v / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        if value < 0 { length += 1 }
+        let start = buffer.base + buffer.count
+        var out = start + length
+        repeat {
+            out -= 1
+            out.pointee = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
+            v /= 10
+        } while v > 0
+        if value < 0 { start.pointee = UInt8(ascii: "-") }
+        buffer.count += length
     }
 
-    public mutating func field(_ key: String, _ value: String) { self.key(key); writeString(value) }
-    public mutating func field(_ key: String, _ value: Int) { self.key(key); writeInt(value) }
-    public mutating func field(_ key: String, _ value: Bool) {
+    public mutating func field(_ key: FieldKey, _ value: String) { self.key(key); writeString(value) }
+    public mutating func field(_ key: FieldKey, _ value: Int) { self.key(key); writeInt(value) }
+    public mutating func field(_ key: FieldKey, _ value: Bool) {
         self.key(key)
         let word: StaticString = value ? "true" : "false"
         buffer.append(word.utf8Start, word.utf8CodeUnitCount)
     }
-    public mutating func field(_ key: String, _ value: [String]) {
+    public mutating func field(_ key: FieldKey, _ value: [String]) {
         self.key(key)
         buffer.append(UInt8(ascii: "["))
         for i in value.indices {
@@ -242,8 +346,8 @@ public struct JSONWriter: FieldVisitor {
         }
         buffer.append(UInt8(ascii: "]"))
     }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: T) { self.key(key); writeObject(value) }
-    public mutating func field<T: JSONFields>(_ key: String, _ value: [T]) {
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T) { self.key(key); writeObject(value) }
+    public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]) {
         self.key(key)
         buffer.append(UInt8(ascii: "["))
         for i in value.indices {

@@ -206,7 +206,18 @@ public struct JSONParser {
             index += 1
             let start = index
             var high: UInt8 = 0
-            // Fast path: no escapes; ASCII needs no UTF-8 validation.
+            // Fast path: no escapes; ASCII needs no UTF-8 validation. Eight bytes at a time while
+            // none ends the string, starts an escape or is a control character.
+            if let base = bytes.baseAddress {
+                var highBits: UInt64 = 0
+                while index + 8 <= bytes.count {
+                    let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if JSONBytes.hasQuoteBackslashOrControl(w) { break }
+                    highBits |= w
+                    index += 8
+                }
+                if highBits & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
+            }
             while index < bytes.count {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {

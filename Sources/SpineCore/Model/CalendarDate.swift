@@ -58,6 +58,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public var description: String {
         let c = components
+        guard (0...9999).contains(c.year) else { return Self.paddedDescription(c) }
+        // YYYY-MM-DD written as ten ASCII bytes: a small string, no allocation (deadlines and
+        // every assessment print dates).
+        var ascii: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &ascii) { raw in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var v = value
+                for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                    raw[i] = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
+                    v /= 10
+                }
+            }
+            put(c.year, 4, at: 0)
+            raw[4] = UInt8(ascii: "-")
+            put(c.month, 2, at: 5)
+            raw[7] = UInt8(ascii: "-")
+            put(c.day, 2, at: 8)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<10]), as: UTF8.self)
+        }
+    }
+
+    /// Years outside 0…9999 (only from `init(dayNumber:)`): zero-padded as before.
+    static func paddedDescription(_ c: (year: Int, month: Int, day: Int)) -> String {
         func pad(_ v: Int, _ width: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -72,10 +72,11 @@ struct ObjectReader {
     /// The member's value; nil when absent or JSON null (null means "not given").
     subscript(_ key: String) -> JSONValue? {
         let length = key.utf8.count
-        // Comparing lengths first skips most string comparisons.
-        for m in members where m.key.utf8.count == length && m.key == key {
-            if case .null = m.value { return nil }
-            return m.value
+        // Comparing lengths first skips most string comparisons; indexing (rather than `for m in
+        // members`) reads the members in place instead of copying each one.
+        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key {
+            if case .null = members[i].value { return nil }
+            return members[i].value
         }
         return nil
     }
@@ -100,8 +101,11 @@ struct Validator {
             return nil
         }
         let reader = ObjectReader(path: path, members: members)
-        for m in members where !allowed.contains(where: { $0.utf8.count == m.key.utf8.count && $0 == m.key }) {
-            fail(reader.child(m.key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+        for i in members.indices {
+            let key = members[i].key
+            if !allowed.contains(where: { $0.utf8.count == key.utf8.count && $0 == key }) {
+                fail(reader.child(key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+            }
         }
         return reader
     }
@@ -115,11 +119,13 @@ struct Validator {
             fail(r.child(key), "must be a string (got \(value.typeName))")
             return nil
         }
-        if s.unicodeScalars.count > maxLength {
+        // A string has no more scalars than UTF-8 bytes: only a long one needs its scalars counted.
+        if s.utf8.count > maxLength, s.unicodeScalars.count > maxLength {
             fail(r.child(key), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
             return nil
         }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+        // A scalar below U+0020 is one UTF-8 byte below 0x20, a byte no multi-byte sequence contains.
+        if s.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") }) {
             fail(r.child(key), "must not contain control characters")
             return nil
         }

@@ -35,7 +35,11 @@ public enum VertebralLevel: Int, Sendable, Hashable, Comparable, CaseIterable, C
         }
     }
 
-    public enum Region: String, Sendable { case cervical, thoracic, lumbar, sacral }
+    public enum Region: String, Sendable {
+        case cervical, thoracic, lumbar, sacral
+        /// In alphabetical order of the names (how reports list them).
+        static let alphabetical: [Region] = [.cervical, .lumbar, .sacral, .thoracic]
+    }
 
     /// Thoracic or lumbar: where percutaneous cement augmentation applies (reference §11.3 R2).
     public var isThoracolumbar: Bool { region == .thoracic || region == .lumbar }
@@ -60,6 +64,6 @@ public enum VertebralLevel: Int, Sendable, Hashable, Comparable, CaseIterable, C
         guard let first = sorted.first, let last = sorted.last else { return "" }
         if sorted.count == 1 { return first.code }
         if last.rawValue - first.rawValue == sorted.count - 1 { return "\(first.code)–\(last.code)" }
-        return sorted.map(\.code).joined(separator: ", ")
+        return sorted.map(\.code).joinedPhrase(separator: ", ")
     }
 }

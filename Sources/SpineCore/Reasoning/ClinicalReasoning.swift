@@ -14,6 +14,17 @@ enum Citations {
     static let tomitaEnBloc = "Tomita 2001 Spine 26:298; Tokuhashi 2005 Spine 30:2186 (reference §11.3 R5)"
     static let augmentation = "Reference §12.4 (vertebral augmentation); Berenson J, et al. CAFE, Lancet Oncol 2011"
     static let transfusion = "Carson JL, et al. AABB red cell transfusion guidelines, JAMA 2023;330:1892"
+
+    // Citations that combine two sources, joined once rather than at every assessment.
+    static let ng234Dexamethasone = "\(ng234); ASTRO 2024: RT with dexamethasone over RT alone for MSCC"
+    static let ng234Supportive = "\(ng234); reference §12.7"
+    static let nomsAstro2017 = "\(noms); \(astro2017)"
+    static let nomsMsccRegimens = "\(noms); ASTRO 2024 (MSCC regimens)"
+    static let nomsAugmentation = "\(noms); \(augmentation)"
+    static let fisherNoms = "Fisher 2010 Spine 35:E1221; \(noms)"
+    static let nomsHybrid = "\(noms); Laufer I, et al. J Neurosurg Spine 2013"
+    static let nomsSc24 = "\(noms); \(sc24)"
+    static let astro2024Sc24 = "\(astro2024); \(sc24)"
 }
 
 /// A treatment option while the rules build the list.
@@ -35,8 +46,8 @@ final class ClinicalReasoning {
     let urgency: Urgency
     let c: Case
 
-    var warnings: [String] = []
-    var rulesApplied: [String] = []
+    var warnings = [String](capacity: 4)
+    var rulesApplied = [String](capacity: 4)
     var candidates: [Candidate] = []
     private(set) var noms: NomsAssessment!
     private(set) var patchell: CriteriaCheck!
@@ -49,6 +60,8 @@ final class ClinicalReasoning {
     var mechanicalLesion: SpinalLesion?
     var stabilisation: StabilisationNeed = .unknown
     var gated = false
+    /// "histology <code>": a fact of three criteria, written once.
+    let histologyFact: String
 
     enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
 
@@ -59,6 +72,7 @@ final class ClinicalReasoning {
         self.prognosis = prognosis
         self.urgency = urgency
         indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
+        histologyFact = phrase("histology \(facts.histology.code)")
     }
 
     var sinsTotal: Int? { scores.sins.total }
@@ -113,32 +127,33 @@ final class ClinicalReasoning {
     }
 
     func neurologicArm() -> Finding {
-        var facts: [String] = []
+        var facts = [String](capacity: 5)
         let n = c.neurology
         guard let g = escc else {
             return Finding(code: "unknown", finding: "ESCC grade not recorded for every lesion: the neurologic arm cannot be decided",
                            facts: scores.escc.missing ?? [])
         }
-        facts.append("ESCC \(g.rawValue) at \(indexLesion.name) (\(EpiduralCompressionScale.definitions[g]!))")
-        if let d = n.deficit { facts.append("deficit: \(d.rawValue)") }
-        if let f = self.facts.frankel { facts.append("Frankel \(f.grade.rawValue)\(f.fromAsia ? " (from ASIA)" : "")") }
-        if let a = n.ambulation { facts.append("ambulation: \(a.rawValue)") }
+        facts.append(phrase("ESCC \(g.rawValue) at \(indexLesion.name) (\(EpiduralCompressionScale.definition(g)))"))
+        if let d = n.deficit { facts.append(phrase("deficit: \(d.rawValue)")) }
+        if let f = self.facts.frankel { facts.append(phrase("Frankel \(f.grade.rawValue)\(f.fromAsia ? " (from ASIA)" : "")")) }
+        if let a = n.ambulation { facts.append(phrase("ambulation: \(a.rawValue)")) }
         if n.bladderBowelDysfunction == true { facts.append("bladder or bowel dysfunction") }
-        let deficit = (n.deficit.map { $0 != .none } ?? false) ? " with \(n.deficit!.rawValue)" : ""
+        let deficit = (n.deficit.map { $0 != .none } ?? false) ? phrase(" with \(n.deficit!.rawValue)") : ""
         if g.isHighGrade {
-            return Finding(code: "high-grade", finding: "high-grade ESCC (\(g.rawValue))\(deficit)", facts: facts)
+            return Finding(code: "high-grade", finding: phrase("high-grade ESCC (\(g.rawValue))\(deficit)"), facts: facts)
         }
         let grey = g.isGreyZone ? " (1c: grey zone, counted as low-grade)" : ""
-        return Finding(code: "low-grade", finding: "low-grade ESCC (\(g.rawValue))\(grey)\(deficit)", facts: facts)
+        return Finding(code: "low-grade", finding: phrase("low-grade ESCC (\(g.rawValue))\(grey)\(deficit)"), facts: facts)
     }
 
     func oncologicArm() -> Finding {
         let h = facts.histology
-        var f: [String] = ["histology: \(h.name) (\(h.code))"]
+        var f = [String](capacity: 4)
+        f.append(phrase("histology: \(h.name) (\(h.code))"))
         if let o = c.primaryTumor.radiosensitivity {
-            f.append("radiosensitivity given by the clinician: \(o.rawValue)")
+            f.append(phrase("radiosensitivity given by the clinician: \(o.rawValue)"))
         } else {
-            f.append("Laufer 2013 list: \(h.radiosensitivity.rawValue)")
+            f.append(phrase("Laufer 2013 list: \(h.radiosensitivity.rawValue)"))
         }
         if h.code == "unknown-primary" { f.append("unknown primary: obtain tissue; treated as radioresistant until then (histologies.md §)") }
         if h.systemicFirst { f.append("chemosensitive: systemic therapy may come first") }
@@ -146,7 +161,7 @@ final class ClinicalReasoning {
         case .sensitive: return Finding(code: "sensitive", finding: "radiosensitive to conventional EBRT", facts: f)
         case .resistant:
             let assumed = h.code == "unknown-primary" && c.primaryTumor.radiosensitivity == nil ? " (assumed until histology is known)" : ""
-            return Finding(code: "resistant", finding: "radioresistant to conventional EBRT\(assumed)", facts: f)
+            return Finding(code: "resistant", finding: phrase("radioresistant to conventional EBRT\(assumed)"), facts: f)
         case .unclassified:
             return Finding(code: "unclassified",
                            finding: "not classified by the NOMS list: give primaryTumor.radiosensitivity; both pathways are shown", facts: f)
@@ -158,30 +173,32 @@ final class ClinicalReasoning {
             return Finding(code: "unknown", finding: "SINS incomplete: mechanical stability cannot be judged",
                            facts: scores.sins.missing)
         }
-        var f = ["SINS \(total) at \(lesion.name) (\(scores.sins.category ?? ""))"]
-        if let p = lesion.pain { f.append("pain: \(p.rawValue)") }
-        if let a = lesion.alignment { f.append("alignment: \(a.rawValue)") }
+        var f = [String](capacity: 3)
+        f.append(phrase("SINS \(total) at \(lesion.name) (\(scores.sins.category ?? ""))"))
+        if let p = lesion.pain { f.append(phrase("pain: \(p.rawValue)")) }
+        if let a = lesion.alignment { f.append(phrase("alignment: \(a.rawValue)")) }
         switch stabilisation {
         case .required:
-            return Finding(code: "unstable", finding: "unstable (SINS \(total)): stabilisation indicated irrespective of radiosensitivity", facts: f)
+            return Finding(code: "unstable", finding: phrase("unstable (SINS \(total)): stabilisation indicated irrespective of radiosensitivity"), facts: f)
         case .favoured:
             return Finding(code: "potentially-unstable",
-                           finding: "potentially unstable (SINS \(total)): surgical consultation; stabilisation favoured (mechanical pain or deformity)", facts: f)
+                           finding: phrase("potentially unstable (SINS \(total)): surgical consultation; stabilisation favoured (mechanical pain or deformity)"), facts: f)
         case .consultOnly:
             return Finding(code: "potentially-unstable",
-                           finding: "potentially unstable (SINS \(total)): surgical consultation; observation/RT acceptable without mechanical pain or deformity", facts: f)
+                           finding: phrase("potentially unstable (SINS \(total)): surgical consultation; observation/RT acceptable without mechanical pain or deformity"), facts: f)
         default:
-            return Finding(code: "stable", finding: "stable (SINS \(total)): no stabilisation on mechanical grounds", facts: f)
+            return Finding(code: "stable", finding: phrase("stable (SINS \(total)): no stabilisation on mechanical grounds"), facts: f)
         }
     }
 
     func systemicArm() -> Finding {
-        var f = ["expected survival ≥ 3 months: \(prognosis.survivalAtLeast3Months) (\(prognosis.survivalSource))"]
+        var f = [String](capacity: 5)
+        f.append(phrase("expected survival ≥ 3 months: \(prognosis.survivalAtLeast3Months) (\(prognosis.survivalSource))"))
         let operable = c.systemic.medicallyOperable
-        f.append("medically operable: \(operable.map { $0 ? "yes" : "no" } ?? "not recorded")")
-        if let k = c.performance.karnofsky { f.append("Karnofsky \(k)") } else if let e = c.performance.ecog { f.append("ECOG \(e)") }
-        if let e = c.systemic.effectiveOptionsRemaining { f.append("effective systemic options remaining: \(e ? "yes" : "no")") }
-        if !c.comorbidities.isEmpty { f.append("comorbidities: \(c.comorbidities.map(\.rawValue).joined(separator: ", "))") }
+        f.append(phrase("medically operable: \(operable.map { $0 ? "yes" : "no" } ?? "not recorded")"))
+        if let k = c.performance.karnofsky { f.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { f.append(phrase("ECOG \(e)")) }
+        if let e = c.systemic.effectiveOptionsRemaining { f.append(phrase("effective systemic options remaining: \(e ? "yes" : "no")")) }
+        if !c.comorbidities.isEmpty { f.append(phrase("comorbidities: \(c.comorbidities.map(\.rawValue).joinedPhrase(separator: ", "))")) }
         if operable == false {
             return Finding(code: "not-surgical-candidate", finding: "not a surgical candidate: medically inoperable", facts: f)
         }
@@ -200,24 +217,24 @@ final class ClinicalReasoning {
     func patchellCheck() -> CriteriaCheck {
         let h = facts.histology
         let n = c.neurology
-        var criteria: [Criterion] = []
+        var criteria = [Criterion](capacity: 8)
         criteria.append(Criterion(criterion: "tissue-proven cancer not of CNS or spinal origin",
                                   met: h.code == "unknown-primary" ? nil : true,
-                                  fact: h.code == "unknown-primary" ? "primary unknown: tissue diagnosis needed" : "histology \(h.code)"))
+                                  fact: h.code == "unknown-primary" ? "primary unknown: tissue diagnosis needed" : histologyFact))
         criteria.append(Criterion(criterion: "radiographic spinal cord displacement (ESCC 2–3)",
-                                  met: escc.map(\.isHighGrade), fact: escc.map { "ESCC \($0.rawValue)" } ?? "ESCC not recorded"))
+                                  met: escc.map(\.isHighGrade), fact: escc.map { phrase("ESCC \($0.rawValue)") } ?? "ESCC not recorded"))
         let strict = facts.hasNeurologicalSymptomsOrSigns
         let pain = c.spine.lesions.contains { ($0.pain ?? .none) != .none } || c.symptoms.newBackPain == true || !c.symptoms.painFeatures.isEmpty
         criteria.append(Criterion(criterion: "at least one neurological sign or symptom (strict reading: pain alone does not count)",
                                   met: strict, fact: strict ? "neurological symptoms or signs recorded" : pain ? "pain only" : "none recorded"))
         let compressive = c.spine.lesions.filter { $0.escc?.isHighGrade == true }.count
         criteria.append(Criterion(criterion: "a single area of compression (contiguous levels allowed)",
-                                  met: escc == nil ? nil : compressive <= 1, fact: "\(compressive) lesion(s) with ESCC 2–3"))
+                                  met: escc == nil ? nil : compressive <= 1, fact: phrase("\(compressive) lesion(s) with ESCC 2–3")))
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
                                   fact: prognosis.survivalSource))
         criteria.append(Criterion(criterion: "not a radiosensitive tumour (lymphoma, leukaemia, myeloma, germ-cell)",
-                                  met: !h.patchellExcluded, fact: "histology \(h.code)"))
+                                  met: !h.patchellExcluded, fact: histologyFact))
         let paraplegic = (facts.frankel.map { $0.grade <= .b }) ?? (n.ambulation == .nonAmbulatory ? nil : false)
         let paraMet: Bool?
         let paraFact: String
@@ -228,7 +245,7 @@ final class ClinicalReasoning {
         case true?:
             if let hours = n.hoursSinceLossOfAmbulation {
                 paraMet = hours <= 48
-                paraFact = "paraplegic for \(hours) h"
+                paraFact = phrase("paraplegic for \(hours) h")
             } else {
                 paraMet = nil
                 paraFact = "paraplegic; duration not recorded (neurology.hoursSinceLossOfAmbulation)"
@@ -243,7 +260,7 @@ final class ClinicalReasoning {
 
         if escc.map({ !$0.isHighGrade }) ?? false {
             return CriteriaCheck(status: "not-applicable",
-                                 summary: "No spinal cord compression (ESCC \(escc!.rawValue)): the Patchell question does not arise.",
+                                 summary: phrase("No spinal cord compression (ESCC \(escc!.rawValue)): the Patchell question does not arise."),
                                  criteria: criteria, citation: Citations.patchell)
         }
         let painReading = criteria.enumerated().map { i, cr in i == 2 ? Criterion(criterion: cr.criterion, met: strict || pain, fact: cr.fact) : cr }
@@ -254,13 +271,13 @@ final class ClinicalReasoning {
         case "met": summary = "Patchell criteria met: direct decompressive surgery then RT is favoured over RT alone (ambulatory after treatment 84 % vs 57 %)."
         case "not-met":
             let failed = criteria.filter { $0.met == false }.map(\.criterion)
-            summary = "Patchell criteria not met (\(failed.joined(separator: "; "))): the trial's evidence for surgery + RT does not apply."
+            summary = phrase("Patchell criteria not met (\(failed.joinedPhrase(separator: "; "))): the trial's evidence for surgery + RT does not apply.")
         default:
             let unknown = criteria.filter { $0.met == nil }.map(\.criterion)
-            summary = "Patchell criteria undetermined: record \(unknown.joined(separator: "; "))."
+            summary = phrase("Patchell criteria undetermined: record \(unknown.joinedPhrase(separator: "; ")).")
         }
         if strictStatus != broadStatus {
-            summary += " Where pain alone is counted as a symptom (sources disagree), the criteria are \(broadStatus)."
+            summary += phrase(" Where pain alone is counted as a symptom (sources disagree), the criteria are \(broadStatus).")
         }
         return CriteriaCheck(status: strictStatus, summary: summary, criteria: criteria, citation: Citations.patchell)
     }
@@ -273,71 +290,73 @@ final class ClinicalReasoning {
 
     func enBlocCheck() -> CriteriaCheck {
         let h = facts.histology
-        var criteria: [Criterion] = []
+        var criteria = [Criterion](capacity: 5)
         criteria.append(Criterion(criterion: "solitary spinal metastasis (one vertebra, no extraspinal focus)",
                                   met: facts.solitary,
-                                  fact: "\(facts.involvedCount) involved vertebra(e); extraspinal foci: \(c.otherMetastases.extraspinalBoneCount.map(String.init) ?? "not recorded")"))
+                                  fact: phrase("\(facts.involvedCount) involved vertebra(e); extraspinal foci: \(c.otherMetastases.extraspinalBoneCount.map(String.init) ?? "not recorded")")))
         let v = c.otherMetastases.visceral
         let visceralOK: Bool? = v.present.map { !$0 || v.treatable == true }
         criteria.append(Criterion(criterion: "no or controlled (treatable) visceral disease", met: visceralOK,
-                                  fact: v.present.map { $0 ? "visceral metastases, treatable: \(v.treatable == true ? "yes" : "no")" : "no visceral metastases" } ?? "not recorded"))
+                                  fact: v.present.map { $0 ? phrase("visceral metastases, treatable: \(v.treatable == true ? "yes" : "no")") : "no visceral metastases" } ?? "not recorded"))
         // Either instrument may establish long survival: true if one does, false only if both
         // are computed and neither does, unknown otherwise.
         var longFacts: [String] = []
         var tomitaLong: Bool?
         var tokuhashiLong: Bool?
-        if let t = scores.tomita.total { longFacts.append("Tomita \(t)"); tomitaLong = t <= 3 }
+        if let t = scores.tomita.total { longFacts.append(phrase("Tomita \(t)")); tomitaLong = t <= 3 }
         if let t = scores.tokuhashiRevised.total {
-            longFacts.append("Tokuhashi \(t)")
+            longFacts.append(phrase("Tokuhashi \(t)"))
             let majorFree = scores.tokuhashiRevised.items.first { $0.item == "majorOrganMetastases" }?.points == 2
             tokuhashiLong = t >= 12 || ((9...11).contains(t) && facts.involvedCount == 1 && majorFree)
         }
         let long: Bool? = tomitaLong == true || tokuhashiLong == true ? true
             : (tomitaLong == false && tokuhashiLong == false ? false : nil)
         criteria.append(Criterion(criterion: "long expected survival (Tomita 2–3; Tokuhashi 12–15, or 9–11 with a single lesion and no major-organ metastases)",
-                                  met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : longFacts.joined(separator: ", ")))
-        criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: "histology \(h.code)"))
+                                  met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : longFacts.joinedPhrase(separator: ", ")))
+        criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: histologyFact))
         criteria.append(Criterion(criterion: "fit for major surgery with expected survival ≥ 3 months",
                                   met: c.systemic.medicallyOperable == false || prognosis.survivalShort ? false
                                     : (c.systemic.medicallyOperable == true && prognosis.survivalEstablished ? true : nil),
-                                  fact: "operable: \(c.systemic.medicallyOperable.map { $0 ? "yes" : "no" } ?? "not recorded"); survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)"))
+                                  fact: phrase("operable: \(c.systemic.medicallyOperable.map { $0 ? "yes" : "no" } ?? "not recorded"); survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)")))
         let status = Self.status(criteria)
         let summary: String
         switch status {
         case "met": summary = "En bloc candidate: discuss en bloc resection (e.g. total en bloc spondylectomy) at the MDT, usually after embolisation."
-        case "not-met": summary = "Not an en bloc candidate: " + criteria.filter { $0.met == false }.map(\.criterion).joined(separator: "; ") + " not met."
-        default: summary = "En bloc candidacy undetermined: " + criteria.filter { $0.met == nil }.map(\.criterion).joined(separator: "; ") + " unknown."
+        case "not-met": summary = "Not an en bloc candidate: " + criteria.filter { $0.met == false }.map(\.criterion).joinedPhrase(separator: "; ") + " not met."
+        default: summary = "En bloc candidacy undetermined: " + criteria.filter { $0.met == nil }.map(\.criterion).joinedPhrase(separator: "; ") + " unknown."
         }
         return CriteriaCheck(status: status, summary: summary, criteria: criteria, citation: Citations.tomitaEnBloc)
     }
 
     func lmnopSummary() -> Lmnop {
         let levels = c.spine.involvedLevels.sorted()
-        let regions = Set(levels.map(\.region.rawValue)).sorted().joined(separator: ", ")
-        let l = "\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(regions)"
-        let m = sinsTotal.map { "SINS \($0) (\(scores.sins.category ?? "")) at \(scores.sins.lesion ?? "")" } ?? "SINS incomplete"
-        var n = escc.map { "ESCC \($0.rawValue)\($0.isHighGrade ? " (high-grade)" : "")" } ?? "ESCC not recorded"
-        if let d = c.neurology.deficit { n += "; deficit \(d.rawValue)" }
-        if let f = facts.frankel { n += "; Frankel \(f.grade.rawValue)" }
-        var o = "\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT"
-        if let s = c.primaryTumor.status { o += "; primary \(s.rawValue)" }
+        // The distinct regions in alphabetical order of their names, without hashing them.
+        let regions = VertebralLevel.Region.alphabetical.filter { r in levels.contains { $0.region == r } }
+            .map(\.rawValue).joinedPhrase(separator: ", ")
+        let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(regions)")
+        let m = sinsTotal.map { phrase("SINS \($0) (\(scores.sins.category ?? "")) at \(scores.sins.lesion ?? "")") } ?? "SINS incomplete"
+        var n = escc.map { phrase("ESCC \($0.rawValue)\($0.isHighGrade ? " (high-grade)" : "")") } ?? "ESCC not recorded"
+        if let d = c.neurology.deficit { n += phrase("; deficit \(d.rawValue)") }
+        if let f = facts.frankel { n += phrase("; Frankel \(f.grade.rawValue)") }
+        var o = phrase("\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT")
+        if let s = c.primaryTumor.status { o += phrase("; primary \(s.rawValue)") }
         if facts.histology.systemicFirst { o += "; chemosensitive" }
-        var p: [String] = []
-        if let k = c.performance.karnofsky { p.append("Karnofsky \(k)") } else if let e = c.performance.ecog { p.append("ECOG \(e)") }
-        p.append("survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)")
+        var p = [String](capacity: 5)
+        if let k = c.performance.karnofsky { p.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { p.append(phrase("ECOG \(e)")) }
+        p.append(phrase("survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)"))
         if let op = c.systemic.medicallyOperable { p.append(op ? "medically operable" : "medically inoperable") }
         let prior = c.spine.lesions.filter { $0.priorRadiation != nil }
-        if !prior.isEmpty { p.append("prior RT at \(prior.map(\.name).joined(separator: ", "))") }
+        if !prior.isEmpty { p.append(phrase("prior RT at \(prior.map(\.name).joinedPhrase(separator: ", "))")) }
         let active = c.systemic.currentTreatment.filter { $0 != .none }
-        if !active.isEmpty { p.append("current systemic: \(active.map(\.rawValue).joined(separator: ", "))") }
-        return Lmnop(levels: l, mechanical: m, neurology: n, oncology: o, patient: p.joined(separator: "; "), citation: Citations.lmnop)
+        if !active.isEmpty { p.append(phrase("current systemic: \(active.map(\.rawValue).joinedPhrase(separator: ", "))")) }
+        return Lmnop(levels: l, mechanical: m, neurology: n, oncology: o, patient: p.joinedPhrase(separator: "; "), citation: Citations.lmnop)
     }
 
     // MARK: - Options
 
     func add(_ code: TreatmentOption, priority: Int, regimen: String? = nil, alternatives: [String] = [],
                       _ rationale: Rationale) {
-        if let i = candidates.firstIndex(where: { $0.code == code }) {
+        if let i = index(of: code) {
             candidates[i].priority = min(candidates[i].priority, priority)
             if candidates[i].regimen == nil { candidates[i].regimen = regimen }
             for a in alternatives where !candidates[i].alternativeRegimens.contains(a) { candidates[i].alternativeRegimens.append(a) }
@@ -349,21 +368,40 @@ final class ClinicalReasoning {
     }
 
     func note(_ code: TreatmentOption, _ text: String) {
-        if let i = candidates.firstIndex(where: { $0.code == code }), !candidates[i].contextNotes.contains(text) {
+        if let i = index(of: code), !candidates[i].contextNotes.contains(text) {
             candidates[i].contextNotes.append(text)
         }
     }
 
     func caution(_ codes: [TreatmentOption], _ text: String) {
         for code in codes {
-            if let i = candidates.firstIndex(where: { $0.code == code }), !candidates[i].cautions.contains(text) {
+            if let i = index(of: code), !candidates[i].cautions.contains(text) {
                 candidates[i].cautions.append(text)
             }
         }
     }
 
-    func has(_ code: TreatmentOption) -> Bool { candidates.contains { $0.code == code } }
+    // Candidates are found by code through these helpers, which read only `code`: a closure over
+    // the array (`contains`, `firstIndex(where:)`, `for … in`) copied every candidate, with its
+    // arrays and strings, at each of the many lookups of a run.
 
+    /// The position of the candidate whose code passes `test`.
+    func index(where test: (TreatmentOption) -> Bool) -> Int? {
+        var i = 0
+        while i < candidates.count {
+            if test(candidates[i].code) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func index(of code: TreatmentOption) -> Int? { index { $0 == code } }
+    func has(_ code: TreatmentOption) -> Bool { index(of: code) != nil }
+    var hasOpenSurgery: Bool { index(where: \.isOpenSurgery) != nil }
+    /// The codes on the list, in the order they were added.
+    var codes: [TreatmentOption] { candidates.indices.map { candidates[$0].code } }
+
+    static let anaemiaSurgicalCaution = "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 7 g/dL, or 8 g/dL for orthopaedic surgery or cardiovascular disease (\(Citations.transfusion))"
     static let cebrtRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "30 Gy / 10"]
     static let sbrtRegimens = ["24 Gy / 2", "27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"]
 
@@ -380,7 +418,7 @@ final class ClinicalReasoning {
             rulesApplied.append("R0 emergency: neurological symptoms or signs → MSCC pathway (coordinator now, dexamethasone 16 mg, whole-spine MRI ≤ 24 h, decision ≤ 24 h)")
             add(.dexamethasone, priority: 2, regimen: "16 mg oral (or parenteral equivalent) now, then 16 mg daily until surgery or RT; taper after",
                 Rationale(rule: "NOMS R0 / NICE NG234 rec. 1.8", finding: "neurological symptoms or signs suggestive of MSCC",
-                          citation: "\(Citations.ng234); ASTRO 2024: RT with dexamethasone over RT alone for MSCC"))
+                          citation: Citations.ng234Dexamethasone))
         }
 
         // R1: the systemic gate.
@@ -388,19 +426,19 @@ final class ClinicalReasoning {
         if inoperable || prognosis.survivalShort {
             gated = true
             let why = inoperable ? "medically inoperable" : "expected survival < 3 months"
-            rulesApplied.append("R1 systemic gate: \(why) → no open surgery; cEBRT; palliative care")
+            rulesApplied.append(phrase("R1 systemic gate: \(why) → no open surgery; cEBRT; palliative care"))
             let short = prognosis.survivalShort
             add(.cebrt, priority: 10, regimen: short ? "8 Gy × 1" : "20 Gy / 5",
                 alternatives: short ? ["20 Gy / 5"] : ["30 Gy / 10", "8 Gy × 1"],
-                Rationale(rule: "NOMS R1", finding: "\(why): radiotherapy without open surgery\(short ? "; a single 8 Gy fraction suits short expected survival" : "")",
-                          citation: "\(Citations.noms); \(Citations.astro2017)"))
+                Rationale(rule: "NOMS R1", finding: phrase("\(why): radiotherapy without open surgery\(short ? "; a single 8 Gy fraction suits short expected survival" : "")"),
+                          citation: Citations.nomsAstro2017))
             if stabilisation == .required || stabilisation == .favoured, let lesion = mechanicalLesion {
                 let bilateral = lesion.posterolateral == .bilateral
                 let translation = lesion.alignment == .subluxation
                 let highHere = lesion.escc?.isHighGrade ?? esccHigh
                 if lesion.isPainfulFracture && !highHere && !bilateral && !translation {
                     add(.cementAugmentation, priority: 12, Rationale(
-                        rule: "NOMS R1", finding: "mechanical instability at \(lesion.name) in a non-surgical patient: painful pathological fracture without high-grade ESCC, bilateral posterolateral disease or translation",
+                        rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) in a non-surgical patient: painful pathological fracture without high-grade ESCC, bilateral posterolateral disease or translation"),
                         citation: Citations.augmentation))
                 } else {
                     var why: [String] = []
@@ -409,17 +447,17 @@ final class ClinicalReasoning {
                     if bilateral { why.append("bilateral posterolateral disease") }
                     if translation { why.append("translation") }
                     add(.bracing, priority: 12, regimen: lesion.levels.first!.region == .cervical ? "cervical orthosis" : "thoracolumbar orthosis",
-                        Rationale(rule: "NOMS R1", finding: "mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(why.joined(separator: ", "))) → orthosis + analgesia",
+                        Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(why.joinedPhrase(separator: ", "))) → orthosis + analgesia"),
                                   citation: Citations.noms))
                     add(.analgesia, priority: 13, regimen: "WHO analgesic ladder; adjuvants for neuropathic pain",
                         Rationale(rule: "NOMS R1", finding: "non-operative management of instability", citation: Citations.ng234))
                 }
             }
-            add(.palliativeCare, priority: 18, Rationale(rule: "NOMS R1", finding: "\(why): specialist palliative-care input", citation: Citations.noms))
+            add(.palliativeCare, priority: 18, Rationale(rule: "NOMS R1", finding: phrase("\(why): specialist palliative-care input"), citation: Citations.noms))
             // Radiotherapy for quality of life is recommended only with an anticipated life
             // expectancy of at least 4 weeks (ASTRO 2024, reference §12.1): below that, supportive
             // care comes first and RT is kept as an option to discuss.
-            if c.systemic.clinicianSurvivalEstimateMonths == 0, let i = candidates.firstIndex(where: { $0.code == .cebrt }) {
+            if c.systemic.clinicianSurvivalEstimateMonths == 0, let i = index(of: .cebrt) {
                 candidates[i].priority = 19
                 candidates[i].contextNotes.append("clinician estimate under 1 month: ASTRO 2024 recommends RT for quality of life only with an anticipated life expectancy of at least 4 weeks — supportive care first; discuss whether a single fraction is still worthwhile")
             }
@@ -436,8 +474,8 @@ final class ClinicalReasoning {
     /// Separation surgery and decompression already include instrumented stabilisation: fold a
     /// separate stabilisation option into them rather than listing the same operation twice.
     func mergeStabilisationIntoDecompression() {
-        guard let s = candidates.firstIndex(where: { $0.code == .stabilization }),
-              let d = candidates.firstIndex(where: { $0.code == .separationSurgery || $0.code == .decompressionStabilization })
+        guard let s = index(of: .stabilization),
+              let d = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization })
         else { return }
         let stabilisation = candidates[s]
         candidates[d].priority = min(candidates[d].priority, stabilisation.priority)
@@ -456,28 +494,28 @@ final class ClinicalReasoning {
         switch stabilisation {
         case .required, .favoured:
             let required = stabilisation == .required
-            rulesApplied.append(required ? "R2 mechanical: SINS \(total) ≥ 13 → stabilisation required"
-                                         : "R2 mechanical: SINS \(total) (7–12) with mechanical pain or deformity → stabilisation favoured")
+            rulesApplied.append(required ? phrase("R2 mechanical: SINS \(total) ≥ 13 → stabilisation required")
+                                         : phrase("R2 mechanical: SINS \(total) (7–12) with mechanical pain or deformity → stabilisation favoured"))
             let highHere = lesion.escc?.isHighGrade ?? esccHigh
             let cementOK = lesion.isPainfulFracture && !highHere && lesion.posterolateral != .bilateral
                 && lesion.alignment == .normal && lesion.levels.allSatisfy(\.isThoracolumbar)
-            let finding = required ? "SINS \(total) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity"
-                                   : "SINS \(total) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured"
+            let finding = required ? phrase("SINS \(total) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
+                                   : phrase("SINS \(total) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
             if cementOK {
                 add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
-                    Rationale(rule: "NOMS R2", finding: "\(finding); painful pathological fracture, no high-grade ESCC, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation",
-                              citation: "\(Citations.noms); \(Citations.augmentation)"))
+                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
+                              citation: Citations.nomsAugmentation))
             } else {
                 let cervical = lesion.levels.contains { $0.region == .cervical }
                 add(.stabilization, priority: required ? 8 : 12,
                     regimen: cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
-                    Rationale(rule: "NOMS R2", finding: "\(finding); cement augmentation not suitable\(cervical ? " (cervical level)" : "")",
-                              citation: "Fisher 2010 Spine 35:E1221; \(Citations.noms)"))
+                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable\(cervical ? " (cervical level)" : "")"),
+                              citation: Citations.fisherNoms))
             }
         case .consultOnly:
-            rulesApplied.append("R2 mechanical: SINS \(total) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required")
+            rulesApplied.append(phrase("R2 mechanical: SINS \(total) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required"))
         case .none:
-            rulesApplied.append("R2 mechanical: SINS \(total) ≤ 6 → no stabilisation on mechanical grounds")
+            rulesApplied.append(phrase("R2 mechanical: SINS \(total) ≤ 6 → no stabilisation on mechanical grounds"))
         case .unknown:
             break
         }
@@ -488,9 +526,9 @@ final class ClinicalReasoning {
         let lesion = indexLesion
         let patchellMet = patchell.status == "met"
         if lesion.bonyRetropulsion == true {
-            rulesApplied.append("R3: bony retropulsion at \(lesion.name) → decompression + stabilisation (RT cannot decompress bone)")
+            rulesApplied.append(phrase("R3: bony retropulsion at \(lesion.name) → decompression + stabilisation (RT cannot decompress bone)"))
             add(.decompressionStabilization, priority: 7, regimen: "decompression and stabilisation, then radiotherapy",
-                Rationale(rule: "NOMS R3", finding: "compression at \(lesion.name) is caused by retropulsed bone, which radiotherapy cannot relieve",
+                Rationale(rule: "NOMS R3", finding: phrase("compression at \(lesion.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
                           citation: Citations.noms))
             if patchellMet { patchellRationale(.decompressionStabilization) }
         }
@@ -518,37 +556,37 @@ final class ClinicalReasoning {
     func radiotherapyByHistology(high: Bool, unknownGrade: Bool, afterDecompression: Bool = false) {
         let h = facts.histology
         let name = h.code
-        let gradeText = escc.map { "ESCC \($0.rawValue)" } ?? "ESCC unknown"
+        let gradeText = escc.map { phrase("ESCC \($0.rawValue)") } ?? "ESCC unknown"
         func sensitivePath(priority: Int) {
             let longCourse = (scores.rades.total ?? 0) >= 36
             add(.cebrt, priority: priority, regimen: longCourse ? "30 Gy / 10" : "20 Gy / 5",
                 alternatives: high ? ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"].filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") }
                                    : Self.cebrtRegimens.filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") },
-                Rationale(rule: "NOMS R3", finding: "radiosensitive histology (\(name)), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")",
-                          citation: "\(Citations.noms); \(high ? "ASTRO 2024 (MSCC regimens)" : Citations.astro2017)"))
+                Rationale(rule: "NOMS R3", finding: phrase("radiosensitive histology (\(name)), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
+                          citation: high ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
             if h.systemicFirst, c.systemic.effectiveOptionsRemaining != false {
                 add(.systemicTherapy, priority: priority + 1, Rationale(
-                    rule: "NOMS R3", finding: "chemosensitive histology (\(name)): systemic therapy may be first-line", citation: Citations.noms))
+                    rule: "NOMS R3", finding: phrase("chemosensitive histology (\(name)): systemic therapy may be first-line"), citation: Citations.noms))
             }
         }
         func resistantPath(priority: Int) {
             if high {
                 rulesApplied.append("R3: radioresistant + high-grade ESCC → separation surgery then SBRT (hybrid therapy)")
                 add(.separationSurgery, priority: priority - 1, regimen: "posterolateral circumferential decompression + pedicle-screw stabilisation",
-                    Rationale(rule: "NOMS R3", finding: "radioresistant histology with high-grade compression (\(gradeText)): create a margin around the cord for SBRT",
+                    Rationale(rule: "NOMS R3", finding: phrase("radioresistant histology with high-grade compression (\(gradeText)): create a margin around the cord for SBRT"),
                               citation: Citations.noms))
                 if patchell.status == "met" { patchellRationale(.separationSurgery) }
                 add(.sbrt, priority: priority, regimen: "post-operative SBRT, e.g. 24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
                     Rationale(rule: "NOMS R3", finding: "hybrid therapy: stereotactic RT after separation surgery for durable control of a radioresistant tumour",
-                              citation: "\(Citations.noms); Laufer I, et al. J Neurosurg Spine 2013"))
+                              citation: Citations.nomsHybrid))
             } else {
                 rulesApplied.append(afterDecompression ? "R3: radioresistant → SBRT after decompression" : "R3: radioresistant + low-grade ESCC → SBRT")
                 let finding = afterDecompression
-                    ? "radioresistant histology (\(name)): stereotactic RT after the bony decompression"
-                    : "radioresistant histology (\(name)) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed"
+                    ? phrase("radioresistant histology (\(name)): stereotactic RT after the bony decompression")
+                    : phrase("radioresistant histology (\(name)) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed")
                 add(.sbrt, priority: priority, regimen: afterDecompression ? "post-operative SBRT, e.g. 24 Gy / 2" : "24 Gy / 2",
                     alternatives: ["27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"],
-                    Rationale(rule: "NOMS R3", finding: finding, citation: "\(Citations.noms); \(Citations.sc24)"))
+                    Rationale(rule: "NOMS R3", finding: finding, citation: Citations.nomsSc24))
                 if escc?.isGreyZone == true {
                     note(.sbrt, "ESCC 1c (grey zone): separation surgery before SBRT may be considered for a radioresistant tumour abutting the cord (SpineBoard decision 1)")
                 }
@@ -565,7 +603,7 @@ final class ClinicalReasoning {
             sensitivePath(priority: 10)
             resistantPath(priority: 11)
             for code: TreatmentOption in [.cebrt, .sbrt, .separationSurgery] {
-                note(code, "pathway depends on radiosensitivity, which is not classified for \(name): record primaryTumor.radiosensitivity")
+                note(code, phrase("pathway depends on radiosensitivity, which is not classified for \(name): record primaryTumor.radiosensitivity"))
             }
         }
     }
@@ -581,13 +619,13 @@ final class ClinicalReasoning {
     /// R6: SBRT in preference to cEBRT for good-PS patients without surgical indication or neurology.
     func modernisationRule() {
         guard radiosensitivity == .sensitive, has(.cebrt), urgency.level != .emergency, goodPerformance,
-              !candidates.contains(where: { $0.code.isOpenSurgery }) else { return }
+              !hasOpenSurgery else { return }
         rulesApplied.append("R6 modernisation: good performance status, no surgical indication, no neurology → SBRT may be preferred (conditional)")
         var finding = "good performance status, no indication for surgery, no neurological symptoms: SBRT may be offered in preference to cEBRT even for radiosensitive histology (conditional recommendation)"
         let segments = c.spine.lesions.map(\.levels.count).max() ?? 0
         if segments > 3 || (sinsTotal ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
         add(.sbrt, priority: 16, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
-            Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: "\(Citations.astro2024); \(Citations.sc24)"))
+            Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: Citations.astro2024Sc24))
     }
 
     /// Supportive options: systemic therapy, bone health, analgesia, rehabilitation, palliative care.
@@ -596,8 +634,8 @@ final class ClinicalReasoning {
         let active = c.systemic.currentTreatment.filter { $0 != .none && $0 != .boneModifying }
         if c.systemic.effectiveOptionsRemaining != false, !gated || c.systemic.effectiveOptionsRemaining == true {
             let finding = active.isEmpty
-                ? "metastatic \(h.name.lowercased()): medical oncology to set the systemic plan; it takes precedence and local treatment is timed around it"
-                : "continue current systemic therapy (\(active.map(\.rawValue).joined(separator: ", "))); local treatment is timed around it"
+                ? phrase("metastatic \(h.name.lowercased()): medical oncology to set the systemic plan; it takes precedence and local treatment is timed around it")
+                : phrase("continue current systemic therapy (\(active.map(\.rawValue).joinedPhrase(separator: ", "))); local treatment is timed around it")
             add(.systemicTherapy, priority: 20, Rationale(rule: "Primary cancer first", finding: finding, citation: Citations.noms))
         }
         let onBMA = c.systemic.currentTreatment.contains(.boneModifying)
@@ -605,7 +643,7 @@ final class ClinicalReasoning {
         let bmaIndicated = ["breast", "prostate", "myeloma", "plasmacytoma"].contains(h.code) || prognosis.survivalEstablished
         if !onBMA, bmaHistology, bmaIndicated {
             add(.boneModifyingAgent, priority: 25, regimen: "zoledronic acid 4 mg IV every 3–4 weeks (12-weekly accepted) or denosumab 120 mg SC every 4 weeks",
-                Rationale(rule: "ESMO bone health", finding: ["breast", "prostate"].contains(h.code) ? "bone metastases from \(h.code) cancer [I, A]"
+                Rationale(rule: "ESMO bone health", finding: ["breast", "prostate"].contains(h.code) ? phrase("bone metastases from \(h.code) cancer [I, A]")
                             : ["myeloma", "plasmacytoma"].contains(h.code) ? "myeloma bone disease [I, A]"
                             : "bone metastases with life expectancy ≥ 3 months [I, B]",
                           citation: Citations.esmoBone))
@@ -614,41 +652,41 @@ final class ClinicalReasoning {
             || c.symptoms.newBackPain == true || !c.symptoms.painFeatures.isEmpty
         if painful {
             add(.analgesia, priority: 22, regimen: "WHO analgesic ladder; adjuvants for neuropathic pain",
-                Rationale(rule: "Supportive care", finding: "spinal pain\(c.symptoms.painScore.map { " (NRS \($0)/10)" } ?? ""): individualised pain assessment",
-                          citation: "\(Citations.ng234); reference §12.7"))
+                Rationale(rule: "Supportive care", finding: phrase("spinal pain\(c.symptoms.painScore.map { " (NRS \($0)/10)" } ?? ""): individualised pain assessment"),
+                          citation: Citations.ng234Supportive))
             if let s = c.symptoms.painScore, s >= 7, !has(.dexamethasone) {
-                note(.analgesia, "severe pain (NRS \(s)): NG234 allows steroids for severe pain even without neurological signs")
+                note(.analgesia, phrase("severe pain (NRS \(s)): NG234 allows steroids for severe pain even without neurological signs"))
             }
         }
         let deficit = c.neurology.deficit.map { $0 != .none } ?? false
         let impairedWalking = c.neurology.ambulation.map { $0 != .independent } ?? false
-        let surgical = candidates.contains { $0.code.isOpenSurgery }
+        let surgical = hasOpenSurgery
         if deficit || impairedWalking || surgical {
             var why: [String] = []
             if deficit { why.append("neurological deficit") }
-            if impairedWalking { why.append("walking \(c.neurology.ambulation!.rawValue)") }
+            if impairedWalking { why.append(phrase("walking \(c.neurology.ambulation!.rawValue)")) }
             if surgical { why.append("after spinal surgery") }
             add(.rehabilitation, priority: 24, regimen: "physiotherapy and occupational therapy; bladder and bowel programme; VTE prophylaxis if immobile",
-                Rationale(rule: "Supportive care", finding: why.joined(separator: "; "), citation: "Reference §12.7"))
+                Rationale(rule: "Supportive care", finding: why.joinedPhrase(separator: "; "), citation: "Reference §12.7"))
         }
         // Triggers for early palliative care are an implementation suggestion (reference §12.7 [M]).
         var triggers: [String] = []
-        if let t = scores.tokuhashiRevised.total, t <= 8 { triggers.append("Tokuhashi \(t) (0–8)") }
-        if let t = scores.tomita.total, t >= 8 { triggers.append("Tomita \(t) (8–10)") }
-        if let t = scores.nesms.total, t <= 1 { triggers.append("NESMS \(t) (0–1)") }
-        if let t = scores.rades.total, t <= 30 { triggers.append("Rades \(t) (20–30)") }
-        if let k = c.performance.karnofsky, k <= 40 { triggers.append("Karnofsky \(k) (≤ 40)") }
+        if let t = scores.tokuhashiRevised.total, t <= 8 { triggers.append(phrase("Tokuhashi \(t) (0–8)")) }
+        if let t = scores.tomita.total, t >= 8 { triggers.append(phrase("Tomita \(t) (8–10)")) }
+        if let t = scores.nesms.total, t <= 1 { triggers.append(phrase("NESMS \(t) (0–1)")) }
+        if let t = scores.rades.total, t <= 30 { triggers.append(phrase("Rades \(t) (20–30)")) }
+        if let k = c.performance.karnofsky, k <= 40 { triggers.append(phrase("Karnofsky \(k) (≤ 40)")) }
         if c.systemic.effectiveOptionsRemaining == false { triggers.append("no effective systemic options remaining") }
         if !triggers.isEmpty {
             add(.palliativeCare, priority: 26, Rationale(
-                rule: "Supportive care", finding: "early specialist palliative care: \(triggers.joined(separator: ", ")) (thresholds are SpineBoard's suggestion, not a guideline)",
+                rule: "Supportive care", finding: phrase("early specialist palliative care: \(triggers.joinedPhrase(separator: ", ")) (thresholds are SpineBoard's suggestion, not a guideline)"),
                 citation: "Reference §12.7"))
         }
         // Pre-operative embolisation for hypervascular tumours.
-        if candidates.contains(where: { $0.code.isOpenSurgery }), h.hypervascular != .no {
+        if hasOpenSurgery, h.hypervascular != .no {
             add(.embolization, priority: 13, regimen: "pre-operative, typically 24–72 h before surgery",
-                Rationale(rule: "Surgical adjunct", finding: h.hypervascular == .yes ? "hypervascular histology (\(h.code))"
-                            : "\(h.code) is variably hypervascular: consider if angiography or imaging suggests it",
+                Rationale(rule: "Surgical adjunct", finding: h.hypervascular == .yes ? phrase("hypervascular histology (\(h.code))")
+                            : phrase("\(h.code) is variably hypervascular: consider if angiography or imaging suggests it"),
                           citation: "Reference §12.4; histologies.md"))
         }
     }
@@ -657,16 +695,17 @@ final class ClinicalReasoning {
 
     func applyContext() {
         let fewerFractionsWhy: [String] = [
-            c.social.financialConstraints.flatMap { $0 == .none ? nil : "financial constraints (\($0.rawValue))" },
+            c.social.financialConstraints.flatMap { $0 == .none ? nil : phrase("financial constraints (\($0.rawValue))") },
             c.social.travelBurden == .high ? "high travel burden" : nil,
             c.preferences.priorities.contains(.fewestVisits) ? "the patient prefers the fewest visits" : nil,
             c.preferences.priorities.contains(.stayHome) ? "the patient prefers to stay at home" : nil,
         ].compactMap { $0 }
-        if !fewerFractionsWhy.isEmpty, let i = candidates.firstIndex(where: { $0.code == .cebrt }) {
-            let why = fewerFractionsWhy.joined(separator: ", ")
+        // Joined once: three notes quote it.
+        let why: String? = fewerFractionsWhy.isEmpty ? nil : fewerFractionsWhy.joinedPhrase(separator: ", ")
+        if let why, let i = index(of: .cebrt) {
             if candidates[i].regimen != "8 Gy × 1" {
                 if esccHigh {
-                    candidates[i].contextNotes.append("\(why): 8 Gy × 1 would need one visit; for MSCC it narrowly missed non-inferiority to 20 Gy / 5 for ambulation (SCORAD III: 69.3 % vs 72.7 %) — discuss (\(Citations.scorad))")
+                    candidates[i].contextNotes.append(phrase("\(why): 8 Gy × 1 would need one visit; for MSCC it narrowly missed non-inferiority to 20 Gy / 5 for ambulation (SCORAD III: 69.3 % vs 72.7 %) — discuss (\(Citations.scorad))"))
                     candidates[i].alternativeRegimens.removeAll { $0 == "8 Gy × 1" }
                     candidates[i].alternativeRegimens.insert("8 Gy × 1", at: 0)
                 } else {
@@ -674,30 +713,31 @@ final class ClinicalReasoning {
                     candidates[i].alternativeRegimens.removeAll { $0 == "8 Gy × 1" }
                     candidates[i].alternativeRegimens.insert(previous, at: 0)
                     candidates[i].regimen = "8 Gy × 1"
-                    candidates[i].contextNotes.append("\(why): fewer fractions favoured; 8 Gy × 1 gives equivalent pain relief with more retreatment (\(Citations.astro2017))")
+                    candidates[i].contextNotes.append(phrase("\(why): fewer fractions favoured; 8 Gy × 1 gives equivalent pain relief with more retreatment (\(Citations.astro2017))"))
                 }
             }
         }
-        if !fewerFractionsWhy.isEmpty {
-            note(.sbrt, "\(fewerFractionsWhy.joined(separator: ", ")): SBRT 24 Gy / 2 needs two treatment visits")
+        if let why {
+            note(.sbrt, phrase("\(why): SBRT 24 Gy / 2 needs two treatment visits"))
         }
 
         // Limited family support: discharge planning and social work.
         if let support = c.social.familySupport, support != .strong {
             add(.rehabilitation, priority: 24, regimen: "physiotherapy and occupational therapy; discharge planning",
-                Rationale(rule: "Patient context", finding: "\(support == .none ? "no" : "limited") family support: rehabilitation and discharge planning, home adaptations, social-work referral",
+                Rationale(rule: "Patient context", finding: phrase("\(support == .none ? "no" : "limited") family support: rehabilitation and discharge planning, home adaptations, social-work referral"),
                           citation: "SpineBoard context rule"))
         }
-        if !fewerFractionsWhy.isEmpty {
-            note(.rehabilitation, "prefer a home-based or community programme (\(fewerFractionsWhy.joined(separator: ", ")))")
+        if let why {
+            note(.rehabilitation, phrase("prefer a home-based or community programme (\(why))"))
         }
 
         // The primary cancer's treatment comes first.
         let active = c.systemic.currentTreatment.filter { $0 != .none && $0 != .boneModifying }
         if !active.isEmpty {
-            let list = active.map(\.rawValue).joined(separator: ", ")
-            for cand in candidates where cand.code.isOpenSurgery || cand.code.isRadiotherapy || cand.code == .cementAugmentation {
-                note(cand.code, "on \(list): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
+            let list = active.map(\.rawValue).joinedPhrase(separator: ", ")
+            let text = phrase("on \(list): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
+            for code in codes where code.isOpenSurgery || code.isRadiotherapy || code == .cementAugmentation {
+                note(code, text)
             }
         }
 
@@ -706,7 +746,7 @@ final class ClinicalReasoning {
             guard let prior = lesion.priorRadiation else { continue }
             let eqd2 = (prior.eqd2CordAlphaBeta2 * 10).rounded() / 10
             let doseText = prior.doseGy.rounded() == prior.doseGy ? String(Int(prior.doseGy)) : String(prior.doseGy)
-            let text = "prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose; ASTRO 2024 re-irradiation regimens 8 Gy / 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8"
+            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose; ASTRO 2024 re-irradiation regimens 8 Gy / 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8")
             note(.cebrt, text)
             note(.sbrt, text)
         }
@@ -717,7 +757,7 @@ final class ClinicalReasoning {
             caution([.dexamethasone], "monitor blood glucose and give PPI cover (reference §12.5)")
         }
         guard !cm.isEmpty else { return applyPreferences() }
-        let surgical = candidates.filter { $0.code.isOpenSurgery }.map(\.code)
+        let surgical = codes.filter(\.isOpenSurgery)
         let procedures = surgical + [.cementAugmentation, .embolization]
         if cm.contains(.diabetes) {
             caution([.dexamethasone], "diabetes: steroid-induced hyperglycaemia — monitor capillary glucose and adjust diabetic treatment")
@@ -727,7 +767,7 @@ final class ClinicalReasoning {
             caution([.dexamethasone], "hypertension: corticosteroids can raise blood pressure — monitor")
         }
         if cm.contains(.anemia) {
-            caution(surgical, "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 7 g/dL, or 8 g/dL for orthopaedic surgery or cardiovascular disease (\(Citations.transfusion))")
+            caution(surgical, Self.anaemiaSurgicalCaution)
             caution([.embolization], "anaemia: embolisation reduces operative blood loss in hypervascular tumours")
         }
         if cm.contains(.renal) {
@@ -753,10 +793,10 @@ final class ClinicalReasoning {
         }
         let serious = cm.filter { [.cardiac, .pulmonary, .coagulopathy, .hepatic, .renal].contains($0) }
         if !serious.isEmpty {
-            let list = serious.map(\.rawValue).sorted().joined(separator: ", ")
+            let list = serious.map(\.rawValue).sorted().joinedPhrase(separator: ", ")
             for i in candidates.indices where candidates[i].code.isOpenSurgery {
                 candidates[i].priority += 3
-                candidates[i].contextNotes.append("ranked lower for comorbidities (\(list)) that raise the surgical risk")
+                candidates[i].contextNotes.append(phrase("ranked lower for comorbidities (\(list)) that raise the surgical risk"))
             }
         }
 
@@ -766,7 +806,7 @@ final class ClinicalReasoning {
     /// The patient's stated preferences: avoiding surgery, named goals, declined options.
     func applyPreferences() {
         // "avoid-surgery": non-operative alternatives first; still visible.
-        if c.preferences.priorities.contains(.avoidSurgery), candidates.contains(where: { $0.code.isOpenSurgery }) {
+        if c.preferences.priorities.contains(.avoidSurgery), hasOpenSurgery {
             if has(.separationSurgery) || has(.decompressionStabilization) {
                 let modality: TreatmentOption = radiosensitivity == .sensitive ? .cebrt : .sbrt
                 add(modality, priority: 10, regimen: modality == .sbrt ? "24 Gy / 2" : "20 Gy / 5",
@@ -795,7 +835,7 @@ final class ClinicalReasoning {
                 default: nil
                 }
             }
-            if !named.isEmpty { candidates[i].contextNotes.append("serves the patient's priority: \(named.joined(separator: ", "))") }
+            if !named.isEmpty { candidates[i].contextNotes.append(phrase("serves the patient's priority: \(named.joinedPhrase(separator: ", "))")) }
         }
 
         // Declined options stay visible, marked, and go last.
@@ -837,29 +877,35 @@ final class ClinicalReasoning {
         static let neuroSupport: [TreatmentGoal] = [.neurologicalFunction, .supportCancerTreatment]
     }
 
-    static let titles: [TreatmentOption: String] = [
-        .cebrt: "Conventional external-beam radiotherapy (cEBRT)",
-        .sbrt: "Stereotactic body radiotherapy (SBRT / SRS)",
-        .separationSurgery: "Separation surgery (hybrid therapy with SBRT)",
-        .decompressionStabilization: "Decompression and stabilisation",
-        .stabilization: "Stabilisation (instrumented fixation)",
-        .cementAugmentation: "Cement augmentation (kyphoplasty / vertebroplasty)",
-        .enBlocResection: "En bloc resection (MDT discussion)",
-        .systemicTherapy: "Systemic therapy (medical oncology)",
-        .dexamethasone: "Dexamethasone",
-        .embolization: "Pre-operative embolisation",
-        .bracing: "Orthosis (bracing)",
-        .boneModifyingAgent: "Bone-modifying agent",
-        .analgesia: "Analgesia",
-        .rehabilitation: "Rehabilitation (physiatry)",
-        .palliativeCare: "Specialist palliative care",
-    ]
+    static func title(_ code: TreatmentOption) -> String {
+        switch code {
+        case .cebrt: "Conventional external-beam radiotherapy (cEBRT)"
+        case .sbrt: "Stereotactic body radiotherapy (SBRT / SRS)"
+        case .separationSurgery: "Separation surgery (hybrid therapy with SBRT)"
+        case .decompressionStabilization: "Decompression and stabilisation"
+        case .stabilization: "Stabilisation (instrumented fixation)"
+        case .cementAugmentation: "Cement augmentation (kyphoplasty / vertebroplasty)"
+        case .enBlocResection: "En bloc resection (MDT discussion)"
+        case .systemicTherapy: "Systemic therapy (medical oncology)"
+        case .dexamethasone: "Dexamethasone"
+        case .embolization: "Pre-operative embolisation"
+        case .bracing: "Orthosis (bracing)"
+        case .boneModifyingAgent: "Bone-modifying agent"
+        case .analgesia: "Analgesia"
+        case .rehabilitation: "Rehabilitation (physiatry)"
+        case .palliativeCare: "Specialist palliative care"
+        }
+    }
 
     func rankedOptions() -> [TreatmentRecommendation] {
-        let sorted = candidates.sorted { ($0.priority, $0.order) < ($1.priority, $1.order) }
-        return sorted.enumerated().map { i, cand in
-            TreatmentRecommendation(
-                code: cand.code, rank: i + 1, title: Self.titles[cand.code]!, regimen: cand.regimen,
+        // Sorts positions, not a copy of the candidates.
+        let order = candidates.indices.sorted {
+            (candidates[$0].priority, candidates[$0].order) < (candidates[$1].priority, candidates[$1].order)
+        }
+        return order.enumerated().map { rank, i in
+            let cand = candidates[i]
+            return TreatmentRecommendation(
+                code: cand.code, rank: rank + 1, title: Self.title(cand.code), regimen: cand.regimen,
                 alternativeRegimens: cand.alternativeRegimens, rationale: cand.rationale, goals: goals(for: cand.code),
                 contextNotes: cand.contextNotes, cautions: cand.cautions,
                 declined: c.preferences.declines.contains(cand.code))
@@ -876,13 +922,13 @@ final class ClinicalReasoning {
         var out = [[String]](repeating: [], count: all.count)
         func refer(_ r: Referral, _ why: String) { out[all.firstIndex(of: r)!].append(why) }
         let maxSins = (scores.sins.perLesion ?? []).compactMap(\.total).max()
-        if let s = maxSins, s >= 7 { refer(.spineSurgery, "SINS \(s) ≥ 7 (Fisher 2010)") }
-        if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, "high-grade epidural compression (ESCC \(g.rawValue))") }
+        if let s = maxSins, s >= 7 { refer(.spineSurgery, phrase("SINS \(s) ≥ 7 (Fisher 2010)")) }
+        if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, phrase("high-grade epidural compression (ESCC \(g.rawValue))")) }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }
-        if candidates.contains(where: { $0.code.isOpenSurgery }) && out[0].isEmpty { refer(.spineSurgery, "surgical option on the list") }
-        if has(.cebrt) || has(.sbrt) { refer(.radiationOncology, "radiotherapy option (\([has(.cebrt) ? "cEBRT" : nil, has(.sbrt) ? "SBRT" : nil].compactMap { $0 }.joined(separator: ", ")))") }
+        if hasOpenSurgery && out[0].isEmpty { refer(.spineSurgery, "surgical option on the list") }
+        if has(.cebrt) || has(.sbrt) { refer(.radiationOncology, phrase("radiotherapy option (\([has(.cebrt) ? "cEBRT" : nil, has(.sbrt) ? "SBRT" : nil].compactMap { $0 }.joinedPhrase(separator: ", ")))")) }
         refer(.medicalOncology, "systemic treatment plan and timing: the primary cancer's treatment takes precedence")
-        if urgency.level != .routine { refer(.diagnosticRadiology, "whole-spine MRI within \(urgency.level == .emergency ? "24 hours" : "1 week")") }
+        if urgency.level != .routine { refer(.diagnosticRadiology, phrase("whole-spine MRI within \(urgency.level == .emergency ? "24 hours" : "1 week")")) }
         if scores.escc.status != "computed" || scores.sins.status != .computed { refer(.diagnosticRadiology, "complete the imaging items (ESCC, SINS)") }
         if facts.histology.code == "unknown-primary" {
             refer(.interventionalRadiology, "image-guided biopsy: unknown primary")
@@ -893,9 +939,11 @@ final class ClinicalReasoning {
         if has(.rehabilitation) { refer(.physiatry, "rehabilitation") }
         if has(.palliativeCare) { refer(.palliativeCare, "specialist palliative care") }
         if let f = c.social.familySupport, f != .strong { refer(.socialWork, f == .none ? "no family support" : "limited family support") }
-        if let f = c.social.financialConstraints, f != .none { refer(.socialWork, "financial constraints (\(f.rawValue))") }
+        if let f = c.social.financialConstraints, f != .none { refer(.socialWork, phrase("financial constraints (\(f.rawValue))")) }
         if c.social.travelBurden == .high { refer(.socialWork, "high travel burden: transport and accommodation") }
-        return all.enumerated().compactMap { i, r in out[i].isEmpty ? nil : ReferralDetail(code: r, reasons: out[i]) }
+        var details = [ReferralDetail](capacity: all.count)
+        for (i, r) in all.enumerated() where !out[i].isEmpty { details.append(ReferralDetail(code: r, reasons: out[i])) }
+        return details
     }
 
     // MARK: - Warnings
@@ -905,7 +953,7 @@ final class ClinicalReasoning {
             warnings.append("ESCC 1c is treated as low-grade (SpineBoard decision 1): grey zone — separation surgery may be considered for radioresistant tumours.")
         }
         if radiosensitivity == .unclassified {
-            warnings.append("\(facts.histology.name) is not on the NOMS radiosensitivity list: record primaryTumor.radiosensitivity; both radiotherapy pathways are shown.")
+            warnings.append(phrase("\(facts.histology.name) is not on the NOMS radiosensitivity list: record primaryTumor.radiosensitivity; both radiotherapy pathways are shown."))
         }
         if facts.histology.code == "unknown-primary" {
             warnings.append("Unknown primary: obtain tissue; treated as radioresistant until then, and no Bauer \"no lung cancer\" point (SpineBoard decision 4).")
@@ -919,16 +967,16 @@ final class ClinicalReasoning {
         if c.systemic.clinicianSurvivalEstimateMonths == nil {
             warnings.append(prognosis.survivalAtLeast3Months == "uncertain"
                 ? "No clinician survival estimate and the scores are indeterminate: expected survival ≥ 3 months is not determined; record systemic.clinicianSurvivalEstimateMonths."
-                : "No clinician survival estimate: expected survival ≥ 3 months (\(prognosis.survivalAtLeast3Months)) was read from the prognostic scores; record systemic.clinicianSurvivalEstimateMonths.")
+                : phrase("No clinician survival estimate: expected survival ≥ 3 months (\(prognosis.survivalAtLeast3Months)) was read from the prognostic scores; record systemic.clinicianSurvivalEstimateMonths."))
         }
         if c.systemic.medicallyOperable == nil {
             warnings.append("Medical operability not recorded (systemic.medicallyOperable): surgical options assume fitness for surgery.")
         }
-        if !gated, !prognosis.survivalEstablished, candidates.contains(where: { $0.code.isOpenSurgery }) {
+        if !gated, !prognosis.survivalEstablished, hasOpenSurgery {
             warnings.append("Open surgery requires expected survival ≥ 3 months, which is not established.")
         }
         if scores.tokuhashiRevised.approximate {
-            warnings.append("Tokuhashi read from ECOG only: approximate (alternative total \(scores.tokuhashiRevised.alternativeTotal!)).")
+            warnings.append(phrase("Tokuhashi read from ECOG only: approximate (alternative total \(scores.tokuhashiRevised.alternativeTotal!))."))
         }
         if facts.frankel?.fromAsia == true {
             warnings.append("Frankel grade read from ASIA: approximate.")
@@ -938,7 +986,7 @@ final class ClinicalReasoning {
                           ("original Bauer", scores.bauerOriginal.status), ("NESMS", scores.nesms.status),
                           ("Rades", scores.rades.status)].filter { $0.1 == .incomplete }.map(\.0)
         if !incomplete.isEmpty || scores.escc.status != "computed" {
-            warnings.append("Incomplete: \((incomplete + (scores.escc.status != "computed" ? ["ESCC"] : [])).joined(separator: ", ")) — see each score's missing fields; nothing missing was counted as 0.")
+            warnings.append(phrase("Incomplete: \((incomplete + (scores.escc.status != "computed" ? ["ESCC"] : [])).joinedPhrase(separator: ", ")) — see each score's missing fields; nothing missing was counted as 0."))
         }
     }
 }

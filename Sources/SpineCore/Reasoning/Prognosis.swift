@@ -79,23 +79,26 @@ enum PrognosisAssessment {
 
     static func assess(_ facts: CaseFacts, scores: Scores) -> PrognosisPanel {
         let readings = readings(scores)
-        let tiers = Set(readings.map(\.tier))
+        // Which of the three tiers occur (flags rather than a Set: no hashing).
+        let hasShort = readings.contains { $0.tier == .short }
+        let hasLong = readings.contains { $0.tier == .long }
+        let distinctTiers = [hasShort, readings.contains { $0.tier == .intermediate }, hasLong].filter { $0 }.count
         let agreement: String
         let summary: String
         if readings.count < 2 {
             agreement = "insufficient"
             summary = "Too few survival instruments could be computed to compare."
-        } else if tiers.count == 1 {
+        } else if distinctTiers == 1 {
             agreement = "agree"
-            summary = "The survival instruments agree: \(tiers.first!.rawValue) expected survival."
-        } else if tiers.contains(.short) && tiers.contains(.long) {
+            summary = phrase("The survival instruments agree: \(readings[0].tier.rawValue) expected survival.")
+        } else if hasShort && hasLong {
             agreement = "disagree"
-            let longs = readings.filter { $0.tier == .long }.map { "\($0.instrument) \($0.total) (\($0.reading))" }
-            let shorts = readings.filter { $0.tier == .short }.map { "\($0.instrument) \($0.total) (\($0.reading))" }
-            summary = "The instruments disagree: \(longs.joined(separator: ", ")) point to long survival but \(shorts.joined(separator: ", ")) to short survival. Weigh the clinician's estimate and current systemic options."
+            let longs = readings.filter { $0.tier == .long }.map { phrase("\($0.instrument) \($0.total) (\($0.reading))") }
+            let shorts = readings.filter { $0.tier == .short }.map { phrase("\($0.instrument) \($0.total) (\($0.reading))") }
+            summary = phrase("The instruments disagree: \(longs.joinedPhrase(separator: ", ")) point to long survival but \(shorts.joinedPhrase(separator: ", ")) to short survival. Weigh the clinician's estimate and current systemic options.")
         } else {
             agreement = "partly-agree"
-            summary = "The instruments differ by one tier: " + readings.map { "\($0.instrument) \($0.tier.rawValue)" }.joined(separator: ", ") + "."
+            summary = "The instruments differ by one tier: " + readings.map { phrase("\($0.instrument) \($0.tier.rawValue)") }.joinedPhrase(separator: ", ") + "."
         }
 
         var notes = ["All legacy scores pre-date immunotherapy and targeted therapy; a clinician's estimate takes precedence (reference §15.1)."]
@@ -104,7 +107,7 @@ enum PrognosisAssessment {
         let source: String
         if let months = facts.c.systemic.clinicianSurvivalEstimateMonths {
             survival = months >= 3 ? "yes" : "no"
-            source = "clinician estimate: \(months) months"
+            source = phrase("clinician estimate: \(months) months")
         } else if readings.isEmpty {
             survival = "uncertain"
             source = "no clinician estimate and no survival instrument computed: give systemic.clinicianSurvivalEstimateMonths"

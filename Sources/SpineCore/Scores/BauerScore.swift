@@ -64,7 +64,7 @@ public enum OriginalBauerScore {
         // Pathological fracture = any lesion with collapse over or under 50 % (case-format.md).
         let lesions = facts.c.spine.lesions
         if let fractured = lesions.first(where: { $0.collapse == .over50 || $0.collapse == .under50 }) {
-            b.add("noPathologicalFracture", input: "vertebral collapse at \(fractured.name)", points: 0,
+            b.add("noPathologicalFracture", input: phrase("vertebral collapse at \(fractured.name)"), points: 0,
                   note: "pathological fracture read as vertebral collapse (SpineBoard convention)")
         } else {
             let unknown = lesions.indices.filter { lesions[$0].collapse == nil && lesions[$0].levels != [.c1] }
@@ -72,7 +72,7 @@ public enum OriginalBauerScore {
                 b.add("noPathologicalFracture", input: "no vertebral collapse", points: 1,
                       note: "pathological fracture read as vertebral collapse (SpineBoard convention)")
             } else {
-                for i in unknown { b.need("spine.lesions[\(i)].collapse") }
+                for i in unknown { b.need(phrase("spine.lesions[\(i)].collapse")) }
             }
         }
         return b.result(bands: bands, range: range, citation: citation)

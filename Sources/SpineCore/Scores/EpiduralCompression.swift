@@ -3,14 +3,16 @@
 public enum EpiduralCompressionScale {
     public static let citation = "Bilsky MH, Laufer I, Fourney DR, et al. J Neurosurg Spine 2010;13(3):324–328"
 
-    static let definitions: [EpiduralCompressionGrade: String] = [
-        .g0: "bone-only disease",
-        .g1a: "epidural impingement without deformation of the thecal sac",
-        .g1b: "deformation of the thecal sac without spinal cord abutment",
-        .g1c: "deformation of the thecal sac with spinal cord abutment, without cord compression",
-        .g2: "spinal cord compression with CSF visible around the cord",
-        .g3: "spinal cord compression without CSF visible around the cord",
-    ]
+    static func definition(_ key: EpiduralCompressionGrade) -> String {
+        switch key {
+        case .g0: "bone-only disease"
+        case .g1a: "epidural impingement without deformation of the thecal sac"
+        case .g1b: "deformation of the thecal sac without spinal cord abutment"
+        case .g1c: "deformation of the thecal sac with spinal cord abutment, without cord compression"
+        case .g2: "spinal cord compression with CSF visible around the cord"
+        case .g3: "spinal cord compression without CSF visible around the cord"
+        }
+    }
 
     /// The case's grade is the most severe across its lesions (case-format.md).
     public static func assess(_ facts: CaseFacts) -> EsccResult {
@@ -18,7 +20,7 @@ public enum EpiduralCompressionScale {
         guard let grade = facts.escc, let index = facts.esccLesionIndex else {
             r.status = "incomplete"
             r.missing = facts.c.spine.lesions.indices.filter { facts.c.spine.lesions[$0].escc == nil }
-                .map { "spine.lesions[\($0)].escc" }
+                .map { phrase("spine.lesions[\($0)].escc") }
             return r
         }
         r.status = "computed"
@@ -26,7 +28,7 @@ public enum EpiduralCompressionScale {
         r.highGrade = grade.isHighGrade
         r.greyZone = grade.isGreyZone
         r.lesion = facts.c.spine.lesions[index].name
-        r.definition = definitions[grade]
+        r.definition = definition(grade)
         if grade.isGreyZone {
             r.note = "1c is counted as low-grade for the NOMS pathway (SpineBoard decision 1); grey zone: separation surgery may be considered for radioresistant tumours"
         }

@@ -17,7 +17,7 @@ public enum NewEnglandSpinalMetastasisScore {
     public static func score(_ facts: CaseFacts, modifiedBauer: ScoreResult) -> ScoreResult {
         var b = ScoreBuilder()
         if let bauer = modifiedBauer.total {
-            b.add("modifiedBauer", input: "modified Bauer \(bauer)", points: bauer >= 3 ? 2 : 0,
+            b.add("modifiedBauer", input: phrase("modified Bauer \(bauer)"), points: bauer >= 3 ? 2 : 0,
                   note: "modified Bauer ≥ 3 scores 2 (threshold per SpineBoard decision 3)")
         } else {
             for m in modifiedBauer.missing { b.need(m) }
@@ -30,8 +30,8 @@ public enum NewEnglandSpinalMetastasisScore {
         }
         if let albumin = facts.c.labs.albumin {
             let gdl = albumin.gramsPerDecilitre
-            let unitText = albumin.unit == .gramsPerDecilitre ? "" : " (= \(format(gdl)) g/dL)"
-            b.add("albumin", input: "\(format(albumin.value)) \(albumin.unit.rawValue)\(unitText)", points: gdl >= albuminThreshold ? 1 : 0,
+            let unitText = albumin.unit == .gramsPerDecilitre ? "" : phrase(" (= \(format(gdl)) g/dL)")
+            b.add("albumin", input: phrase("\(format(albumin.value)) \(albumin.unit.rawValue)\(unitText)"), points: gdl >= albuminThreshold ? 1 : 0,
                   note: "normal albumin ≥ 3.5 g/dL (35 g/L) scores 1")
         } else {
             b.need("labs.albumin")
@@ -39,7 +39,7 @@ public enum NewEnglandSpinalMetastasisScore {
         var r = b.result(bands: bands, range: range, citation: citation, cap: 3)
         if r.status == .computed {
             let sum = r.items.reduce(0) { $0 + $1.points }
-            if sum > 3 { r.notes.append("raw sum \(sum), capped at 3 (\"ceiling score of three\", Ghori 2015)") }
+            if sum > 3 { r.notes.append(phrase("raw sum \(sum), capped at 3 (\"ceiling score of three\", Ghori 2015)")) }
         }
         return r
     }

@@ -34,13 +34,13 @@ public enum PerformanceStatusScale {
         if let k = p.karnofsky {
             r.karnofsky = k
             r.ecog = p.ecog ?? ecog(karnofsky: k)
-            if p.ecog == nil { r.note = "ECOG \(r.ecog!) read from Karnofsky \(k) by the conventional mapping" }
+            if p.ecog == nil { r.note = phrase("ECOG \(r.ecog!) read from Karnofsky \(k) by the conventional mapping") }
             r.status = "computed"
         } else if let e = p.ecog {
             r.ecog = e
             let range = karnofskyRange(ecog: e)
-            r.karnofskyRange = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-            r.note = "Karnofsky \(r.karnofskyRange!) read from ECOG \(e) by the conventional mapping (approximate)"
+            r.karnofskyRange = range.lowerBound == range.upperBound ? phrase("\(range.lowerBound)") : phrase("\(range.lowerBound)–\(range.upperBound)")
+            r.note = phrase("Karnofsky \(r.karnofskyRange!) read from ECOG \(e) by the conventional mapping (approximate)")
             r.status = "computed"
         } else {
             r.status = "incomplete"
@@ -84,7 +84,7 @@ public enum NeurologicalGrading {
         if n.frankel == nil, let a = n.asia {
             r.frankel = a.rawValue
             r.frankelFromAsia = true
-            r.note = "Frankel \(a.rawValue) read from ASIA \(a.rawValue) (A→A … E→E); approximate, the C/D split differs"
+            r.note = phrase("Frankel \(a.rawValue) read from ASIA \(a.rawValue) (A→A … E→E); approximate, the C/D split differs")
         }
         r.ambulation = n.ambulation?.rawValue
         r.deficit = n.deficit?.rawValue

@@ -27,7 +27,7 @@ public enum RadesSurvivalScore {
         }
         var b = ScoreBuilder()
         let type = facts.histology.rades
-        b.add("tumorType", input: "\(facts.histology.code) (\(type.rawValue))", points: type.points)
+        b.add("tumorType", input: phrase("\(facts.histology.code) (\(type.rawValue))"), points: type.points)
 
         // Other bone metastases: an extraspinal focus, or an involved vertebra outside the most
         // compressive lesion (case-format.md). With two or more lesions one is always outside.
@@ -36,7 +36,7 @@ public enum RadesSurvivalScore {
         if outsideVertebra {
             b.add("otherBoneMetastases", input: "yes (other involved vertebrae)", points: 5)
         } else if let n = c.otherMetastases.extraspinalBoneCount {
-            b.add("otherBoneMetastases", input: n > 0 ? "yes (\(n) extraspinal foci)" : "no", points: n > 0 ? 5 : 7)
+            b.add("otherBoneMetastases", input: n > 0 ? phrase("yes (\(n) extraspinal foci)") : "no", points: n > 0 ? 5 : 7)
         } else {
             b.need("otherMetastases.extraspinalBoneCount")
         }
@@ -48,7 +48,7 @@ public enum RadesSurvivalScore {
         }
 
         if let months = facts.intervalMonths {
-            b.add("intervalToMSCC", input: "\(months) months", points: intervalPoints(months: months),
+            b.add("intervalToMSCC", input: phrase("\(months) months"), points: intervalPoints(months: months),
                   note: facts.intervalDerived ? "derived from primaryTumor.diagnosedOn to the assessment date" : nil)
         } else {
             b.need("primaryTumor.monthsFromDiagnosisToSpinalMetastasis")
@@ -62,7 +62,7 @@ public enum RadesSurvivalScore {
             b.need("neurology.ambulation")
         }
 
-        b.add("timeDevelopingMotorDeficits", input: "\(days) days", points: motorDeficitPoints(days: days),
+        b.add("timeDevelopingMotorDeficits", input: phrase("\(days) days"), points: motorDeficitPoints(days: days),
               note: days == 0 ? "0 days scores as 1–7 days" : nil)
         b.notes.append(reconstructedNote)
         return b.result(bands: bands, range: range, citation: citation)

@@ -36,30 +36,30 @@ public enum RevisedTokuhashiScore {
         var alternativeDelta = 0
 
         if let k = c.performance.karnofsky {
-            b.add("generalCondition", input: "Karnofsky \(k)", points: conditionPoints(karnofsky: k),
+            b.add("generalCondition", input: phrase("Karnofsky \(k)"), points: conditionPoints(karnofsky: k),
                   note: k == 0 ? "Karnofsky 0 lies below the table's 10–40 band and scores as poor" : nil)
         } else if let e = c.performance.ecog {
             let kps = PerformanceStatusScale.karnofskyRange(ecog: e)
             let low = conditionPoints(karnofsky: kps.lowerBound), high = conditionPoints(karnofsky: kps.upperBound)
             if low != high {
                 alternativeDelta = high - low
-                b.add("generalCondition", input: "ECOG \(e)", points: low,
-                      note: "only ECOG given: Karnofsky \(kps.lowerBound)–\(kps.upperBound) by the conventional mapping straddles two bands; the lower points are used (approximate)")
+                b.add("generalCondition", input: phrase("ECOG \(e)"), points: low,
+                      note: phrase("only ECOG given: Karnofsky \(kps.lowerBound)–\(kps.upperBound) by the conventional mapping straddles two bands; the lower points are used (approximate)"))
             } else {
-                b.add("generalCondition", input: "ECOG \(e)", points: low,
-                      note: "only ECOG given: read as Karnofsky \(kps.lowerBound)–\(kps.upperBound) by the conventional mapping")
+                b.add("generalCondition", input: phrase("ECOG \(e)"), points: low,
+                      note: phrase("only ECOG given: read as Karnofsky \(kps.lowerBound)–\(kps.upperBound) by the conventional mapping"))
             }
         } else {
             b.need("performance.karnofsky")
         }
 
         if let n = c.otherMetastases.extraspinalBoneCount {
-            b.add("extraspinalBoneMetastases", input: "\(n) foci", points: extraspinalPoints(n))
+            b.add("extraspinalBoneMetastases", input: phrase("\(n) foci"), points: extraspinalPoints(n))
         } else {
             b.need("otherMetastases.extraspinalBoneCount")
         }
 
-        b.add("vertebralBodyMetastases", input: "\(facts.involvedCount) vertebrae", points: vertebralPoints(facts.involvedCount))
+        b.add("vertebralBodyMetastases", input: phrase("\(facts.involvedCount) vertebrae"), points: vertebralPoints(facts.involvedCount))
 
         let visceral = c.otherMetastases.visceral
         switch visceral.present {
@@ -69,7 +69,7 @@ public enum RevisedTokuhashiScore {
             let major = visceral.sites.filter(\.isTokuhashiMajorOrgan)
             if major.isEmpty {
                 b.add("majorOrganMetastases", input: "none in lung, liver, kidney or brain", points: 2,
-                      note: "visceral sites (\(visceral.sites.map(\.rawValue).joined(separator: ", "))) are not major internal organs for Tokuhashi")
+                      note: phrase("visceral sites (\(visceral.sites.map(\.rawValue).joinedPhrase(separator: ", "))) are not major internal organs for Tokuhashi"))
             } else if let removable = visceral.surgicallyRemovable {
                 b.add("majorOrganMetastases", input: removable ? "removable" : "unremovable", points: removable ? 1 : 0)
             } else {
@@ -83,11 +83,11 @@ public enum RevisedTokuhashiScore {
         b.add("primarySite", input: h.code, points: h.tokuhashiPoints,
               note: h.tokuhashiRow == "others"
                 ? "not named in the 2005 table: scored as \"others\" (reference §3.4)"
-                : "table row: \(h.tokuhashiRow)")
+                : phrase("table row: \(h.tokuhashiRow)"))
 
         if let (grade, fromAsia) = facts.frankel {
-            b.add("palsy", input: "Frankel \(grade.rawValue)", points: palsyPoints(grade),
-                  note: fromAsia ? "read from ASIA \(grade.rawValue) (approximate)" : nil)
+            b.add("palsy", input: phrase("Frankel \(grade.rawValue)"), points: palsyPoints(grade),
+                  note: fromAsia ? phrase("read from ASIA \(grade.rawValue) (approximate)") : nil)
         } else {
             b.need("neurology.frankel")
         }
@@ -98,9 +98,9 @@ public enum RevisedTokuhashiScore {
             r.alternativeTotal = r.total! + alternativeDelta
             let altBand = bands.first { $0.range.contains(r.alternativeTotal!) }
             if altBand?.category != r.category {
-                r.notes.append("with the higher ECOG reading the total is \(r.alternativeTotal!) (\(altBand?.category ?? "")): the category depends on the conversion; record Karnofsky")
+                r.notes.append(phrase("with the higher ECOG reading the total is \(r.alternativeTotal!) (\(altBand?.category ?? "")): the category depends on the conversion; record Karnofsky"))
             } else {
-                r.notes.append("with the higher ECOG reading the total is \(r.alternativeTotal!), in the same category")
+                r.notes.append(phrase("with the higher ECOG reading the total is \(r.alternativeTotal!), in the same category"))
             }
         }
         if r.status == .computed, let total = r.total, (9...11).contains(total),

@@ -121,6 +121,10 @@ struct ScoreBuilder {
     var missing: [String] = []
     var notes: [String] = []
 
+    /// Room for the items of the longest instruments (six: SINS, Tokuhashi, Rades), so that
+    /// adding them does not regrow the array three times.
+    init() { items.reserveCapacity(6) }
+
     mutating func add(_ item: String, input: String, points: Int, note: String? = nil) {
         items.append(ScoreItem(item, input: input, points: points, note: note))
     }

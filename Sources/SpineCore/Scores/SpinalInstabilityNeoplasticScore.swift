@@ -46,25 +46,34 @@ public enum SpinalInstabilityNeoplasticScore {
         switch posterolateral { case .bilateral: 3; case .unilateral: 1; case .none: 0 }
     }
 
-    static let painLabel: [LesionPain: String] = [
-        .mechanical: "mechanical pain", .occasional: "occasional, not mechanical", .none: "pain-free lesion",
-    ]
-    static let lesionLabel: [BoneLesionType: String] = [.lytic: "lytic", .mixed: "mixed lytic/blastic", .blastic: "blastic"]
-    static let alignmentLabel: [SpinalAlignment: String] = [
-        .subluxation: "subluxation/translation", .deformity: "de novo deformity", .normal: "normal alignment",
-    ]
-    static let collapseLabel: [VertebralCollapse: String] = [
-        .over50: ">50 % collapse", .under50: "<50 % collapse",
-        .noCollapseOver50Involved: "no collapse, >50 % of body involved", .none: "none of the above",
-    ]
-    static let posterolateralLabel: [PosterolateralInvolvement: String] = [
-        .bilateral: "bilateral", .unilateral: "unilateral", .none: "none",
-    ]
+    // Item labels as switches rather than dictionaries: no hashing per item.
+    static func label(_ pain: LesionPain) -> String {
+        switch pain { case .mechanical: "mechanical pain"; case .occasional: "occasional, not mechanical"; case .none: "pain-free lesion" }
+    }
+    static func label(_ lesion: BoneLesionType) -> String {
+        switch lesion { case .lytic: "lytic"; case .mixed: "mixed lytic/blastic"; case .blastic: "blastic" }
+    }
+    static func label(_ alignment: SpinalAlignment) -> String {
+        switch alignment { case .subluxation: "subluxation/translation"; case .deformity: "de novo deformity"; case .normal: "normal alignment" }
+    }
+    static func label(_ collapse: VertebralCollapse) -> String {
+        switch collapse {
+        case .over50: ">50 % collapse"
+        case .under50: "<50 % collapse"
+        case .noCollapseOver50Involved: "no collapse, >50 % of body involved"
+        case .none: "none of the above"
+        }
+    }
+    static func label(_ posterolateral: PosterolateralInvolvement) -> String {
+        switch posterolateral { case .bilateral: "bilateral"; case .unilateral: "unilateral"; case .none: "none" }
+    }
 
     /// Scores one lesion; `index` names its fields in `missing`.
     public static func score(_ lesion: SpinalLesion, index: Int) -> ScoreResult {
         var b = ScoreBuilder()
-        let path = "spine.lesions[\(index)]"
+        let name = lesion.name
+        // A missing item's field path, built only when an item is missing.
+        func path(_ field: StaticString) -> String { phrase("spine.lesions[\(index)].\(field)") }
         // A lesion spanning two location classes takes the higher points (SpineBoard decision 7).
         var best: (points: Int, label: String)?
         var lowest = Int.max
@@ -74,30 +83,30 @@ public enum SpinalInstabilityNeoplasticScore {
             lowest = min(lowest, l.points)
         }
         if let best {
-            b.add("location", input: lesion.name, points: best.points,
+            b.add("location", input: name, points: best.points,
                   note: lowest != best.points
-                    ? "\(best.label); the lesion spans location classes and takes the higher points (SpineBoard convention)"
+                    ? phrase("\(best.label); the lesion spans location classes and takes the higher points (SpineBoard convention)")
                     : best.label)
         }
-        if let pain = lesion.pain { b.add("pain", input: painLabel[pain]!, points: points(pain)) } else { b.need("\(path).pain") }
+        if let pain = lesion.pain { b.add("pain", input: label(pain), points: points(pain)) } else { b.need(path("pain")) }
         if let bone = lesion.boneLesion {
-            b.add("boneLesion", input: lesionLabel[bone]!, points: points(bone))
-        } else { b.need("\(path).boneLesion") }
+            b.add("boneLesion", input: label(bone), points: points(bone))
+        } else { b.need(path("boneLesion")) }
         if let alignment = lesion.alignment {
-            b.add("alignment", input: alignmentLabel[alignment]!, points: points(alignment))
-        } else { b.need("\(path).alignment") }
+            b.add("alignment", input: label(alignment), points: points(alignment))
+        } else { b.need(path("alignment")) }
         if lesion.levels == [.c1] {
             // C1 has no vertebral body (reference §1.5).
             b.add("collapse", input: "C1 (no vertebral body)", points: 0,
                   note: "C1 has no vertebral body; collapse scores 0 (SpineBoard convention, reference §1.5)")
         } else if let collapse = lesion.collapse {
-            b.add("collapse", input: collapseLabel[collapse]!, points: points(collapse))
-        } else { b.need("\(path).collapse") }
+            b.add("collapse", input: label(collapse), points: points(collapse))
+        } else { b.need(path("collapse")) }
         if let pl = lesion.posterolateral {
-            b.add("posterolateral", input: posterolateralLabel[pl]!, points: points(pl))
-        } else { b.need("\(path).posterolateral") }
+            b.add("posterolateral", input: label(pl), points: points(pl))
+        } else { b.need(path("posterolateral")) }
         var result = b.result(bands: bands, range: range, citation: citation)
-        result.lesion = lesion.name
+        result.lesion = name
         return result
     }
 
@@ -114,7 +123,7 @@ public enum SpinalInstabilityNeoplasticScore {
         for r in perLesion.dropFirst() where r.total! > best.total! { best = r }
         best.perLesion = perLesion
         if perLesion.count > 1 {
-            best.notes.append("highest-scoring of \(perLesion.count) lesions; each lesion's own score is in perLesion")
+            best.notes.append(phrase("highest-scoring of \(perLesion.count) lesions; each lesion's own score is in perLesion"))
         }
         return best
     }

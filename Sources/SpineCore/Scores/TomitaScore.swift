@@ -29,11 +29,11 @@ public enum TomitaScore {
         } else if let growth = h.tomitaGrowth {
             b.add("primaryGrowth", input: growth.rawValue, points: points(growth),
                   note: h.tomitaByConvention
-                    ? "\(h.code) is not among Tomita 2001's printed examples: assigned \(growth.rawValue) by convention (histologies.md); override with primaryTumor.tomitaGrowth"
+                    ? phrase("\(h.code) is not among Tomita 2001's printed examples: assigned \(growth.rawValue) by convention (histologies.md); override with primaryTumor.tomitaGrowth")
                     : nil)
         } else {
             b.need("primaryTumor.tomitaGrowth")
-            b.notes.append("Tomita 2001 does not classify \(h.code) by growth rate; the clinician must give primaryTumor.tomitaGrowth")
+            b.notes.append(phrase("Tomita 2001 does not classify \(h.code) by growth rate; the clinician must give primaryTumor.tomitaGrowth"))
         }
 
         let visceral = c.otherMetastases.visceral

@@ -1,0 +1,108 @@
+// `phrase("…\(x)…")`: the same String as `"…\(x)…"`, built several times faster. The explanation
+// texts of an assessment are most of its cost, and String's own interpolation appends each piece
+// through its general (grapheme- and capacity-aware) path, growing the storage as it goes. Here
+// the literal pieces arrive as StaticString, every piece is copied as UTF-8 bytes into a buffer
+// on the stack, and the String is made once at the end.
+
+/// Builds the String of an interpolated literal; see `phrase(_:)`.
+struct Phrase: ExpressibleByStringInterpolation {
+    let string: String
+
+    init(stringLiteral value: StaticString) { string = value.description }
+    init(stringInterpolation: Interpolation) { string = stringInterpolation.string }
+
+    struct Interpolation: StringInterpolationProtocol {
+        typealias StringLiteralType = StaticString
+        typealias Block = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+        static let inlineCapacity = 256
+
+        /// The bytes so far: in `inline` while they fit (no allocation), else all in `spill`.
+        var inline: (Block, Block, Block, Block) = ((0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0),
+                                                   (0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0))
+        var count = 0
+        var spill: [UInt8]?
+
+        init(literalCapacity: Int, interpolationCount: Int) {}
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            let n = bytes.count
+            if spill == nil, count + n <= Self.inlineCapacity {
+                withUnsafeMutableBytes(of: &inline) { raw in
+                    (raw.baseAddress! + count).copyMemory(from: source, byteCount: n)
+                }
+                count += n
+                return
+            }
+            if spill == nil {
+                var heap: [UInt8] = []
+                heap.reserveCapacity(2 * (count + n))
+                withUnsafeBytes(of: &inline) { heap.append(contentsOf: $0.prefix(count)) }
+                spill = heap
+            }
+            spill!.append(contentsOf: bytes)
+            count += n
+        }
+
+        mutating func appendLiteral(_ literal: StaticString) {
+            append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        mutating func appendInterpolation(_ s: String) {
+            if s.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+                var copy = s
+                copy.withUTF8 { append($0) }
+            }
+        }
+
+        mutating func appendInterpolation(_ s: StaticString) { appendLiteral(s) }
+
+        /// Decimal digits, exactly as `Int.description`.
+        mutating func appendInterpolation(_ n: Int) {
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for a sign and 20 digits
+            withUnsafeMutableBytes(of: &digits) { raw in
+                var v = n.magnitude
+                var i = raw.count
+                repeat {
+                    i -= 1
+                    raw[i] = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
+                    v /= 10
+                } while v > 0
+                if n < 0 {
+                    i -= 1
+                    raw[i] = UInt8(ascii: "-")
+                }
+                let used = UnsafeRawBufferPointer(rebasing: raw[i...])
+                append(UnsafeBufferPointer(start: used.baseAddress!.assumingMemoryBound(to: UInt8.self), count: used.count))
+            }
+        }
+
+        /// Anything else reads as in String's interpolation.
+        mutating func appendInterpolation<T>(_ value: T) { appendInterpolation(String(describing: value)) }
+
+        var string: String {
+            if let spill { return String(decoding: spill, as: UTF8.self) }
+            return withUnsafeBytes(of: inline) { raw in
+                String(decoding: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count),
+                       as: UTF8.self)
+            }
+        }
+    }
+}
+
+/// The String of the interpolated literal `p`, identical to writing the literal as a String.
+@inline(__always) func phrase(_ p: Phrase) -> String { p.string }
+
+extension Array where Element == String {
+    /// The same String as `joined(separator:)`, assembled in one buffer (String's own join
+    /// appends piece by piece, several times slower for the short lists of an assessment).
+    func joinedPhrase(separator: StaticString) -> String {
+        if count == 1 { return self[0] }
+        var out = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
+        for i in indices {
+            if i > 0 { out.appendLiteral(separator) }
+            out.appendInterpolation(self[i])
+        }
+        return out.string
+    }
+}
