@@ -175,8 +175,12 @@ def test_all():
         shot(a, "04-assessment")
 
         print("add the radiation oncologist to the care team (only the team sees the case)")
-        set_text(a, "username", "radiation-oncologist")
-        a.find_element(By.CSS_SELECTOR, "#team form button[type=submit]").click()
+        # The "Add a person" form (the panel also has Remove buttons, and task rows have their own username field).
+        add_person = a.find_element(By.XPATH, '//section[@id="team"]//form[.//input[@name="mode" and @value="person"]]')
+        person = add_person.find_element(By.NAME, "username")
+        person.clear()
+        person.send_keys("radiation-oncologist")
+        add_person.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         wait_for(lambda: "#team" in a.current_url and "radiation-oncologist" in a.find_element(By.CSS_SELECTOR, "#team table").text,
                  "the radiation oncologist joins the team")
 
