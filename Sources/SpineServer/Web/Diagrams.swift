@@ -5,11 +5,11 @@ import SpineCore
 
 enum Diagrams {
     /// The spine from C1 to S5: involved vertebrae filled, each lesion bracketed with its SINS and ESCC.
-    static func spine(_ c: Case, _ a: Assessment) -> Html {
-        let rowHeight = 19, top = 14, left = 54, bodyWidth = 64
-        let involved = Set(c.spine.involvedLevels)
-        let perLesion = a.scores.sins.perLesion ?? [a.scores.sins]
-        var parts: [Html] = []
+    static let rowHeight = 19, top = 14, left = 54, bodyWidth = 64
+
+    /// Walks C1…S5 down the column: writes each region's label, then `vertebra` draws the level
+    /// (its rectangle at x, y with the given width, its label and any marks).
+    static func column(_ parts: inout [Html], _ vertebra: (_ level: VertebralLevel, _ x: Int, _ y: Int, _ width: Int) -> [Html]) {
         var regionStart: VertebralLevel.Region?
         for level in VertebralLevel.allCases {
             let y = top + level.rawValue * rowHeight
@@ -17,11 +17,20 @@ enum Diagrams {
                 regionStart = level.region
                 parts.append(#"<text x="4" y="\#(y + 13)" class="region-label">\#(level.region.rawValue.prefix(1).uppercased() + level.region.rawValue.dropFirst())</text>"#)
             }
+            // The sacrum narrows level by level.
             let width = level.region == .sacral ? bodyWidth - (level.rawValue - 24) * 8 : bodyWidth
-            let x = left + (bodyWidth - width) / 2
+            parts += vertebra(level, left + (bodyWidth - width) / 2, y, width)
+        }
+    }
+
+    static func spine(_ c: Case, _ a: Assessment) -> Html {
+        let involved = Set(c.spine.involvedLevels)
+        let perLesion = a.scores.sins.perLesion ?? [a.scores.sins]
+        var parts: [Html] = []
+        column(&parts) { level, x, y, width in
             let cls = involved.contains(level) ? "vertebra involved" : "vertebra"
-            parts.append(#"<rect x="\#(x)" y="\#(y)" width="\#(width)" height="\#(rowHeight - 4)" rx="4" class="\#(cls)"><title>\#(level.code)\#(involved.contains(level) ? " — involved" : "")</title></rect>"#)
-            parts.append(#"<text x="\#(left + bodyWidth / 2)" y="\#(y + 12)" class="level-label\#(involved.contains(level) ? " on" : "")" text-anchor="middle">\#(level.code)</text>"#)
+            return [#"<rect x="\#(x)" y="\#(y)" width="\#(width)" height="\#(rowHeight - 4)" rx="4" class="\#(cls)"><title>\#(level.code)\#(involved.contains(level) ? " — involved" : "")</title></rect>"#,
+                    #"<text x="\#(left + bodyWidth / 2)" y="\#(y + 12)" class="level-label\#(involved.contains(level) ? " on" : "")" text-anchor="middle">\#(level.code)</text>"#]
         }
         for (i, lesion) in c.spine.lesions.enumerated() {
             guard let first = lesion.levels.min(), let last = lesion.levels.max() else { continue }
@@ -86,18 +95,10 @@ enum Diagrams {
     /// The spine from C1 to S5 shaded by cumulative EQD2 (α/β = 2 Gy) of the radiation recorded at
     /// each level, with treated levels marked and labelled.
     static func spineDoses(_ marks: [LevelMark]) -> Html {
-        let rowHeight = 19, top = 14, left = 54, bodyWidth = 64
         let byLevel = Dictionary(marks.map { ($0.level, $0) }, uniquingKeysWith: { a, _ in a })
         var parts: [Html] = []
-        var regionStart: VertebralLevel.Region?
-        for level in VertebralLevel.allCases {
-            let y = top + level.rawValue * rowHeight
-            if level.region != regionStart {
-                regionStart = level.region
-                parts.append(#"<text x="4" y="\#(y + 13)" class="region-label">\#(level.region.rawValue.prefix(1).uppercased() + level.region.rawValue.dropFirst())</text>"#)
-            }
-            let width = level.region == .sacral ? bodyWidth - (level.rawValue - 24) * 8 : bodyWidth
-            let x = left + (bodyWidth - width) / 2
+        column(&parts) { level, x, y, width in
+            var parts: [Html] = []
             let mark = byLevel[level]
             let band = doseBand(mark?.cumulativeEQD2 ?? 0)
             let treated = !(mark?.procedures.isEmpty ?? true)
@@ -114,6 +115,7 @@ enum Diagrams {
                 if treated { parts.append(#"<path d="M\#(left + bodyWidth + 4) \#(y + 2) l8 5.5 l-8 5.5 z" class="treated-mark"/>"#) }
                 parts.append(#"<text x="\#(left + bodyWidth + 16)" y="\#(y + 12)" class="lesion-label">\#(label.joined(separator: " · "))</text>"#)
             }
+            return parts
         }
         let height = top + VertebralLevel.allCases.count * rowHeight + 10
         let described = marks.filter { $0.cumulativeEQD2 > 0 || !$0.procedures.isEmpty }.map { m in
