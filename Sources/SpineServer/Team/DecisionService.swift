@@ -173,7 +173,7 @@ enum DecisionService {
             ChosenOption(code: o.code, regimen: o.regimen ?? facts.options.first { $0.code == o.code }?.regimen)
         }
         let stored = try await CaseQueries.version(input.caseVersion, of: caseID, on: req.db)
-        let social = StoredCase(document: stored.document, assessedOn: head.assessedOn)?.value.social
+        let social = StoredCase.value(of: stored.document, assessedOn: head.assessedOn)?.social
         let plans = CareTaskPlanner.decisionTasks(options: options.compactMap { TreatmentOption(rawValue: $0.code) },
                                                   urgency: head.effectiveUrgency, social: social)
         let now = req.now

@@ -102,7 +102,7 @@ enum FollowUpService {
         }
         let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
         let current = try await CaseQueries.version(head.currentVersion, of: caseID, on: req.db)
-        guard let stored = StoredCase(document: current.document, assessedOn: head.assessedOn) else {
+        guard let recorded = StoredCase.value(of: current.document, assessedOn: head.assessedOn) else {
             throw Problem.notFound("case \(caseID) cannot be read")
         }
         // Baseline, finding by finding: the latest earlier visit that recorded it, else the current case version.
@@ -110,7 +110,7 @@ enum FollowUpService {
             .sort(\.$createdAt, .descending).all()
             .filter { $0.visitDate <= input.visitDate }
             .compactMap { m in (try? JSONDecoder().decode(FollowUpInput.self, from: m.body)).map { (m.visitDate, status($0)) } }
-        let fromCase = NeurologicalStatus(stored.value.neurology)
+        let fromCase = NeurologicalStatus(recorded.neurology)
         let gradeVisit = earlier.first { $0.1.grade != nil }
         let ambulationVisit = earlier.first { $0.1.ambulation != nil }
         let baseline = NeurologicalStatus(grade: gradeVisit?.1.grade ?? fromCase.grade, ambulation: ambulationVisit?.1.ambulation ?? fromCase.ambulation)
@@ -123,7 +123,7 @@ enum FollowUpService {
         // neurological findings (not stored: the team records a new case version after examining).
         var plans: [CareTaskPlan] = []
         if worsening != nil {
-            var c = stored.value
+            var c = recorded
             var symptoms = c.symptoms.neuroSymptoms
             if worse.contains(where: { $0.hasPrefix("Frankel") }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
             if worse.contains(where: { $0.hasPrefix("ambulation") }) && !symptoms.contains(.gaitDisturbance) { symptoms.append(.gaitDisturbance) }

@@ -57,10 +57,10 @@ enum SpineHistoryService {
             let assessedOn = snapshots.first { $0.caseVersion == v.version }.flatMap { s -> String? in
                 ((try? JSONSerialization.jsonObject(with: s.output)) as? [String: Any])?["assessedOn"] as? String
             } ?? head.assessedOn
-            guard let stored = StoredCase(document: v.document, assessedOn: assessedOn) else { continue }
+            guard let recorded = StoredCase.value(of: v.document, assessedOn: assessedOn) else { continue }
             let perLesion = sinsPerLesion(snapshotByVersion[v.version])
-            courses += SpineHistory.courses(in: stored.value, source: "case version \(v.version)")
-            for (i, lesion) in stored.value.spine.lesions.enumerated() {
+            courses += SpineHistory.courses(in: recorded, source: "case version \(v.version)")
+            for (i, lesion) in recorded.spine.lesions.enumerated() {
                 let name = VertebralLevel.describe(lesion.levels)
                 let sins = i < perLesion.count ? perLesion[i] : (nil, nil)
                 let rt = lesion.priorRadiation.map { "\(Words.dose($0.doseGy)) Gy / \($0.fractions)\($0.on.map { " on \($0)" } ?? "")" }

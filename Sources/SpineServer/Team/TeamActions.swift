@@ -10,12 +10,13 @@ enum TeamActions {
     static let emergencyWarning = "Emergency: do not wait for the meeting. Contact the MSCC coordinator now; the surgical or radiotherapy decision is due within 24 h (NICE NG234)."
 
     /// Adds a person (`username`) or invites a role (`role`), audited in the same transaction.
+    /// `created` is false when the person was already a member (nothing written).
     static func addMember(username: String?, role: String?, reason rawReason: String?, caseID: UUID, patient: PatientModel,
-                          user: AuthenticatedUser, req: Request) async throws -> CareTeamMemberModel {
+                          user: AuthenticatedUser, req: Request) async throws -> (member: CareTeamMemberModel, created: Bool) {
         if let name = username, role == nil,
            let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$username == name)
             .filter(\.$status == CareTeam.member).first() {
-            return existing // already a member: nothing to write
+            return (existing, false)
         }
         let reason = (rawReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
@@ -28,7 +29,7 @@ enum TeamActions {
                 throw Problem.invalid("no user \(name.prefix(64))", path: "username")
             }
             guard added.role != Role.admin.rawValue else { throw Problem.invalid("an administrator is not a care-team member", path: "username") }
-            return try await req.db.serializedWrite { db in
+            let member = try await req.db.serializedWrite { db in
                 let m = try await CareTeam.addMember(caseID: caseID, userID: try added.requireID(), username: added.username, role: added.role,
                                                      reason: reason.isEmpty ? "added by \(user.username)" : reason, addedBy: user.username,
                                                      at: now, on: db)
@@ -37,6 +38,7 @@ enum TeamActions {
                 try await AuditChain.append([e], at: now, on: db)
                 return m
             }
+            return (member, true)
         case (nil, let code?):
             guard let role = Role(rawValue: code), role != .admin else {
                 throw Problem.invalid("role must be a clinical role: \(Role.allCases.filter { $0 != .admin }.map(\.rawValue).joined(separator: " | "))", path: "role")
@@ -57,7 +59,7 @@ enum TeamActions {
             }
             guard let m = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue)
                 .filter(\.$status == CareTeam.invited).first() else { throw Problem.notFound("the invitation was removed meanwhile") }
-            return m
+            return (m, true)
         case (nil, nil):
             throw Problem.invalid("give username (add a person) or role (invite a role)", path: "username")
         default:

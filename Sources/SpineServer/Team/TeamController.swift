@@ -147,11 +147,9 @@ struct TeamController: RouteCollection {
             let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "team.update")
             let caseID = try head.requireID()
             let input = try req.decodeStrict(TeamMemberInput.self)
-            let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count()
-            let member = try await TeamActions.addMember(username: input.username, role: input.role, reason: input.reason, caseID: caseID,
-                                                         patient: patient, user: user, req: req)
-            let grew = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$status == CareTeam.member).count() > existing
-            return try .json(encoding: TeamMemberView(member), status: grew || member.status == CareTeam.invited ? .created : .ok)
+            let (member, created) = try await TeamActions.addMember(username: input.username, role: input.role, reason: input.reason,
+                                                                    caseID: caseID, patient: patient, user: user, req: req)
+            return try .json(encoding: TeamMemberView(member), status: created ? .created : .ok)
         }
     }
 

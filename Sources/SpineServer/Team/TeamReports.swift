@@ -65,8 +65,12 @@ enum TeamReports {
 
     static func departures(_ p: (from: CalendarDate, to: CalendarDate), viewer: AuthenticatedUser, on db: any Database) async throws -> DepartureReport {
         let (lo, hi) = bounds(p)
-        var decisions = try await DecisionModel.query(on: db).sort(\.$createdAt).all()
-            .filter { ISOTimestamp.iso8601($0.createdAt) >= lo && ISOTimestamp.iso8601($0.createdAt) < hi }
+        // The period is chosen in the query (decisions are stored with a timestamp, not ISO text).
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var decisions = try await DecisionModel.query(on: db)
+            .filter(\.$createdAt >= iso.date(from: lo)!).filter(\.$createdAt < iso.date(from: hi)!)
+            .sort(\.$createdAt).all()
         var visible: [UUID: Bool] = [:]
         var kept: [DecisionModel] = []
         for d in decisions {

@@ -14,11 +14,21 @@ struct StoredCase: Sendable {
     var document: Data
 
     init?(document: Data, assessedOn: String) {
-        let today = CalendarDate(iso: assessedOn) ?? CalendarDate(year: 2026, month: 1, day: 1)!
-        guard case .success(let value) = CaseDocument.decode(Array(document), today: today) else { return nil }
+        guard let value = Self.value(of: document, assessedOn: assessedOn) else { return nil }
         self.value = value
-        self.assessment = SpineCore.assess(value, today: today)
+        self.assessment = SpineCore.assess(value, today: Self.day(assessedOn))
         self.document = document
+    }
+
+    /// The stored document read back as the core's value, without assessing it (for callers that
+    /// need the facts only).
+    static func value(of document: Data, assessedOn: String) -> Case? {
+        guard case .success(let value) = CaseDocument.decode(Array(document), today: day(assessedOn)) else { return nil }
+        return value
+    }
+
+    private static func day(_ assessedOn: String) -> CalendarDate {
+        CalendarDate(iso: assessedOn) ?? CalendarDate(year: 2026, month: 1, day: 1)!
     }
 }
 
