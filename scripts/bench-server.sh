@@ -68,7 +68,7 @@ LUA
 # (wrk2 is not packaged here), so a slow response also delays the next request: the p99 below is
 # the latency at that load, not a coordinated-omission-corrected figure.
 RATE="${RATE:-1000}"
-PACED_CONNECTIONS="${PACED_CONNECTIONS:-10}"
+PACED_CONNECTIONS="${PACED_CONNECTIONS:-20}"
 PACE_MS=$(( 1000 * PACED_CONNECTIONS / RATE ))
 for f in get assess; do
   cp "$WORK/$f.lua" "$WORK/$f-paced.lua"
@@ -76,22 +76,31 @@ for f in get assess; do
 done
 echo "function delay() return $PACE_MS end" >"$WORK/health-paced.lua"
 
+# The server's CPU time (all its threads, from /proc) per request: unlike req/s and latency, it
+# does not depend on what else the machine is doing.
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+TICKS=$(getconf CLK_TCK)
+
 run() { # name, url, script [connections]
-  local out
+  local out before after
+  before=$(server_cpu_ticks)
   out=$(wrk -t"$THREADS" -c"${4:-$CONNECTIONS}" -d"$DURATION" --latency ${3:+-s "$3"} "$2")
-  local rps p50 p99 errors
+  after=$(server_cpu_ticks)
+  local rps p50 p99 errors requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf "| %-28s | %10s | %9s | %9s | %7s |\n" "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$TICKS" 'BEGIN { printf "%.0f µs", n > 0 ? t * 1e6 / hz / n : 0 }')
+  printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "$1" "$rps" "$p50" "$p99" "$cpu" "${errors:-0}"
 }
 
 echo
 echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint; $CASES stored cases; $(nproc) cores shared by server and wrk"
 echo
-printf "| %-28s | %10s | %9s | %9s | %7s |\n" "endpoint" "req/s" "p50" "p99" "non-2xx"
-printf "|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "---------"
+printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "endpoint" "req/s" "p50" "p99" "CPU/request" "non-2xx"
+printf "|%s|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "--------------" "---------"
 run "GET /health" "$BASE/health"
 run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess.lua"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get.lua"
@@ -99,8 +108,8 @@ run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get.lua"
 echo
 echo "Paced: about $RATE req/s offered ($PACED_CONNECTIONS connections, one request every $PACE_MS ms each)"
 echo
-printf "| %-28s | %10s | %9s | %9s | %7s |\n" "endpoint" "req/s" "p50" "p99" "non-2xx"
-printf "|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "---------"
+printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "endpoint" "req/s" "p50" "p99" "CPU/request" "non-2xx"
+printf "|%s|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "--------------" "---------"
 run "GET /health" "$BASE/health" "$WORK/health-paced.lua" "$PACED_CONNECTIONS"
 run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess-paced.lua" "$PACED_CONNECTIONS"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"

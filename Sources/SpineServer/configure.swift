@@ -62,6 +62,8 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddWorklistOrderIndex())
     // 003: the team at work — care teams, meetings, reviews, decisions, tasks, follow-up, treatments.
     app.migrations.add(CreateTeamworkTables())
+    // 004: one active membership per person and case (the worklist counts memberships).
+    app.migrations.add(AddOneMembershipIndex())
 }
 
 func routes(_ app: Application, maxBody: ByteCount) throws {

@@ -32,6 +32,12 @@ enum ServerEnvironment {
         }
     }
 
+    /// Swift Concurrency runs on the event loops from here on (see `EventLoopExecutor`).
+    static func adoptEventLoops(_ logger: Logger) async {
+        let installed = await EventLoopExecutor.install()
+        logger.notice("concurrency executor", metadata: ["event-loops": .stringConvertible(installed)])
+    }
+
     static func serve(_ app: Application, hostname: String, port: Int) async throws {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
@@ -56,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try ServerEnvironment.configuration()
         ServerEnvironment.bootstrapLogging(config.logLevel)
+        await ServerEnvironment.adoptEventLoops(Logger(label: "spineboard"))
         let app = try await buildApplication(config, environment: ServerEnvironment.vaporEnvironment)
         app.logger.notice("starting", metadata: ["database": .string(ServerEnvironment.describe(config.database)),
                                                  "address": .string("http://\(hostname):\(port)")])
@@ -79,6 +86,7 @@ struct DemoCommand: AsyncParsableCommand {
         config.database = .sqlite(path: database)
         if ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { config.logLevel = .warning }
         ServerEnvironment.bootstrapLogging(config.logLevel)
+        await ServerEnvironment.adoptEventLoops(Logger(label: "spineboard"))
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
 
         let app = try await buildApplication(config, environment: ServerEnvironment.vaporEnvironment)

@@ -181,6 +181,14 @@ struct BoardTests {
             #expect(try await t.status(.GET, "/api/v1/cases/\(routine)", token: tokens[.radiationOncologist]) == .ok)
             #expect(try await t.status(.GET, "/api/v1/meetings/\(meeting)", token: tokens[.physiatrist]) == .forbidden)
             #expect(try await t.status(.GET, "/api/v1/cases/\(routine)", token: tokens[.physiatrist]) == .forbidden)
+            // The worklist counts the attendee's agenda cases, and a member's case on an agenda once.
+            for (role, expected) in [(Role.radiationOncologist, 2), (.nurseNavigator, 2), (.physiatrist, 0)] {
+                let list = try await t.send(.GET, "/api/v1/patients", token: tokens[role])
+                #expect(list.json["total"] as? Int == expected, "\(role)")
+                #expect((list.json["items"] as? [Any])?.count == expected, "\(role)")
+                let emergencies = try await t.send(.GET, "/api/v1/patients?urgency=emergency", token: tokens[role])
+                #expect(emergencies.json["total"] as? Int == (expected > 0 ? 1 : 0), "\(role)")
+            }
             // An ad-hoc meeting now, with the care team attending.
             let adHoc = try await t.send(.POST, "/api/v1/cases/\(emergency)/schedule", token: tokens[.nurseNavigator], json: #"{"meeting":"ad-hoc"}"#)
             #expect(adHoc.status == .created && adHoc.json["kind"] as? String == "ad-hoc")

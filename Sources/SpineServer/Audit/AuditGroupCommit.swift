@@ -35,11 +35,14 @@ actor AuditGroupCommit {
         while !pending.isEmpty {
             let batch = Array(pending.prefix(maxBatch))
             pending.removeFirst(batch.count)
-            let work = batch.map { ($0.events, $0.at) }
+            // Every waiter's events, in arrival order, as one INSERT.
+            var work: [(event: AuditEvent, occurredAt: String)] = []
+            for w in batch {
+                let occurredAt = ISOTimestamp.iso8601(w.at)
+                for e in w.events { work.append((e, occurredAt)) }
+            }
             do {
-                try await db.serializedWrite { tx in
-                    for (events, at) in work { try await AuditChain.append(events, at: at, on: tx) }
-                }
+                try await db.serializedWrite { [work] tx in try await AuditChain.append(work, on: tx) }
                 for w in batch { w.continuation.resume() }
             } catch {
                 for w in batch { w.continuation.resume(throwing: error) }

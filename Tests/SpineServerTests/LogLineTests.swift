@@ -1,0 +1,38 @@
+// The structured log line: valid JSON, keys sorted, every value escaped, one line.
+import Foundation
+import Logging
+import Testing
+@testable import SpineServer
+
+@Suite("Structured log lines")
+struct LogLineTests {
+    func render(_ message: String, _ metadata: Logger.Metadata, error: (any Error)? = nil) -> [UInt8] {
+        var event = LogEvent(level: .info, message: "\(message)", metadata: metadata, source: nil, file: "", function: "", line: 0)
+        event.error = error
+        return JSONLogHandler(label: "spineboard.test", level: .info).render(event)
+    }
+
+    @Test func isOneLineOfJSONWithSortedKeysAndEscapedValues() throws {
+        let line = render("request", ["route": "/api/v1/cases/:caseId", "odd": "quote \" backslash \\ newline \n tab \t bell \u{07} é"])
+        #expect(line.last == 0x0A)
+        #expect(line.dropLast().contains(0x0A) == false)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: String])
+        #expect(object["odd"] == "quote \" backslash \\ newline \n tab \t bell \u{07} é")
+        #expect(object["message"] == "request")
+        #expect(object["level"] == "info")
+        #expect(object["label"] == "spineboard.test")
+        #expect(object["route"] == "/api/v1/cases/:caseId")
+        // Keys in sorted order, as before (readers diff and grep these lines).
+        let text = String(decoding: line, as: UTF8.self)
+        let keys = ["label", "level", "message", "odd", "route", "time"]
+        let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
+        #expect(positions == positions.sorted())
+    }
+
+    @Test func anErrorIsLoggedByTypeOnly() throws {
+        struct LeakyError: Error, CustomStringConvertible { var description: String { "patient Jane Doe" } }
+        let line = String(decoding: render("failed", [:], error: LeakyError()), as: UTF8.self)
+        #expect(line.contains("\"error-type\":\"LeakyError\""))
+        #expect(!line.contains("Jane"))
+    }
+}
