@@ -28,10 +28,8 @@ enum DatabaseSetup {
     /// SQLite: write-ahead logging (persisted in the file) for concurrent readers and faster
     /// commits, and per connection a busy timeout (instead of sqlite-nio's spinning busy handler)
     /// and `synchronous=NORMAL`, which with WAL cannot corrupt the file and loses at most the last
-    /// commits on power failure. Reads go through a memory map and a 64 MiB page cache per
-    /// connection: with SQLite's 2 MiB default, the worklist's index walks re-read pages through
-    /// system calls on every request. Fluent keeps one SQLite connection per event loop, so each
-    /// loop's connection is prepared here once.
+    /// commits on power failure. Fluent keeps one SQLite connection per event loop, so each loop's
+    /// connection is prepared here once.
     static func prepareSQLite(on app: Application, _ database: Configuration.Database) async throws {
         guard case .sqlite = database else { return }
         let sql = app.db as! any SQLDatabase
@@ -42,8 +40,6 @@ enum DatabaseSetup {
                 let sql = conn as! any SQLDatabase
                 try await sql.raw("PRAGMA busy_timeout=5000").run()
                 try await sql.raw("PRAGMA synchronous=NORMAL").run()
-                try await sql.raw("PRAGMA cache_size=-65536").run()
-                try await sql.raw("PRAGMA mmap_size=1073741824").run()
             }
         }
     }
