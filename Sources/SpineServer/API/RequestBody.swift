@@ -84,27 +84,45 @@ struct JSONObjectBuilder {
         writeString(v)
     }
 
-    /// A JSON string literal (RFC 8259 escaping).
-    private mutating func writeString(_ s: String) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: bytes.append(b)
+    private mutating func writeString(_ s: String) { Self.appendString(s, to: &bytes) }
+
+    /// A JSON string literal (RFC 8259 escaping): runs of plain bytes are copied whole, only quotes,
+    /// backslashes and control characters are escaped. (Per byte, with a table allocated per
+    /// string, this was the worklist page's largest cost after the database.)
+    static func appendString(_ string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = string
+        s.withUTF8 { u in
+            var start = 0
+            for i in 0..<u.count {
+                let b = u[i]
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default:
+                    func hex(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(b >> 4), hex(b & 0xF)])
+                }
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     mutating func int(_ k: String, _ v: Int) {
         key(k)
-        bytes += Array(String(v).utf8)
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    mutating func bool(_ k: String, _ v: Bool) {
+        key(k)
+        bytes.append(contentsOf: v ? Array("true".utf8) : Array("false".utf8))
     }
 
     /// Already-valid JSON (a leading UTF-8 byte order mark is dropped).
@@ -113,7 +131,11 @@ struct JSONObjectBuilder {
         if json.starts(with: [0xEF, 0xBB, 0xBF]) { bytes += json.dropFirst(3) } else { bytes += json }
     }
 
-    func finished() -> [UInt8] { bytes + [UInt8(ascii: "}")] }
+    /// The object, closed; call once, last (the bytes are closed in place rather than copied).
+    mutating func finished() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
 }
 
 extension Response {

@@ -126,7 +126,7 @@ struct WorklistQuery: Sendable {
 
         let overdue = try await OverdueTasks.list(for: viewer, now: now, on: db)
         var body = JSONObjectBuilder(capacity: items.count + 64)
-        body.raw("overdue", try OverdueTasks.json(overdue))
+        body.raw("overdue", OverdueTasks.json(overdue))
         body.raw("items", items)
         body.int("page", page)
         body.int("perPage", perPage)

@@ -45,30 +45,11 @@ public struct JSONLogHandler: LogHandler {
         line.reserveCapacity(256)
         for (i, field) in fields.enumerated() {
             if i > 0 { line.append(UInt8(ascii: ",")) }
-            Self.appendString(field.key, to: &line)
+            JSONObjectBuilder.appendString(field.key, to: &line)
             line.append(UInt8(ascii: ":"))
-            Self.appendString(field.value, to: &line)
+            JSONObjectBuilder.appendString(field.value, to: &line)
         }
         line.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
         return line
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
-    static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -87,8 +87,27 @@ enum OverdueTasks {
         }
     }
 
-    static func json(_ list: [OverdueTask]) throws -> [UInt8] {
-        Array(try JSONEncoder.sortedAPI.encode(list))
+    /// The list as JSON, keys sorted as JSONEncoder.sortedAPI writes them (written directly: a
+    /// busy coordinator's worklist carries up to 100 of these on every request).
+    static func json(_ list: [OverdueTask]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(2 + list.count * 320)
+        for (i, t) in list.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            var o = JSONObjectBuilder(capacity: 320)
+            o.string("caseId", t.caseId)
+            o.string("dueAt", t.dueAt)
+            if let e = t.escalatedTo { o.string("escalatedTo", e) }
+            o.bool("isClock", t.isClock)
+            o.string("patientId", t.patientId)
+            if let n = t.patientName { o.string("patientName", n) }
+            o.string("role", t.role)
+            o.string("taskId", t.taskId)
+            o.string("title", t.title)
+            out += o.finished()
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
     }
 }
 
