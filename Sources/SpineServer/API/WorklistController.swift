@@ -2,6 +2,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import SpineCore
 import Vapor
 
 struct WorklistController: RouteCollection {
@@ -67,6 +68,9 @@ struct WorklistQuery: Sendable {
 
     /// One page of the worklist, read with one indexed query (plus a count) and written as JSON
     /// directly: this is the busiest read of the service.
+    /// The stored rank of the urgency filter.
+    var urgencyRank: Int? { urgency.flatMap(UrgencyLevel.init(rawValue:)).map(CaseModel.urgencyRank) }
+
     var visibility: SQLQueryString? { viewer.flatMap { CareTeam.visibleCondition($0, caseColumn: #""cases"."id""#) } }
 
     func json(on db: any Database, now: Date) async throws -> [UInt8] {
@@ -138,7 +142,9 @@ struct WorklistQuery: Sendable {
     func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
         var q = query
         if let visibility { q = q.where(visibility) }
-        if let urgency { q = q.where(SQLColumn("urgency", table: CaseModel.schema), .equal, SQLBind(urgency)) }
+        // By rank, the first column of the worklist's index: the page and the count read only that
+        // urgency's part of it.
+        if let urgencyRank { q = q.where(SQLColumn("urgency_rank", table: CaseModel.schema), .equal, SQLBind(urgencyRank)) }
         if let text { q = q.where(SQLColumn("search_text", table: PatientModel.schema), .like, SQLBind("%\(text)%")) }
         return q
     }
@@ -183,7 +189,7 @@ struct WorklistQuery: Sendable {
         var base = CaseModel.query(on: db)
             .join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
         if let visibility { base = base.filter(.sql(embed: visibility)) }
-        if let urgency { base = base.filter(\.$urgency == urgency) }
+        if let urgencyRank { base = base.filter(\.$urgencyRank == urgencyRank) }
         if let text { base = base.filter(PatientModel.self, \.$searchText ~~ text) }
         let total = try await self.total(on: db as! any SQLDatabase)
         let rows = try await base
