@@ -37,6 +37,12 @@ public func configure(_ app: Application, _ configuration: Configuration, clock:
     app.spine = SpineServices(configuration: configuration, clock: clock, decoyPasswordHash: decoy,
                               openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes))
 
+    // HTTP: no request decompression (clients send plain JSON; the decompressor read every request
+    // body, 5 % of the CPU of POST /assess) and no per-request swift-metrics bookkeeping (no
+    // metrics backend is installed, so it measured nothing).
+    app.http.server.configuration.requestDecompression = .disabled
+    app.http.server.configuration.reportMetrics = false
+
     // Middleware, outermost first: request id + access log + security headers, then problem details.
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())

@@ -24,6 +24,17 @@ struct AssessTests {
         }
     }
 
+    @Test func theJSONMediaTypeIsRecognisedOnItsBytesAndParsedOtherwise() {
+        for ok in ["application/json", "Application/JSON; charset=utf-8", "application/json;charset=utf-8", "application/json "] {
+            #expect(Request.isPlainJSON(ok), "\(ok)")
+        }
+        for no in [nil, "", "application/js", "application/jsonx", "text/json", "application/x-www-form-urlencoded"] {
+            #expect(!Request.isPlainJSON(no), "\(no ?? "nil")")
+        }
+        #expect(Request.isJSON(HTTPMediaType(type: "application", subType: "fhir+json")))
+        #expect(!Request.isJSON(HTTPMediaType(type: "text", subType: "plain")))
+    }
+
     @Test func badBodies() async throws {
         try await withSpineApp { t, tokens in
             let token = tokens[.spineSurgeon]

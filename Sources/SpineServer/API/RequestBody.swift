@@ -6,9 +6,7 @@ import Vapor
 
 extension Request {
     func jsonBody() throws -> ByteBuffer {
-        guard let type = headers.contentType, type.type.lowercased() == "application",
-              type.subType.lowercased() == "json" || type.subType.lowercased().hasSuffix("+json")
-        else {
+        guard Self.isPlainJSON(headers.first(name: .contentType)) || Self.isJSON(headers.contentType) else {
             throw Problem(status: .unsupportedMediaType, type: Problem.kind("unsupported-media-type"),
                           title: "Unsupported media type", detail: "send the body as application/json")
         }
@@ -19,6 +17,28 @@ extension Request {
         // arrived whole.
         guard body.readableBytes <= spine.configuration.maxBodyBytes else { throw Self.payloadTooLarge }
         return body
+    }
+
+    /// `application/json`, alone or with parameters, in any case: the common header, checked on its
+    /// bytes (parsing it into a media type was 5 % of the CPU of POST /assess).
+    static func isPlainJSON(_ value: String?) -> Bool {
+        guard let value else { return false }
+        let expected = "application/json".utf8
+        let bytes = value.utf8
+        guard bytes.count >= expected.count else { return false }
+        var i = bytes.startIndex
+        for e in expected {
+            let b = bytes[i]
+            guard b == e || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") && b + 32 == e) else { return false }
+            i = bytes.index(after: i)
+        }
+        return i == bytes.endIndex || bytes[i] == UInt8(ascii: ";") || bytes[i] == UInt8(ascii: " ")
+    }
+
+    /// Any JSON media type (`application/json`, `application/*+json`), from the parsed header.
+    static func isJSON(_ type: HTTPMediaType?) -> Bool {
+        guard let type, type.type.lowercased() == "application" else { return false }
+        return type.subType.lowercased() == "json" || type.subType.lowercased().hasSuffix("+json")
     }
 
     static let payloadTooLarge = Problem(status: .payloadTooLarge, type: Problem.kind("payload-too-large"), title: "Payload too large",
