@@ -54,24 +54,181 @@ public struct JSONParser {
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) -> JSONValue in
-            var parser = Reader(bytes: buffer)
-            // A UTF-8 byte-order mark (saved by some editors) is not content.
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
-            parser.skipWhitespace()
-            let value = try parser.parseValue(depth: 0)
-            parser.skipWhitespace()
-            guard parser.index == buffer.count else { throw parser.error("unexpected content after the JSON value") }
-            return value
+            let tape = try JSONTape.parse(buffer)
+            return tape.value(at: 0)
         }
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
+}
+
+/// One value of a `JSONTape`, in document order. Containers are followed by their contents:
+/// an array by its elements, an object by key, value, key, value …; `end` is the index just past
+/// the container's last descendant, so a reader can skip it in one step.
+struct JSONNode {
+    enum Kind: UInt8 { case null, `false`, `true`, number, string, array, object }
+    var kind: Kind
+    /// number: the text is an integer (see `JSONValue.number`); string: `start`/`count` are the
+    /// string's bytes in the input, all ASCII, with no escapes (otherwise `start` indexes `strings`).
+    var flag: Bool
+    /// Elements of an array, members of an object, bytes of an in-input string.
+    var count: Int32
+    /// string: byte offset in the input or index into `strings`; container: the index past its end.
+    var start: Int
+    /// number: the Double's bit pattern.
+    var bits: UInt64
+
+    var typeName: String {
+        switch kind {
+        case .null: return "null"
+        case .false, .true: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// A parsed JSON document as a flat list of nodes (no tree, no per-value allocation): strings that
+/// are plain ASCII stay in the input bytes; the others are decoded once into `strings`.
+/// The parser behind `JSONParser` and `CaseDocument.decode`: one scanner, one set of syntax errors.
+struct JSONTape {
+    var nodes: [JSONNode] = []
+    var strings: [String] = []
+    /// The input bytes; only valid while the buffer that was parsed is.
+    var bytes: UnsafeBufferPointer<UInt8>
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONTape {
+        var parser = Reader(bytes: buffer)
+        parser.tape.nodes.reserveCapacity(buffer.count / 8 + 4)
+        // A UTF-8 byte-order mark (saved by some editors) is not content.
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
+        parser.skipWhitespace()
+        try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        guard parser.index == buffer.count else { throw parser.error("unexpected content after the JSON value") }
+        return parser.tape
+    }
+
+    /// A tape holding an already-parsed value (its strings all in `strings`).
+    init(_ value: JSONValue) {
+        bytes = UnsafeBufferPointer(start: nil, count: 0)
+        append(value)
+    }
+
+    private mutating func append(_ value: JSONValue) {
+        switch value {
+        case .null: nodes.append(JSONNode(kind: .null, flag: false, count: 0, start: 0, bits: 0))
+        case .bool(let b): nodes.append(JSONNode(kind: b ? .true : .false, flag: false, count: 0, start: 0, bits: 0))
+        case let .number(n, isInteger):
+            nodes.append(JSONNode(kind: .number, flag: isInteger, count: 0, start: 0, bits: n.bitPattern))
+        case .string(let s): appendString(s)
+        case .array(let items):
+            let at = nodes.count
+            nodes.append(JSONNode(kind: .array, flag: false, count: Int32(items.count), start: 0, bits: 0))
+            for item in items { append(item) }
+            nodes[at].start = nodes.count
+        case .object(let members):
+            let at = nodes.count
+            nodes.append(JSONNode(kind: .object, flag: false, count: Int32(members.count), start: 0, bits: 0))
+            for m in members {
+                appendString(m.key)
+                append(m.value)
+            }
+            nodes[at].start = nodes.count
+        }
+    }
+
+    private mutating func appendString(_ s: String) {
+        nodes.append(JSONNode(kind: .string, flag: false, count: 0, start: strings.count, bits: 0))
+        strings.append(s)
+    }
+
+    // MARK: reading
+
+    /// The index just past the value at `i` (and its contents).
+    @inline(__always) func next(_ i: Int) -> Int {
+        let n = nodes[i]
+        return n.kind == .array || n.kind == .object ? n.start : i + 1
+    }
+
+    /// The decoded text of the string node at `i`.
+    func string(_ i: Int) -> String {
+        let n = nodes[i]
+        if n.flag { return String(decoding: UnsafeBufferPointer(rebasing: bytes[n.start..<n.start + Int(n.count)]), as: UTF8.self) }
+        return strings[n.start]
+    }
+
+    /// Whether the string node at `i` is `key`, as `String ==` with equal UTF-8 lengths decides.
+    @inline(__always) func stringEquals(_ i: Int, _ key: StaticString) -> Bool {
+        let n = nodes[i]
+        if n.flag {
+            let length = Int(n.count)
+            guard length == key.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
+            return memcmp(base + n.start, key.utf8Start, length) == 0
+        }
+        let s = strings[n.start]
+        let k = key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        return s.utf8.count == k.utf8.count && s == k
+    }
+
+    /// Whether two string nodes are the same key (as `String ==` with equal UTF-8 lengths).
+    func sameString(_ i: Int, _ j: Int) -> Bool {
+        let a = nodes[i], b = nodes[j]
+        if a.flag && b.flag {
+            guard a.count == b.count, let base = bytes.baseAddress else { return a.count == b.count }
+            return memcmp(base + a.start, base + b.start, Int(a.count)) == 0
+        }
+        let s = string(i), t = string(j)
+        return s.utf8.count == t.utf8.count && s == t
+    }
+
+    func number(_ i: Int) -> Double { Double(bitPattern: nodes[i].bits) }
+
+    /// The value at `i` as a `JSONValue` tree.
+    func value(at i: Int) -> JSONValue {
+        let n = nodes[i]
+        switch n.kind {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .number: return .number(Double(bitPattern: n.bits), isInteger: n.flag)
+        case .string: return .string(string(i))
+        case .array:
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(Int(n.count))
+            var j = i + 1
+            while j < n.start {
+                elements.append(value(at: j))
+                j = next(j)
+            }
+            return .array(elements)
+        case .object:
+            var members: [(key: String, value: JSONValue)] = []
+            members.reserveCapacity(Int(n.count))
+            var j = i + 1
+            while j < n.start {
+                members.append((string(j), value(at: j + 1)))
+                j = next(j + 1)
+            }
+            return .object(members)
+        }
+    }
 
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        var tape: JSONTape
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            tape = JSONTape(bytes: bytes)
+        }
 
         func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, message: message) }
 
@@ -84,16 +241,20 @@ public struct JSONParser {
             }
         }
 
-        mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        @inline(__always) mutating func append(_ kind: JSONNode.Kind, flag: Bool = false, count: Int32 = 0, start: Int = 0, bits: UInt64 = 0) {
+            tape.nodes.append(JSONNode(kind: kind, flag: flag, count: count, start: start, bits: bits))
+        }
+
+        mutating func parseValue(depth: Int) throws(JSONSyntaxError) {
             guard index < bytes.count else { throw error("unexpected end of input") }
             switch bytes[index] {
-            case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-            case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-            case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-            case UInt8(ascii: "n"): try literal("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+            case UInt8(ascii: "{"): try parseObject(depth: depth + 1)
+            case UInt8(ascii: "["): try parseArray(depth: depth + 1)
+            case UInt8(ascii: "\""): try parseString()
+            case UInt8(ascii: "t"): try literal("true"); append(.true)
+            case UInt8(ascii: "f"): try literal("false"); append(.false)
+            case UInt8(ascii: "n"): try literal("null"); append(.null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
             default: throw error("unexpected character")
             }
         }
@@ -108,55 +269,71 @@ public struct JSONParser {
             index += count
         }
 
-        mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        mutating func parseObject(depth: Int) throws(JSONSyntaxError) {
             guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
-            var members: [(key: String, value: JSONValue)] = []
-            members.reserveCapacity(16)
+            let at = tape.nodes.count
+            append(.object)
+            var count: Int32 = 0
+            defer {
+                tape.nodes[at].count = count
+                tape.nodes[at].start = tape.nodes.count
+            }
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
                 let keyOffset = index
-                let key = try parseString()
+                let keyNode = tape.nodes.count
+                try parseString()
                 // Duplicate keys would make one of two values win silently.
-                let keyLength = key.utf8.count
-                if members.contains(where: { $0.key.utf8.count == keyLength && $0.key == key }) {
-                    throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(key)\"")
+                var j = at + 1
+                while j < keyNode {
+                    if tape.sameString(j, keyNode) {
+                        throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(tape.string(keyNode))\"")
+                    }
+                    j = tape.next(j + 1)
                 }
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
                 index += 1
                 skipWhitespace()
-                members.append((key, try parseValue(depth: depth)))
+                try parseValue(depth: depth)
+                count += 1
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return }
                 throw error("expected ',' or '}'")
             }
         }
 
-        mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        mutating func parseArray(depth: Int) throws(JSONSyntaxError) {
             guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
-            var elements: [JSONValue] = []
-            elements.reserveCapacity(4)
+            let at = tape.nodes.count
+            append(.array)
+            var count: Int32 = 0
+            defer {
+                tape.nodes[at].count = count
+                tape.nodes[at].start = tape.nodes.count
+            }
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
             while true {
                 skipWhitespace()
-                elements.append(try parseValue(depth: depth))
+                try parseValue(depth: depth)
+                count += 1
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return }
                 throw error("expected ',' or ']'")
             }
         }
 
-        mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+        mutating func parseNumber() throws(JSONSyntaxError) {
             let start = index
             var isInteger = true
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -189,7 +366,8 @@ public struct JSONParser {
                     if b == UInt8(ascii: "-") { negative = true; continue }
                     value = value * 10 + Int64(b - UInt8(ascii: "0"))
                 }
-                return .number(Double(negative ? -value : value), isInteger: true)
+                append(.number, flag: true, bits: Double(negative ? -value : value).bitPattern)
+                return
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             guard let value = Double(text), value.isFinite else {
@@ -197,12 +375,23 @@ public struct JSONParser {
             }
             // `90.0` and `9e1` are whole numbers too (some clients always write a fraction), as long
             // as the double holds the integer exactly (≤ 2^53).
-            return .number(value, isInteger: isInteger || (value.rounded() == value && abs(value) <= 9_007_199_254_740_992))
+            append(.number, flag: isInteger || (value.rounded() == value && abs(value) <= 9_007_199_254_740_992),
+                   bits: value.bitPattern)
         }
 
         func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
-        mutating func parseString() throws(JSONSyntaxError) -> String {
+        /// Appends an ASCII string that is its own bytes in the input, or a decoded one.
+        @inline(__always) mutating func appendString(inputAt start: Int, count: Int) {
+            append(.string, flag: true, count: Int32(count), start: start)
+        }
+
+        mutating func appendString(_ s: String) {
+            append(.string, flag: false, start: tape.strings.count)
+            tape.strings.append(s)
+        }
+
+        mutating func parseString() throws(JSONSyntaxError) {
             index += 1
             let start = index
             var high: UInt8 = 0
@@ -223,8 +412,9 @@ public struct JSONParser {
                 if b == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
-                    return try validUTF8(slice, at: start)
+                    if high < 0x80 { appendString(inputAt: start, count: slice.count); return }
+                    appendString(try validUTF8(slice, at: start))
+                    return
                 }
                 high |= b
                 if b == UInt8(ascii: "\\") { break }
@@ -238,7 +428,8 @@ public struct JSONParser {
                 switch b {
                 case UInt8(ascii: "\""):
                     index += 1
-                    return try buffer.withUnsafeBufferPointer { p throws(JSONSyntaxError) in try validUTF8(p, at: start) }
+                    appendString(try buffer.withUnsafeBufferPointer { p throws(JSONSyntaxError) in try validUTF8(p, at: start) })
+                    return
                 case UInt8(ascii: "\\"):
                     index += 1
                     guard index < bytes.count else { throw error("unterminated string") }

@@ -43,18 +43,28 @@ public enum CaseDocument {
 
     /// Decodes and validates UTF-8 JSON. `today` stands in for a missing `assessedOn`.
     public static func decode(_ bytes: some Collection<UInt8>, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            return .failure(CaseValidationErrors(errors: [CaseValidationError(path: "", message: error.description)]))
-        }
-        return decode(json, today: today)
+        if let result = bytes.withContiguousStorageIfAvailable({ decode(buffer: $0, today: today) }) { return result }
+        return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0, today: today) }
     }
 
     public static func decode(_ json: JSONValue, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
-        var v = Validator()
-        let result = v.readCase(json, today: today)
+        validate(JSONTape(json), today: today)
+    }
+
+    /// Parses the bytes into a flat tape (no tree) and validates from it while the bytes are alive.
+    static func decode(buffer: UnsafeBufferPointer<UInt8>, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
+        let tape: JSONTape
+        do {
+            tape = try JSONTape.parse(buffer)
+        } catch {
+            return .failure(CaseValidationErrors(errors: [CaseValidationError(path: "", message: error.description)]))
+        }
+        return validate(tape, today: today)
+    }
+
+    static func validate(_ tape: JSONTape, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
+        var v = Validator(tape: tape)
+        let result = v.readCase(0, today: today)
         if let result, v.errors.isEmpty { return .success(result) }
         return .failure(CaseValidationErrors(errors: v.errors))
     }
@@ -62,28 +72,37 @@ public enum CaseDocument {
 
 // MARK: - The reader
 
+/// A value of the document: the index of its node on the tape.
+typealias JSONIndex = Int
+
 /// Reads one object's members, remembering what the schema allows so unknown fields are caught.
 struct ObjectReader {
     let path: String
-    let members: [(key: String, value: JSONValue)]
+    let tape: JSONTape
+    /// The object's node.
+    let index: JSONIndex
 
     func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The member's value; nil when absent or JSON null (null means "not given").
-    subscript(_ key: String) -> JSONValue? {
-        let length = key.utf8.count
-        // Comparing lengths first skips most string comparisons; indexing (rather than `for m in
-        // members`) reads the members in place instead of copying each one.
-        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key {
-            if case .null = members[i].value { return nil }
-            return members[i].value
+    subscript(_ key: StaticString) -> JSONIndex? {
+        let end = tape.nodes[index].start
+        var i = index + 1
+        while i < end {
+            if tape.stringEquals(i, key) {
+                return tape.nodes[i + 1].kind == .null ? nil : i + 1
+            }
+            i = tape.next(i + 1)
         }
         return nil
     }
 }
 
 struct Validator {
+    let tape: JSONTape
     var errors: [CaseValidationError] = []
+
+    init(tape: JSONTape) { self.tape = tape }
 
     mutating func fail(_ path: String, _ message: String) {
         errors.append(CaseValidationError(path: path, message: message))
@@ -91,58 +110,80 @@ struct Validator {
 
     // MARK: primitives
 
-    mutating func object(_ value: JSONValue?, _ path: String, allowed: [String], required: Bool = false) -> ObjectReader? {
+    @inline(__always) func kind(_ i: JSONIndex) -> JSONNode.Kind { tape.nodes[i].kind }
+    func typeName(_ i: JSONIndex) -> String { tape.nodes[i].typeName }
+
+    /// The string at `i`, or nil when it is not a string.
+    func stringValue(_ i: JSONIndex) -> String? { kind(i) == .string ? tape.string(i) : nil }
+
+    /// The elements of the array at `i`.
+    func elements(_ i: JSONIndex) -> [JSONIndex] {
+        let end = tape.nodes[i].start
+        var result: [JSONIndex] = []
+        result.reserveCapacity(Int(tape.nodes[i].count))
+        var j = i + 1
+        while j < end {
+            result.append(j)
+            j = tape.next(j)
+        }
+        return result
+    }
+
+    mutating func object(_ value: JSONIndex?, _ path: String, allowed: [StaticString], required: Bool = false) -> ObjectReader? {
         guard let value else {
             if required { fail(path, "is required") }
             return nil
         }
-        guard case let .object(members) = value else {
-            fail(path, "must be an object (got \(value.typeName))")
+        guard kind(value) == .object else {
+            fail(path, "must be an object (got \(typeName(value)))")
             return nil
         }
-        let reader = ObjectReader(path: path, members: members)
-        for i in members.indices {
-            let key = members[i].key
-            if !allowed.contains(where: { $0.utf8.count == key.utf8.count && $0 == key }) {
-                fail(reader.child(key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+        let reader = ObjectReader(path: path, tape: tape, index: value)
+        let end = tape.nodes[value].start
+        var i = value + 1
+        while i < end {
+            let key = i
+            if !allowed.contains(where: { tape.stringEquals(key, $0) }) {
+                fail(reader.child(tape.string(key)), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
             }
+            i = tape.next(i + 1)
         }
         return reader
     }
 
-    mutating func string(_ r: ObjectReader, _ key: String, required: Bool = false, maxLength: Int) -> String? {
+    mutating func string(_ r: ObjectReader, _ key: StaticString, required: Bool = false, maxLength: Int) -> String? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required") }
+            if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
-        guard case let .string(s) = value else {
-            fail(r.child(key), "must be a string (got \(value.typeName))")
+        guard let s = stringValue(value) else {
+            fail(r.child("\(key)"), "must be a string (got \(typeName(value)))")
             return nil
         }
         // A string has no more scalars than UTF-8 bytes: only a long one needs its scalars counted.
         if s.utf8.count > maxLength, s.unicodeScalars.count > maxLength {
-            fail(r.child(key), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
+            fail(r.child("\(key)"), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
             return nil
         }
         // A scalar below U+0020 is one UTF-8 byte below 0x20, a byte no multi-byte sequence contains.
         if s.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") }) {
-            fail(r.child(key), "must not contain control characters")
+            fail(r.child("\(key)"), "must not contain control characters")
             return nil
         }
         return s
     }
 
-    mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type, required: Bool = false) -> E? {
+    mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: StaticString, _ type: E.Type, required: Bool = false) -> E? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required; one of: \(E.allowedCodes)") }
+            if required { fail(r.child("\(key)"), "is required; one of: \(E.allowedCodes)") }
             return nil
         }
-        return code(value, r.child(key), type)
+        return code(value, r.child("\(key)"), type)
     }
 
-    mutating func code<E: CodedValue>(_ value: JSONValue, _ path: @autoclosure () -> String, _ type: E.Type) -> E? {
-        guard case let .string(s) = value else {
-            fail(path(), "must be a string code, one of: \(E.allowedCodes) (got \(value.typeName))")
+    mutating func code<E: CodedValue>(_ value: JSONIndex, _ path: @autoclosure () -> String, _ type: E.Type) -> E? {
+        guard let s = stringValue(value) else {
+            fail(path(), "must be a string code, one of: \(E.allowedCodes) (got \(typeName(value)))")
             return nil
         }
         guard let e = E(rawValue: s) else {
@@ -152,17 +193,17 @@ struct Validator {
         return e
     }
 
-    mutating func codeList<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type) -> [E] {
+    mutating func codeList<E: CodedValue>(_ r: ObjectReader, _ key: StaticString, _ type: E.Type) -> [E] {
         guard let value = r[key] else { return [] }
-        guard case let .array(items) = value else {
-            fail(r.child(key), "must be an array of codes, each one of: \(E.allowedCodes) (got \(value.typeName))")
+        guard kind(value) == .array else {
+            fail(r.child("\(key)"), "must be an array of codes, each one of: \(E.allowedCodes) (got \(typeName(value)))")
             return []
         }
         var result: [E] = []
-        for (i, item) in items.enumerated() {
-            guard let e = code(item, "\(r.child(key))[\(i)]", type) else { continue }
+        for (i, item) in elements(value).enumerated() {
+            guard let e = code(item, "\(r.child("\(key)"))[\(i)]", type) else { continue }
             if result.contains(e) {
-                fail("\(r.child(key))[\(i)]", "\"\(e.rawValue)\" is listed twice")
+                fail("\(r.child("\(key)"))[\(i)]", "\"\(e.rawValue)\" is listed twice")
                 continue
             }
             result.append(e)
@@ -170,50 +211,53 @@ struct Validator {
         return result
     }
 
-    mutating func int(_ r: ObjectReader, _ key: String, _ range: ClosedRange<Int>, required: Bool = false, unit: String = "") -> Int? {
+    mutating func int(_ r: ObjectReader, _ key: StaticString, _ range: ClosedRange<Int>, required: Bool = false, unit: String = "") -> Int? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required") }
+            if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
-        guard case let .number(n, isInteger) = value else {
-            fail(r.child(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(value.typeName))")
+        guard kind(value) == .number else {
+            fail(r.child("\(key)"), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(typeName(value)))")
             return nil
         }
+        let n = tape.number(value), isInteger = tape.nodes[value].flag
         guard isInteger, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            fail(r.child(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
+            fail(r.child("\(key)"), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
             return nil
         }
         return Int(n)
     }
 
-    mutating func double(_ r: ObjectReader, _ key: String, required: Bool = false) -> Double? {
+    mutating func double(_ r: ObjectReader, _ key: StaticString, required: Bool = false) -> Double? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required") }
+            if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
-        guard case let .number(n, _) = value else {
-            fail(r.child(key), "must be a number (got \(value.typeName))")
+        guard kind(value) == .number else {
+            fail(r.child("\(key)"), "must be a number (got \(typeName(value)))")
             return nil
         }
-        return n
+        return tape.number(value)
     }
 
-    mutating func bool(_ r: ObjectReader, _ key: String, required: Bool = false) -> Bool? {
+    mutating func bool(_ r: ObjectReader, _ key: StaticString, required: Bool = false) -> Bool? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required (true or false)") }
+            if required { fail(r.child("\(key)"), "is required (true or false)") }
             return nil
         }
-        guard case let .bool(b) = value else {
-            fail(r.child(key), "must be true or false (got \(value.typeName))")
+        switch kind(value) {
+        case .true: return true
+        case .false: return false
+        default:
+            fail(r.child("\(key)"), "must be true or false (got \(typeName(value)))")
             return nil
         }
-        return b
     }
 
-    mutating func date(_ r: ObjectReader, _ key: String) -> CalendarDate? {
+    mutating func date(_ r: ObjectReader, _ key: StaticString) -> CalendarDate? {
         guard let value = r[key] else { return nil }
-        guard case let .string(s) = value, let d = CalendarDate(iso: s) else {
-            fail(r.child(key), "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
+        guard let s = stringValue(value), let d = CalendarDate(iso: s) else {
+            fail(r.child("\(key)"), "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
             return nil
         }
         return d
@@ -225,7 +269,7 @@ struct Validator {
 
     // MARK: the document
 
-    mutating func readCase(_ json: JSONValue, today: CalendarDate) -> Case? {
+    mutating func readCase(_ json: JSONIndex, today: CalendarDate) -> Case? {
         guard let root = object(json, "", allowed: [
             "schemaVersion", "patient", "assessedOn", "primaryTumor", "spine", "otherMetastases", "neurology",
             "performance", "labs", "systemic", "comorbidities", "social", "preferences", "symptoms",
@@ -293,12 +337,12 @@ struct Validator {
         ], required: true) else { return nil }
         var histology: String?
         if let value = r["histology"] {
-            if case let .string(s) = value, HistologyCatalogue.entry(s) != nil {
+            if let s = stringValue(value), HistologyCatalogue.entry(s) != nil {
                 histology = s
-            } else if case let .string(s) = value {
+            } else if let s = stringValue(value) {
                 fail("primaryTumor.histology", "must be one of: \(HistologyCatalogue.allowedCodes) (got \"\(s)\")")
             } else {
-                fail("primaryTumor.histology", "must be a histology code string (got \(value.typeName))")
+                fail("primaryTumor.histology", "must be a histology code string (got \(typeName(value)))")
             }
         } else {
             fail("primaryTumor.histology", "is required; one of: \(HistologyCatalogue.allowedCodes)")
@@ -323,32 +367,33 @@ struct Validator {
         return histology == nil ? nil : t
     }
 
-    mutating func level(_ value: JSONValue, _ path: @autoclosure () -> String) -> VertebralLevel? {
-        guard case let .string(s) = value, let level = VertebralLevel(code: s) else {
+    mutating func level(_ value: JSONIndex, _ path: @autoclosure () -> String) -> VertebralLevel? {
+        guard let s = stringValue(value), let level = VertebralLevel(code: s) else {
             let got: String
-            if case let .string(s) = value { got = "\"\(s)\"" } else { got = value.typeName }
+            if let s = stringValue(value) { got = "\"\(s)\"" } else { got = typeName(value) }
             fail(path(), "must be a vertebral level C1…C7, T1…T12, L1…L5 or S1…S5 (got \(got))")
             return nil
         }
         return level
     }
 
-    mutating func levels(_ r: ObjectReader, _ key: String) -> [VertebralLevel]? {
+    mutating func levels(_ r: ObjectReader, _ key: StaticString) -> [VertebralLevel]? {
         guard let value = r[key] else {
-            fail(r.child(key), "is required: at least one vertebral level (C1…S5)")
+            fail(r.child("\(key)"), "is required: at least one vertebral level (C1…S5)")
             return nil
         }
-        guard case let .array(items) = value else {
-            fail(r.child(key), "must be an array of vertebral levels (got \(value.typeName))")
+        guard kind(value) == .array else {
+            fail(r.child("\(key)"), "must be an array of vertebral levels (got \(typeName(value)))")
             return nil
         }
-        if items.isEmpty { fail(r.child(key), "must list at least one vertebral level") }
+        let items = elements(value)
+        if items.isEmpty { fail(r.child("\(key)"), "must list at least one vertebral level") }
         var result: [VertebralLevel] = []
         var ok = !items.isEmpty
         for (i, item) in items.enumerated() {
-            guard let l = level(item, "\(r.child(key))[\(i)]") else { ok = false; continue }
+            guard let l = level(item, "\(r.child("\(key)"))[\(i)]") else { ok = false; continue }
             if result.contains(l) {
-                fail("\(r.child(key))[\(i)]", "\(l.code) is listed twice")
+                fail("\(r.child("\(key)"))[\(i)]", "\(l.code) is listed twice")
                 ok = false
                 continue
             }
@@ -364,10 +409,11 @@ struct Validator {
             fail("spine.lesions", "is required: at least one lesion")
             return nil
         }
-        guard case let .array(items) = lesionsValue else {
-            fail("spine.lesions", "must be an array of lesions (got \(lesionsValue.typeName))")
+        guard kind(lesionsValue) == .array else {
+            fail("spine.lesions", "must be an array of lesions (got \(typeName(lesionsValue)))")
             return nil
         }
+        let items = elements(lesionsValue)
         if items.isEmpty { fail("spine.lesions", "must contain at least one lesion") }
         var lesions: [SpinalLesion] = []
         var owner: [VertebralLevel: Int] = [:]
