@@ -77,7 +77,8 @@ struct JSONNode {
     var count: Int32
     /// string: byte offset in the input or index into `strings`; container: the index past its end.
     var start: Int
-    /// number: the Double's bit pattern.
+    /// number: the Double's bit pattern; in-input string: its first (up to) eight bytes, so most
+    /// unequal strings are told apart without reading them.
     var bits: UInt64
 
     var typeName: String {
@@ -151,44 +152,16 @@ struct JSONTape {
 
     // MARK: reading
 
-    /// The index just past the value at `i` (and its contents).
-    @inline(__always) func next(_ i: Int) -> Int {
-        let n = nodes[i]
-        return n.kind == .array || n.kind == .object ? n.start : i + 1
-    }
-
-    /// The decoded text of the string node at `i`.
-    func string(_ i: Int) -> String {
-        let n = nodes[i]
-        if n.flag { return String(decoding: UnsafeBufferPointer(rebasing: bytes[n.start..<n.start + Int(n.count)]), as: UTF8.self) }
-        return strings[n.start]
-    }
-
-    /// Whether the string node at `i` is `key`, as `String ==` with equal UTF-8 lengths decides.
-    @inline(__always) func stringEquals(_ i: Int, _ key: StaticString) -> Bool {
-        let n = nodes[i]
-        if n.flag {
-            let length = Int(n.count)
-            guard length == key.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
-            return memcmp(base + n.start, key.utf8Start, length) == 0
+    /// Reads the tape through raw pointers (no reference counting); valid only inside `body`.
+    @inline(__always) func withView<R>(_ body: (JSONTapeView) -> R) -> R {
+        nodes.withUnsafeBufferPointer { n in
+            strings.withUnsafeBufferPointer { s in body(JSONTapeView(nodes: n, bytes: bytes, strings: s)) }
         }
-        let s = strings[n.start]
-        let k = key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-        return s.utf8.count == k.utf8.count && s == k
     }
 
-    /// Whether two string nodes are the same key (as `String ==` with equal UTF-8 lengths).
-    func sameString(_ i: Int, _ j: Int) -> Bool {
-        let a = nodes[i], b = nodes[j]
-        if a.flag && b.flag {
-            guard a.count == b.count, let base = bytes.baseAddress else { return a.count == b.count }
-            return memcmp(base + a.start, base + b.start, Int(a.count)) == 0
-        }
-        let s = string(i), t = string(j)
-        return s.utf8.count == t.utf8.count && s == t
-    }
-
-    func number(_ i: Int) -> Double { Double(bitPattern: nodes[i].bits) }
+    @inline(__always) func next(_ i: Int) -> Int { withView { $0.next(i) } }
+    func string(_ i: Int) -> String { withView { $0.string(i) } }
+    func sameString(_ i: Int, _ j: Int) -> Bool { withView { $0.sameString(i, j) } }
 
     /// The value at `i` as a `JSONValue` tree.
     func value(at i: Int) -> JSONValue {
@@ -288,12 +261,16 @@ struct JSONTape {
                 let keyNode = tape.nodes.count
                 try parseString()
                 // Duplicate keys would make one of two values win silently.
-                var j = at + 1
-                while j < keyNode {
-                    if tape.sameString(j, keyNode) {
-                        throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(tape.string(keyNode))\"")
+                let duplicate = tape.withView { view in
+                    var j = at + 1
+                    while j < keyNode {
+                        if view.sameString(j, keyNode) { return true }
+                        j = view.next(j + 1)
                     }
-                    j = tape.next(j + 1)
+                    return false
+                }
+                if duplicate {
+                    throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(tape.string(keyNode))\"")
                 }
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
@@ -383,7 +360,8 @@ struct JSONTape {
 
         /// Appends an ASCII string that is its own bytes in the input, or a decoded one.
         @inline(__always) mutating func appendString(inputAt start: Int, count: Int) {
-            append(.string, flag: true, count: Int32(count), start: start)
+            append(.string, flag: true, count: Int32(count), start: start,
+                   bits: JSONTapeView.prefix(bytes.baseAddress! + start, count))
         }
 
         mutating func appendString(_ s: String) {
@@ -495,4 +473,87 @@ struct JSONTape {
             return s
         }
     }
+}
+
+/// A `JSONTape` seen through raw pointers, for reading it without reference counting.
+struct JSONTapeView {
+    let nodes: UnsafeBufferPointer<JSONNode>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let strings: UnsafeBufferPointer<String>
+
+    @inline(__always) subscript(_ i: Int) -> JSONNode { nodes[i] }
+
+    /// The index just past the value at `i` (and its contents).
+    @inline(__always) func next(_ i: Int) -> Int {
+        let n = nodes[i]
+        return n.kind == .array || n.kind == .object ? n.start : i + 1
+    }
+
+    /// The decoded text of the string node at `i`.
+    func string(_ i: Int) -> String {
+        let n = nodes[i]
+        if n.flag { return String(decoding: UnsafeBufferPointer(rebasing: bytes[n.start..<n.start + Int(n.count)]), as: UTF8.self) }
+        return strings[n.start]
+    }
+
+    /// The first (up to) eight bytes of `p[0..<count]`, little-endian, zero-padded.
+    @inline(__always) static func prefix(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        if count >= 8 { return UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) }
+        var w: UInt64 = 0
+        for k in 0..<count { w |= UInt64(p[k]) << (8 * UInt64(k)) }
+        return w
+    }
+
+    /// A key to look up, with its prefix worked out once.
+    struct Key {
+        let text: StaticString
+        let count: Int
+        let prefix: UInt64
+        @inline(__always) init(_ text: StaticString) {
+            self.text = text
+            count = text.utf8CodeUnitCount
+            prefix = JSONTapeView.prefix(text.utf8Start, count)
+        }
+    }
+
+    /// Whether the string node at `i` is `key`, as `String ==` with equal UTF-8 lengths decides.
+    @inline(__always) func stringEquals(_ i: Int, _ key: Key) -> Bool {
+        let n = nodes[i]
+        if n.flag {
+            guard Int(n.count) == key.count, n.bits == key.prefix else { return false }
+            if key.count <= 8 { return true }
+            return memcmp(bytes.baseAddress! + n.start + 8, key.text.utf8Start + 8, key.count - 8) == 0
+        }
+        let s = strings[n.start]
+        let k = key.text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        return s.utf8.count == k.utf8.count && s == k
+    }
+
+    /// `stringEquals` for a key whose prefix is not worked out yet (it is only when the lengths match).
+    @inline(__always) func stringEquals(_ i: Int, _ key: StaticString) -> Bool {
+        let n = nodes[i]
+        if n.flag, Int(n.count) != key.utf8CodeUnitCount { return false }
+        return stringEquals(i, Key(key))
+    }
+
+    /// Whether two string nodes are the same key (as `String ==` with equal UTF-8 lengths).
+    @inline(__always) func sameString(_ i: Int, _ j: Int) -> Bool {
+        let a = nodes[i], b = nodes[j]
+        if a.flag && b.flag {
+            guard a.count == b.count, a.bits == b.bits else { return false }
+            if a.count <= 8 { return true }
+            return memcmp(bytes.baseAddress! + a.start + 8, bytes.baseAddress! + b.start + 8, Int(a.count) - 8) == 0
+        }
+        let s = string(i), t = string(j)
+        return s.utf8.count == t.utf8.count && s == t
+    }
+
+    /// The bytes of an in-input (ASCII, unescaped) string node, or nil for a decoded one.
+    @inline(__always) func asciiBytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        let n = nodes[i]
+        guard n.flag else { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[n.start..<n.start + Int(n.count)])
+    }
+
+    @inline(__always) func number(_ i: Int) -> Double { Double(bitPattern: nodes[i].bits) }
 }

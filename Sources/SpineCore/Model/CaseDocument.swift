@@ -63,22 +63,24 @@ public enum CaseDocument {
     }
 
     static func validate(_ tape: JSONTape, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
-        var v = Validator(tape: tape)
-        let result = v.readCase(0, today: today)
-        if let result, v.errors.isEmpty { return .success(result) }
-        return .failure(CaseValidationErrors(errors: v.errors))
+        tape.withView { view in
+            var v = Validator(view: view)
+            let result = v.readCase(0, today: today)
+            if let result, v.errors.isEmpty { return .success(result) }
+            return .failure(CaseValidationErrors(errors: v.errors))
+        }
     }
 }
 
 // MARK: - The reader
 
-/// A value of the document: the index of its node on the tape.
+/// A value of the document: the index of its node on the view.
 typealias JSONIndex = Int
 
 /// Reads one object's members, remembering what the schema allows so unknown fields are caught.
 struct ObjectReader {
     let path: String
-    let tape: JSONTape
+    let view: JSONTapeView
     /// The object's node.
     let index: JSONIndex
 
@@ -86,23 +88,24 @@ struct ObjectReader {
 
     /// The member's value; nil when absent or JSON null (null means "not given").
     subscript(_ key: StaticString) -> JSONIndex? {
-        let end = tape.nodes[index].start
+        let end = view[index].start
+        let key = JSONTapeView.Key(key)
         var i = index + 1
         while i < end {
-            if tape.stringEquals(i, key) {
-                return tape.nodes[i + 1].kind == .null ? nil : i + 1
+            if view.stringEquals(i, key) {
+                return view[i + 1].kind == .null ? nil : i + 1
             }
-            i = tape.next(i + 1)
+            i = view.next(i + 1)
         }
         return nil
     }
 }
 
 struct Validator {
-    let tape: JSONTape
+    let view: JSONTapeView
     var errors: [CaseValidationError] = []
 
-    init(tape: JSONTape) { self.tape = tape }
+    init(view: JSONTapeView) { self.view = view }
 
     mutating func fail(_ path: String, _ message: String) {
         errors.append(CaseValidationError(path: path, message: message))
@@ -110,21 +113,21 @@ struct Validator {
 
     // MARK: primitives
 
-    @inline(__always) func kind(_ i: JSONIndex) -> JSONNode.Kind { tape.nodes[i].kind }
-    func typeName(_ i: JSONIndex) -> String { tape.nodes[i].typeName }
+    @inline(__always) func kind(_ i: JSONIndex) -> JSONNode.Kind { view[i].kind }
+    func typeName(_ i: JSONIndex) -> String { view[i].typeName }
 
     /// The string at `i`, or nil when it is not a string.
-    func stringValue(_ i: JSONIndex) -> String? { kind(i) == .string ? tape.string(i) : nil }
+    func stringValue(_ i: JSONIndex) -> String? { kind(i) == .string ? view.string(i) : nil }
 
     /// The elements of the array at `i`.
     func elements(_ i: JSONIndex) -> [JSONIndex] {
-        let end = tape.nodes[i].start
+        let end = view[i].start
         var result: [JSONIndex] = []
-        result.reserveCapacity(Int(tape.nodes[i].count))
+        result.reserveCapacity(Int(view[i].count))
         var j = i + 1
         while j < end {
             result.append(j)
-            j = tape.next(j)
+            j = view.next(j)
         }
         return result
     }
@@ -138,15 +141,15 @@ struct Validator {
             fail(path, "must be an object (got \(typeName(value)))")
             return nil
         }
-        let reader = ObjectReader(path: path, tape: tape, index: value)
-        let end = tape.nodes[value].start
+        let reader = ObjectReader(path: path, view: view, index: value)
+        let end = view[value].start
         var i = value + 1
         while i < end {
             let key = i
-            if !allowed.contains(where: { tape.stringEquals(key, $0) }) {
-                fail(reader.child(tape.string(key)), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
+            if !allowed.contains(where: { view.stringEquals(key, $0) }) {
+                fail(reader.child(view.string(key)), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
             }
-            i = tape.next(i + 1)
+            i = view.next(i + 1)
         }
         return reader
     }
@@ -182,6 +185,14 @@ struct Validator {
     }
 
     mutating func code<E: CodedValue>(_ value: JSONIndex, _ path: @autoclosure () -> String, _ type: E.Type) -> E? {
+        // An ASCII string equals a code exactly when its bytes do: no String needed.
+        if let bytes = view.asciiBytes(value) {
+            for e in E.allCases {
+                var raw = e.rawValue
+                if raw.utf8.count == bytes.count,
+                   raw.withUTF8({ $0.elementsEqual(bytes) }) { return e }
+            }
+        }
         guard let s = stringValue(value) else {
             fail(path(), "must be a string code, one of: \(E.allowedCodes) (got \(typeName(value)))")
             return nil
@@ -220,7 +231,7 @@ struct Validator {
             fail(r.child("\(key)"), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(typeName(value)))")
             return nil
         }
-        let n = tape.number(value), isInteger = tape.nodes[value].flag
+        let n = view.number(value), isInteger = view[value].flag
         guard isInteger, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
             fail(r.child("\(key)"), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
             return nil
@@ -237,7 +248,7 @@ struct Validator {
             fail(r.child("\(key)"), "must be a number (got \(typeName(value)))")
             return nil
         }
-        return tape.number(value)
+        return view.number(value)
     }
 
     mutating func bool(_ r: ObjectReader, _ key: StaticString, required: Bool = false) -> Bool? {
@@ -256,11 +267,53 @@ struct Validator {
 
     mutating func date(_ r: ObjectReader, _ key: StaticString) -> CalendarDate? {
         guard let value = r[key] else { return nil }
-        guard let s = stringValue(value), let d = CalendarDate(iso: s) else {
+        guard let d = isoDate(value) else {
             fail(r.child("\(key)"), "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
             return nil
         }
         return d
+    }
+
+    /// `CalendarDate(iso:)` of the string at `i`, read from the bytes when they are the string's.
+    func isoDate(_ i: JSONIndex) -> CalendarDate? {
+        guard kind(i) == .string else { return nil }
+        guard let u = view.asciiBytes(i) else { return CalendarDate(iso: view.string(i)) }
+        // As CalendarDate(iso:): YYYY-MM-DD, digits only, then a real calendar day.
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                guard u[i] >= 48, u[i] <= 57 else { return nil }
+                v = v * 10 + Int(u[i] - 48)
+            }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// `VertebralLevel(code:)` of the string at `i`, read from the bytes when they are the string's.
+    func levelCode(_ i: JSONIndex) -> VertebralLevel? {
+        guard kind(i) == .string else { return nil }
+        guard let u = view.asciiBytes(i) else { return VertebralLevel(code: view.string(i)) }
+        // The codes are C1…C7, T1…T12, L1…L5, S1…S5: a region letter and a number without a leading zero.
+        guard u.count == 2 || u.count == 3 else { return nil }
+        let base: Int, last: Int
+        switch u[0] {
+        case UInt8(ascii: "C"): base = VertebralLevel.c1.rawValue; last = 7
+        case UInt8(ascii: "T"): base = VertebralLevel.t1.rawValue; last = 12
+        case UInt8(ascii: "L"): base = VertebralLevel.l1.rawValue; last = 5
+        case UInt8(ascii: "S"): base = VertebralLevel.s1.rawValue; last = 5
+        default: return nil
+        }
+        guard u[1] >= UInt8(ascii: "1"), u[1] <= UInt8(ascii: "9") else { return nil }
+        var n = Int(u[1] - 48)
+        if u.count == 3 {
+            guard u[2] >= UInt8(ascii: "0"), u[2] <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(u[2] - 48)
+        }
+        guard n <= last else { return nil }
+        return VertebralLevel(rawValue: base + n - 1)
     }
 
     func formatNumber(_ n: Double) -> String {
@@ -368,7 +421,7 @@ struct Validator {
     }
 
     mutating func level(_ value: JSONIndex, _ path: @autoclosure () -> String) -> VertebralLevel? {
-        guard let s = stringValue(value), let level = VertebralLevel(code: s) else {
+        guard let level = levelCode(value) else {
             let got: String
             if let s = stringValue(value) { got = "\"\(s)\"" } else { got = typeName(value) }
             fail(path(), "must be a vertebral level C1…C7, T1…T12, L1…L5 or S1…S5 (got \(got))")
