@@ -356,6 +356,17 @@ struct JSONTape {
                    bits: value.bitPattern)
         }
 
+        /// The high bit of each byte of `w` that is a quote, a backslash or a control character.
+        /// Bytes above the first such byte may be flagged wrongly (borrows), the lowest flag is exact.
+        @inline(__always) static func quoteBackslashOrControl(_ w: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let control = (w &- ones &* 0x20) & ~w & highs
+            let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+            let quote = (q &- ones) & ~q & highs
+            let backslash = (bs &- ones) & ~bs & highs
+            return control | quote | backslash
+        }
+
         func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
         /// Appends an ASCII string that is its own bytes in the input, or a decoded one.
@@ -379,7 +390,14 @@ struct JSONTape {
                 var highBits: UInt64 = 0
                 while index + 8 <= bytes.count {
                     let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if JSONBytes.hasQuoteBackslashOrControl(w) { break }
+                    let special = Reader.quoteBackslashOrControl(w)
+                    if special != 0 {
+                        // Skip the plain bytes before the first special one (usually the closing quote).
+                        let plain = special.trailingZeroBitCount >> 3
+                        if plain > 0 { highBits |= w & (UInt64.max >> (64 - 8 * UInt64(plain))) }
+                        index += plain
+                        break
+                    }
                     highBits |= w
                     index += 8
                 }

@@ -119,19 +119,6 @@ struct Validator {
     /// The string at `i`, or nil when it is not a string.
     func stringValue(_ i: JSONIndex) -> String? { kind(i) == .string ? view.string(i) : nil }
 
-    /// The elements of the array at `i`.
-    func elements(_ i: JSONIndex) -> [JSONIndex] {
-        let end = view[i].start
-        var result: [JSONIndex] = []
-        result.reserveCapacity(Int(view[i].count))
-        var j = i + 1
-        while j < end {
-            result.append(j)
-            j = view.next(j)
-        }
-        return result
-    }
-
     mutating func object(_ value: JSONIndex?, _ path: String, allowed: [StaticString], required: Bool = false) -> ObjectReader? {
         guard let value else {
             if required { fail(path, "is required") }
@@ -189,8 +176,7 @@ struct Validator {
         if let bytes = view.asciiBytes(value) {
             for e in E.allCases {
                 var raw = e.rawValue
-                if raw.utf8.count == bytes.count,
-                   raw.withUTF8({ $0.elementsEqual(bytes) }) { return e }
+                if raw.utf8.count == bytes.count, raw.withUTF8({ Validator.same($0, bytes) }) { return e }
             }
         }
         guard let s = stringValue(value) else {
@@ -211,7 +197,10 @@ struct Validator {
             return []
         }
         var result: [E] = []
-        for (i, item) in elements(value).enumerated() {
+        let end = view[value].start
+        var item = value + 1, i = 0
+        while item < end {
+            defer { item = view.next(item); i += 1 }
             guard let e = code(item, "\(r.child("\(key)"))[\(i)]", type) else { continue }
             if result.contains(e) {
                 fail("\(r.child("\(key)"))[\(i)]", "\"\(e.rawValue)\" is listed twice")
@@ -316,6 +305,19 @@ struct Validator {
         return VertebralLevel(rawValue: base + n - 1)
     }
 
+    /// False when the first character is plainly not whitespace (an ASCII byte other than
+    /// tab…carriage return and space: `Character.isWhitespace` looks at the first scalar).
+    @inline(__always) static func mayBeAllWhitespace(_ s: String) -> Bool {
+        guard let b = s.utf8.first, b < 0x80 else { return true }
+        return b == 0x20 || (0x09...0x0D).contains(b)
+    }
+
+    @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
+    }
+
     func formatNumber(_ n: Double) -> String {
         n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
     }
@@ -368,7 +370,7 @@ struct Validator {
             return nil
         }
         let id = string(r, "id", required: true, maxLength: CaseDocument.Limits.idLength)
-        if let id, id.allSatisfy({ $0.isWhitespace }) { fail("patient.id", "must not be empty") }
+        if let id, Validator.mayBeAllWhitespace(id), id.allSatisfy({ $0.isWhitespace }) { fail("patient.id", "must not be empty") }
         var p = Patient(id: id ?? "")
         p.name = string(r, "name", maxLength: CaseDocument.Limits.nameLength)
         p.birthDate = date(r, "birthDate")
@@ -439,11 +441,15 @@ struct Validator {
             fail(r.child("\(key)"), "must be an array of vertebral levels (got \(typeName(value)))")
             return nil
         }
-        let items = elements(value)
-        if items.isEmpty { fail(r.child("\(key)"), "must list at least one vertebral level") }
+        let isEmpty = view[value].count == 0
+        if isEmpty { fail(r.child("\(key)"), "must list at least one vertebral level") }
         var result: [VertebralLevel] = []
-        var ok = !items.isEmpty
-        for (i, item) in items.enumerated() {
+        result.reserveCapacity(Int(view[value].count))
+        var ok = !isEmpty
+        let end = view[value].start
+        var item = value + 1, i = 0
+        while item < end {
+            defer { item = view.next(item); i += 1 }
             guard let l = level(item, "\(r.child("\(key)"))[\(i)]") else { ok = false; continue }
             if result.contains(l) {
                 fail("\(r.child("\(key)"))[\(i)]", "\(l.code) is listed twice")
@@ -466,11 +472,16 @@ struct Validator {
             fail("spine.lesions", "must be an array of lesions (got \(typeName(lesionsValue)))")
             return nil
         }
-        let items = elements(lesionsValue)
-        if items.isEmpty { fail("spine.lesions", "must contain at least one lesion") }
+        let itemCount = Int(view[lesionsValue].count)
+        if itemCount == 0 { fail("spine.lesions", "must contain at least one lesion") }
         var lesions: [SpinalLesion] = []
-        var owner: [VertebralLevel: Int] = [:]
-        for (i, item) in items.enumerated() {
+        lesions.reserveCapacity(itemCount)
+        // The lesion that first named each level (by raw value), or -1.
+        var owner = [Int](repeating: -1, count: VertebralLevel.allCases.count)
+        let end = view[lesionsValue].start
+        var item = lesionsValue + 1, i = 0
+        while item < end {
+            defer { item = view.next(item); i += 1 }
             let path = "spine.lesions[\(i)]"
             guard let lr = object(item, path, allowed: [
                 "levels", "pain", "boneLesion", "alignment", "collapse", "posterolateral", "escc", "bonyRetropulsion",
@@ -486,10 +497,10 @@ struct Validator {
                     if let involved, !involved.contains(l) {
                         fail("\(path).levels[\(j)]", "\(l.code) is not in spine.involvedLevels")
                     }
-                    if let other = owner[l] {
-                        fail("\(path).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(other)]")
+                    if owner[l.rawValue] >= 0 {
+                        fail("\(path).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(owner[l.rawValue])]")
                     } else {
-                        owner[l] = i
+                        owner[l.rawValue] = i
                     }
                 }
             }
@@ -505,7 +516,7 @@ struct Validator {
             if lesionLevels == [.c1], let collapse = lesion.collapse, collapse != .none {
                 fail("\(path).collapse", "C1 has no vertebral body: collapse must be \"none\" (score arch or lateral-mass disease as posterolateral involvement)")
             }
-            if let pr = object(lr["priorRadiation"], "\(path).priorRadiation", allowed: ["doseGy", "fractions", "on"]) {
+            if let prValue = lr["priorRadiation"], let pr = object(prValue, "\(path).priorRadiation", allowed: ["doseGy", "fractions", "on"]) {
                 let dose = double(pr, "doseGy", required: true)
                 let fractions = int(pr, "fractions", CaseDocument.Limits.priorFractions, required: true)
                 let on = date(pr, "on")
@@ -525,7 +536,7 @@ struct Validator {
             }
             lesions.append(lesion)
         }
-        guard let involved, !lesions.isEmpty, lesions.count == items.count else { return nil }
+        guard let involved, !lesions.isEmpty, lesions.count == itemCount else { return nil }
         return Spine(involvedLevels: involved, lesions: lesions)
     }
 
