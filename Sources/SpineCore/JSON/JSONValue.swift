@@ -252,6 +252,10 @@ struct JSONTape {
                 tape.nodes[at].count = count
                 tape.nodes[at].start = tape.nodes.count
             }
+            // One bit per in-input key seen (by a hash of its length and first eight bytes): a key
+            // whose bit is clear cannot repeat one of them. Decoded keys are always compared.
+            var seen: UInt64 = 0
+            var anyDecoded = false
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
             while true {
@@ -261,7 +265,16 @@ struct JSONTape {
                 let keyNode = tape.nodes.count
                 try parseString()
                 // Duplicate keys would make one of two values win silently.
-                let duplicate = tape.withView { view in
+                let key = tape.nodes[keyNode]
+                var mayRepeat = true
+                if key.flag {
+                    let bit: UInt64 = 1 << (((key.bits &+ UInt64(key.count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                    mayRepeat = anyDecoded || seen & bit != 0
+                    seen |= bit
+                } else {
+                    anyDecoded = true
+                }
+                let duplicate = mayRepeat && tape.withView { view in
                     var j = at + 1
                     while j < keyNode {
                         if view.sameString(j, keyNode) { return true }
@@ -371,8 +384,15 @@ struct JSONTape {
 
         /// Appends an ASCII string that is its own bytes in the input, or a decoded one.
         @inline(__always) mutating func appendString(inputAt start: Int, count: Int) {
-            append(.string, flag: true, count: Int32(count), start: start,
-                   bits: JSONTapeView.prefix(bytes.baseAddress! + start, count))
+            let prefix: UInt64
+            if count < 8, start + 8 <= bytes.count {
+                // Eight bytes are readable here (the closing quote at least follows): mask the extra.
+                let w = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)
+                prefix = count == 0 ? 0 : w & (UInt64.max >> (64 - 8 * UInt64(count)))
+            } else {
+                prefix = JSONTapeView.prefix(bytes.baseAddress! + start, count)
+            }
+            append(.string, flag: true, count: Int32(count), start: start, bits: prefix)
         }
 
         mutating func appendString(_ s: String) {
@@ -534,13 +554,25 @@ struct JSONTapeView {
         }
     }
 
+    /// Whether `a[8..<count]` equals `b[8..<count]` (count > 8), eight bytes at a time; the last
+    /// word overlaps the one before it rather than reading past the end.
+    @inline(__always) static func sameTail(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var k = 8
+        while k + 8 < count {
+            if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        return ra.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+
     /// Whether the string node at `i` is `key`, as `String ==` with equal UTF-8 lengths decides.
     @inline(__always) func stringEquals(_ i: Int, _ key: Key) -> Bool {
         let n = nodes[i]
         if n.flag {
             guard Int(n.count) == key.count, n.bits == key.prefix else { return false }
             if key.count <= 8 { return true }
-            return memcmp(bytes.baseAddress! + n.start + 8, key.text.utf8Start + 8, key.count - 8) == 0
+            return JSONTapeView.sameTail(bytes.baseAddress! + n.start, key.text.utf8Start, key.count)
         }
         let s = strings[n.start]
         let k = key.text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
@@ -560,16 +592,16 @@ struct JSONTapeView {
         if a.flag && b.flag {
             guard a.count == b.count, a.bits == b.bits else { return false }
             if a.count <= 8 { return true }
-            return memcmp(bytes.baseAddress! + a.start + 8, bytes.baseAddress! + b.start + 8, Int(a.count) - 8) == 0
+            return JSONTapeView.sameTail(bytes.baseAddress! + a.start, bytes.baseAddress! + b.start, Int(a.count))
         }
         let s = string(i), t = string(j)
         return s.utf8.count == t.utf8.count && s == t
     }
 
-    /// The bytes of an in-input (ASCII, unescaped) string node, or nil for a decoded one.
+    /// The bytes of an in-input (ASCII, unescaped) string node; nil for a decoded string or another kind.
     @inline(__always) func asciiBytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
         let n = nodes[i]
-        guard n.flag else { return nil }
+        guard n.kind == .string, n.flag else { return nil }
         return UnsafeBufferPointer(rebasing: bytes[n.start..<n.start + Int(n.count)])
     }
 

@@ -146,6 +146,15 @@ struct Validator {
             if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
+        if let bytes = view.asciiBytes(value) {
+            // ASCII without escapes: one scalar per byte, and no control characters (the parser
+            // rejects them raw), so only the length can be wrong.
+            if bytes.count > maxLength {
+                fail(r.child("\(key)"), "must be at most \(maxLength) characters (got \(bytes.count))")
+                return nil
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let s = stringValue(value) else {
             fail(r.child("\(key)"), "must be a string (got \(typeName(value)))")
             return nil
