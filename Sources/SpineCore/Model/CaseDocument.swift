@@ -64,10 +64,12 @@ public enum CaseDocument {
 
     static func validate(_ tape: JSONTape, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
         tape.withView { view in
-            var v = Validator(view: view)
-            let result = v.readCase(0, today: today)
-            if let result, v.errors.isEmpty { return .success(result) }
-            return .failure(CaseValidationErrors(errors: v.errors))
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: view.nodes.count) { cursors in
+                var v = Validator(view: view, cursors: cursors.baseAddress!)
+                let result = v.readCase(0, today: today)
+                if let result, v.errors.isEmpty { return .success(result) }
+                return .failure(CaseValidationErrors(errors: v.errors))
+            }
         }
     }
 }
@@ -83,29 +85,57 @@ struct ObjectReader {
     let view: JSONTapeView
     /// The object's node.
     let index: JSONIndex
+    /// Where the next lookup starts (in `cursors[index]`): just after the last member found, as
+    /// the fields are usually read in the order they are written.
+    let cursors: UnsafeMutablePointer<Int>
+
+    init(path: String, view: JSONTapeView, index: JSONIndex, cursors: UnsafeMutablePointer<Int>) {
+        self.path = path
+        self.view = view
+        self.index = index
+        self.cursors = cursors
+        cursors[index] = index + 1
+    }
 
     func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The member's value; nil when absent or JSON null (null means "not given").
     subscript(_ key: StaticString) -> JSONIndex? {
-        let end = view[index].start
+        // At most one member matches (the parser rejects duplicates), so the scan may start
+        // anywhere: from the cursor to the end, then from the first member to the cursor.
+        let first = index + 1, end = view[index].start, start = cursors[index]
         let key = JSONTapeView.Key(key)
-        var i = index + 1
+        var i = start
         while i < end {
-            if view.stringEquals(i, key) {
-                return view[i + 1].kind == .null ? nil : i + 1
-            }
+            if view.stringEquals(i, key) { return found(i) }
+            i = view.next(i + 1)
+        }
+        i = first
+        while i < start {
+            if view.stringEquals(i, key) { return found(i) }
             i = view.next(i + 1)
         }
         return nil
+    }
+
+    @inline(__always) private func found(_ keyNode: JSONIndex) -> JSONIndex? {
+        let value = keyNode + 1
+        let next = view.next(value)
+        cursors[index] = next < view[index].start ? next : index + 1
+        return view[value].kind == .null ? nil : value
     }
 }
 
 struct Validator {
     let view: JSONTapeView
+    /// Scratch for the object readers' cursors, one slot per tape node.
+    let cursors: UnsafeMutablePointer<Int>
     var errors: [CaseValidationError] = []
 
-    init(view: JSONTapeView) { self.view = view }
+    init(view: JSONTapeView, cursors: UnsafeMutablePointer<Int>) {
+        self.view = view
+        self.cursors = cursors
+    }
 
     mutating func fail(_ path: String, _ message: String) {
         errors.append(CaseValidationError(path: path, message: message))
@@ -128,12 +158,23 @@ struct Validator {
             fail(path, "must be an object (got \(typeName(value)))")
             return nil
         }
-        let reader = ObjectReader(path: path, view: view, index: value)
+        let reader = ObjectReader(path: path, view: view, index: value, cursors: cursors)
         let end = view[value].start
         var i = value + 1
+        // Members are usually written in the schema's order: try the name after the last match first.
+        var next = 0
         while i < end {
             let key = i
-            if !allowed.contains(where: { view.stringEquals(key, $0) }) {
+            var known = false
+            for t in 0..<allowed.count {
+                let k = next + t < allowed.count ? next + t : next + t - allowed.count
+                if view.stringEquals(key, allowed[k]) {
+                    known = true
+                    next = k + 1 == allowed.count ? 0 : k + 1
+                    break
+                }
+            }
+            if !known {
                 fail(reader.child(view.string(key)), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
             }
             i = view.next(i + 1)
