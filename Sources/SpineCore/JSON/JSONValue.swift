@@ -205,11 +205,20 @@ struct JSONTape {
 
         func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, message: message) }
 
-        mutating func skipWhitespace() {
+        @inline(__always) mutating func skipWhitespace() {
             while index < bytes.count {
-                switch bytes[index] {
+                let b = bytes[index]
+                if b > 0x20 { return }
+                switch b {
                 case 0x20, 0x0A, 0x0D, 0x09: index += 1
                 default: return
+                }
+                // Indentation: eight spaces at a time.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count,
+                          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        index += 8
+                    }
                 }
             }
         }

@@ -85,8 +85,10 @@ struct ObjectReader {
     let view: JSONTapeView
     /// The object's node.
     let index: JSONIndex
-    /// Where the next lookup starts (in `cursors[index]`): just after the last member found, as
-    /// the fields are usually read in the order they are written.
+    /// Scratch, one slot per tape node. `cursors[index]`: where the next lookup starts, just after
+    /// the last member found, as fields are usually read in the order they are written.
+    /// `cursors[keyNode]`: the address of the schema name (a string literal) that `object` matched
+    /// the member's name with, or 0.
     let cursors: UnsafeMutablePointer<Int>
 
     init(path: String, view: JSONTapeView, index: JSONIndex, cursors: UnsafeMutablePointer<Int>) {
@@ -104,6 +106,9 @@ struct ObjectReader {
         // At most one member matches (the parser rejects duplicates), so the scan may start
         // anywhere: from the cursor to the end, then from the first member to the cursor.
         let first = index + 1, end = view[index].start, start = cursors[index]
+        // Fast path: the member at the cursor was matched with this very literal (same address,
+        // so the same text).
+        if start < end, cursors[start] == Int(bitPattern: key.utf8Start) { return found(start) }
         let key = JSONTapeView.Key(key)
         var i = start
         while i < end {
@@ -166,10 +171,12 @@ struct Validator {
         while i < end {
             let key = i
             var known = false
+            cursors[key] = 0
             for t in 0..<allowed.count {
                 let k = next + t < allowed.count ? next + t : next + t - allowed.count
                 if view.stringEquals(key, allowed[k]) {
                     known = true
+                    cursors[key] = Int(bitPattern: allowed[k].utf8Start)
                     next = k + 1 == allowed.count ? 0 : k + 1
                     break
                 }
