@@ -97,65 +97,75 @@ struct JSONNode {
 /// are plain ASCII stay in the input bytes; the others are decoded once into `strings`.
 /// The parser behind `JSONParser` and `CaseDocument.decode`: one scanner, one set of syntax errors.
 struct JSONTape {
-    var nodes: [JSONNode] = []
+    let storage: JSONNodeStorage
     var strings: [String] = []
     /// The input bytes; only valid while the buffer that was parsed is.
     var bytes: UnsafeBufferPointer<UInt8>
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONTape {
         var parser = Reader(bytes: buffer)
-        parser.tape.nodes.reserveCapacity(buffer.count / 8 + 4)
-        // A UTF-8 byte-order mark (saved by some editors) is not content.
-        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
-        parser.skipWhitespace()
-        try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.index == buffer.count else { throw parser.error("unexpected content after the JSON value") }
-        return parser.tape
+        do throws(JSONSyntaxError) {
+            // A UTF-8 byte-order mark (saved by some editors) is not content.
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
+            parser.skipWhitespace()
+            try parser.parseValue(depth: 0)
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else { throw parser.error("unexpected content after the JSON value") }
+        } catch {
+            parser.nodes.discard()
+            throw error
+        }
+        return JSONTape(storage: parser.nodes.finish(), strings: parser.strings, bytes: buffer)
+    }
+
+    init(storage: JSONNodeStorage, strings: [String], bytes: UnsafeBufferPointer<UInt8>) {
+        self.storage = storage
+        self.strings = strings
+        self.bytes = bytes
     }
 
     /// A tape holding an already-parsed value (its strings all in `strings`).
     init(_ value: JSONValue) {
-        bytes = UnsafeBufferPointer(start: nil, count: 0)
-        append(value)
+        var nodes = JSONNodeWriter(capacity: 64)
+        var strings: [String] = []
+        JSONTape.append(value, to: &nodes, strings: &strings)
+        self.init(storage: nodes.finish(), strings: strings, bytes: UnsafeBufferPointer(start: nil, count: 0))
     }
 
-    private mutating func append(_ value: JSONValue) {
+    private static func append(_ value: JSONValue, to nodes: inout JSONNodeWriter, strings: inout [String]) {
         switch value {
         case .null: nodes.append(JSONNode(kind: .null, flag: false, count: 0, start: 0, bits: 0))
         case .bool(let b): nodes.append(JSONNode(kind: b ? .true : .false, flag: false, count: 0, start: 0, bits: 0))
         case let .number(n, isInteger):
             nodes.append(JSONNode(kind: .number, flag: isInteger, count: 0, start: 0, bits: n.bitPattern))
-        case .string(let s): appendString(s)
+        case .string(let s):
+            nodes.append(JSONNode(kind: .string, flag: false, count: 0, start: strings.count, bits: 0))
+            strings.append(s)
         case .array(let items):
             let at = nodes.count
             nodes.append(JSONNode(kind: .array, flag: false, count: Int32(items.count), start: 0, bits: 0))
-            for item in items { append(item) }
-            nodes[at].start = nodes.count
+            for item in items { append(item, to: &nodes, strings: &strings) }
+            nodes.base[at].start = nodes.count
         case .object(let members):
             let at = nodes.count
             nodes.append(JSONNode(kind: .object, flag: false, count: Int32(members.count), start: 0, bits: 0))
             for m in members {
-                appendString(m.key)
-                append(m.value)
+                nodes.append(JSONNode(kind: .string, flag: false, count: 0, start: strings.count, bits: 0))
+                strings.append(m.key)
+                append(m.value, to: &nodes, strings: &strings)
             }
-            nodes[at].start = nodes.count
+            nodes.base[at].start = nodes.count
         }
-    }
-
-    private mutating func appendString(_ s: String) {
-        nodes.append(JSONNode(kind: .string, flag: false, count: 0, start: strings.count, bits: 0))
-        strings.append(s)
     }
 
     // MARK: reading
 
     /// Reads the tape through raw pointers (no reference counting); valid only inside `body`.
     @inline(__always) func withView<R>(_ body: (JSONTapeView) -> R) -> R {
-        nodes.withUnsafeBufferPointer { n in
-            strings.withUnsafeBufferPointer { s in body(JSONTapeView(nodes: n, bytes: bytes, strings: s)) }
+        withExtendedLifetime(storage) {
+            strings.withUnsafeBufferPointer { s in
+                body(JSONTapeView(nodes: UnsafeBufferPointer(start: storage.base, count: storage.count), bytes: bytes, strings: s))
+            }
         }
     }
 
@@ -165,7 +175,7 @@ struct JSONTape {
 
     /// The value at `i` as a `JSONValue` tree.
     func value(at i: Int) -> JSONValue {
-        let n = nodes[i]
+        let n = storage.base[i]
         switch n.kind {
         case .null: return .null
         case .false: return .bool(false)
@@ -196,11 +206,19 @@ struct JSONTape {
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
-        var tape: JSONTape
+        var nodes: JSONNodeWriter
+        var strings: [String] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            tape = JSONTape(bytes: bytes)
+            nodes = JSONNodeWriter(capacity: bytes.count / 8 + 8)
+        }
+
+        /// The nodes so far, for the duplicate-key check.
+        func withView<R>(_ body: (JSONTapeView) -> R) -> R {
+            strings.withUnsafeBufferPointer { s in
+                body(JSONTapeView(nodes: UnsafeBufferPointer(start: nodes.base, count: nodes.count), bytes: bytes, strings: s))
+            }
         }
 
         func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, message: message) }
@@ -224,7 +242,7 @@ struct JSONTape {
         }
 
         @inline(__always) mutating func append(_ kind: JSONNode.Kind, flag: Bool = false, count: Int32 = 0, start: Int = 0, bits: UInt64 = 0) {
-            tape.nodes.append(JSONNode(kind: kind, flag: flag, count: count, start: start, bits: bits))
+            nodes.append(JSONNode(kind: kind, flag: flag, count: count, start: start, bits: bits))
         }
 
         mutating func parseValue(depth: Int) throws(JSONSyntaxError) {
@@ -254,12 +272,12 @@ struct JSONTape {
         mutating func parseObject(depth: Int) throws(JSONSyntaxError) {
             guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
-            let at = tape.nodes.count
+            let at = nodes.count
             append(.object)
             var count: Int32 = 0
             defer {
-                tape.nodes[at].count = count
-                tape.nodes[at].start = tape.nodes.count
+                nodes.base[at].count = count
+                nodes.base[at].start = nodes.count
             }
             // One bit per in-input key seen (by a hash of its length and first eight bytes): a key
             // whose bit is clear cannot repeat one of them. Decoded keys are always compared.
@@ -271,10 +289,10 @@ struct JSONTape {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
                 let keyOffset = index
-                let keyNode = tape.nodes.count
+                let keyNode = nodes.count
                 try parseString()
                 // Duplicate keys would make one of two values win silently.
-                let key = tape.nodes[keyNode]
+                let key = nodes.base[keyNode]
                 var mayRepeat = true
                 if key.flag {
                     let bit: UInt64 = 1 << (((key.bits &+ UInt64(key.count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
@@ -283,7 +301,7 @@ struct JSONTape {
                 } else {
                     anyDecoded = true
                 }
-                let duplicate = mayRepeat && tape.withView { view in
+                let duplicate = mayRepeat && withView { view in
                     var j = at + 1
                     while j < keyNode {
                         if view.sameString(j, keyNode) { return true }
@@ -292,7 +310,7 @@ struct JSONTape {
                     return false
                 }
                 if duplicate {
-                    throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(tape.string(keyNode))\"")
+                    throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(withView { $0.string(keyNode) })\"")
                 }
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
@@ -311,12 +329,12 @@ struct JSONTape {
         mutating func parseArray(depth: Int) throws(JSONSyntaxError) {
             guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
-            let at = tape.nodes.count
+            let at = nodes.count
             append(.array)
             var count: Int32 = 0
             defer {
-                tape.nodes[at].count = count
-                tape.nodes[at].start = tape.nodes.count
+                nodes.base[at].count = count
+                nodes.base[at].start = nodes.count
             }
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
@@ -405,8 +423,8 @@ struct JSONTape {
         }
 
         mutating func appendString(_ s: String) {
-            append(.string, flag: false, start: tape.strings.count)
-            tape.strings.append(s)
+            append(.string, flag: false, start: strings.count)
+            strings.append(s)
         }
 
         mutating func parseString() throws(JSONSyntaxError) {
@@ -615,4 +633,49 @@ struct JSONTapeView {
     }
 
     @inline(__always) func number(_ i: Int) -> Double { Double(bitPattern: nodes[i].bits) }
+}
+
+/// Owns a tape's nodes (one allocation, handed over from the writer).
+final class JSONNodeStorage {
+    let base: UnsafeMutablePointer<JSONNode>
+    let count: Int
+
+    init(base: UnsafeMutablePointer<JSONNode>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// Appends nodes to raw memory, growing it by doubling: no uniqueness checks per node.
+struct JSONNodeWriter {
+    private(set) var base: UnsafeMutablePointer<JSONNode>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always) mutating func append(_ node: JSONNode) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<JSONNode>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// Hands the memory over to a storage object; the writer must not be used afterwards.
+    func finish() -> JSONNodeStorage { JSONNodeStorage(base: base, count: count) }
+
+    /// Frees the memory (after a syntax error); the writer must not be used afterwards.
+    func discard() { base.deallocate() }
 }
