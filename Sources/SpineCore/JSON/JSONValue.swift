@@ -227,17 +227,19 @@ struct JSONTape {
             while index < bytes.count {
                 let b = bytes[index]
                 if b > 0x20 { return }
-                switch b {
-                case 0x20, 0x0A, 0x0D, 0x09: index += 1
-                default: return
-                }
-                // Indentation: eight spaces at a time.
-                if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count,
-                          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                        index += 8
+                if b == 0x20 {
+                    // A run of spaces, up to eight at a time: XOR with spaces leaves the first
+                    // other byte as the lowest nonzero one.
+                    if index + 8 <= bytes.count {
+                        let x = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                        index += x == 0 ? 8 : x.trailingZeroBitCount >> 3
+                    } else {
+                        index += 1
                     }
+                    continue
                 }
+                guard b == 0x0A || b == 0x0D || b == 0x09 else { return }
+                index += 1
             }
         }
 
@@ -427,7 +429,7 @@ struct JSONTape {
             strings.append(s)
         }
 
-        mutating func parseString() throws(JSONSyntaxError) {
+        @inline(__always) mutating func parseString() throws(JSONSyntaxError) {
             index += 1
             let start = index
             var high: UInt8 = 0

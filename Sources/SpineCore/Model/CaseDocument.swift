@@ -67,8 +67,8 @@ public enum CaseDocument {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: view.nodes.count) { cursors in
                 var v = Validator(view: view, cursors: cursors.baseAddress!)
                 let result = v.readCase(0, today: today)
-                if let result, v.errors.isEmpty { return .success(result) }
-                return .failure(CaseValidationErrors(errors: v.errors))
+                guard v.errors.isEmpty, let c = consume result else { return .failure(CaseValidationErrors(errors: v.errors)) }
+                return .success(c)
             }
         }
     }
@@ -80,8 +80,31 @@ public enum CaseDocument {
 typealias JSONIndex = Int
 
 /// Reads one object's members, remembering what the schema allows so unknown fields are caught.
+/// A field path, kept as its literal parts so that readers copy without reference counting; the
+/// text is only built for an error message.
+struct FieldPath: ExpressibleByStringLiteral {
+    let base: StaticString
+    /// An array index after `base` (`spine.lesions[2]`), or -1.
+    let index: Int
+    let suffix: StaticString
+
+    init(stringLiteral base: StaticString) {
+        self.base = base
+        index = -1
+        suffix = ""
+    }
+
+    init(_ base: StaticString, index: Int, suffix: StaticString = "") {
+        self.base = base
+        self.index = index
+        self.suffix = suffix
+    }
+
+    var text: String { index < 0 ? "\(base)" : "\(base)[\(index)]\(suffix)" }
+}
+
 struct ObjectReader {
-    let path: String
+    let path: FieldPath
     let view: JSONTapeView
     /// The object's node.
     let index: JSONIndex
@@ -91,7 +114,7 @@ struct ObjectReader {
     /// the member's name with, or 0.
     let cursors: UnsafeMutablePointer<Int>
 
-    init(path: String, view: JSONTapeView, index: JSONIndex, cursors: UnsafeMutablePointer<Int>) {
+    init(path: FieldPath, view: JSONTapeView, index: JSONIndex, cursors: UnsafeMutablePointer<Int>) {
         self.path = path
         self.view = view
         self.index = index
@@ -99,7 +122,10 @@ struct ObjectReader {
         cursors[index] = index + 1
     }
 
-    func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+    func child(_ key: String) -> String {
+        let path = path.text
+        return path.isEmpty ? key : path + "." + key
+    }
 
     /// The member's value; nil when absent or JSON null (null means "not given").
     subscript(_ key: StaticString) -> JSONIndex? {
@@ -154,13 +180,13 @@ struct Validator {
     /// The string at `i`, or nil when it is not a string.
     func stringValue(_ i: JSONIndex) -> String? { kind(i) == .string ? view.string(i) : nil }
 
-    mutating func object(_ value: JSONIndex?, _ path: String, allowed: [StaticString], required: Bool = false) -> ObjectReader? {
+    mutating func object(_ value: JSONIndex?, _ path: FieldPath, allowed: [StaticString], required: Bool = false) -> ObjectReader? {
         guard let value else {
-            if required { fail(path, "is required") }
+            if required { fail(path.text, "is required") }
             return nil
         }
         guard kind(value) == .object else {
-            fail(path, "must be an object (got \(typeName(value)))")
+            fail(path.text, "must be an object (got \(typeName(value)))")
             return nil
         }
         let reader = ObjectReader(path: path, view: view, index: value, cursors: cursors)
@@ -539,8 +565,8 @@ struct Validator {
         var item = lesionsValue + 1, i = 0
         while item < end {
             defer { item = view.next(item); i += 1 }
-            let path = "spine.lesions[\(i)]"
-            guard let lr = object(item, path, allowed: [
+            let lesionPath = FieldPath("spine.lesions", index: i)
+            guard let lr = object(item, lesionPath, allowed: [
                 "levels", "pain", "boneLesion", "alignment", "collapse", "posterolateral", "escc", "bonyRetropulsion",
                 "priorRadiation",
             ], required: true) else { continue }
@@ -548,14 +574,14 @@ struct Validator {
             if let lesionLevels {
                 let sorted = lesionLevels.sorted()
                 if let first = sorted.first, let last = sorted.last, last.rawValue - first.rawValue != sorted.count - 1 {
-                    fail("\(path).levels", "must be contiguous vertebrae (got \(sorted.map(\.code).joined(separator: ", "))); record separate lesions separately")
+                    fail("\(lesionPath.text).levels", "must be contiguous vertebrae (got \(sorted.map(\.code).joined(separator: ", "))); record separate lesions separately")
                 }
                 for (j, l) in lesionLevels.enumerated() {
                     if let involved, !involved.contains(l) {
-                        fail("\(path).levels[\(j)]", "\(l.code) is not in spine.involvedLevels")
+                        fail("\(lesionPath.text).levels[\(j)]", "\(l.code) is not in spine.involvedLevels")
                     }
                     if owner[l.rawValue] >= 0 {
-                        fail("\(path).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(owner[l.rawValue])]")
+                        fail("\(lesionPath.text).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(owner[l.rawValue])]")
                     } else {
                         owner[l.rawValue] = i
                     }
@@ -571,23 +597,23 @@ struct Validator {
             lesion.bonyRetropulsion = bool(lr, "bonyRetropulsion")
             // C1 has no vertebral body (SpineBoard decision 7): a collapse cannot be recorded there.
             if lesionLevels == [.c1], let collapse = lesion.collapse, collapse != .none {
-                fail("\(path).collapse", "C1 has no vertebral body: collapse must be \"none\" (score arch or lateral-mass disease as posterolateral involvement)")
+                fail("\(lesionPath.text).collapse", "C1 has no vertebral body: collapse must be \"none\" (score arch or lateral-mass disease as posterolateral involvement)")
             }
-            if let prValue = lr["priorRadiation"], let pr = object(prValue, "\(path).priorRadiation", allowed: ["doseGy", "fractions", "on"]) {
+            if let prValue = lr["priorRadiation"], let pr = object(prValue, FieldPath("spine.lesions", index: i, suffix: ".priorRadiation"), allowed: ["doseGy", "fractions", "on"]) {
                 let dose = double(pr, "doseGy", required: true)
                 let fractions = int(pr, "fractions", CaseDocument.Limits.priorFractions, required: true)
                 let on = date(pr, "on")
                 let range = CaseDocument.Limits.priorDoseGy
                 if let dose, !range.contains(dose) {
-                    fail("\(path).priorRadiation.doseGy", "must be a total dose from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) Gy (got \(formatNumber(dose)))")
+                    fail("\(lesionPath.text).priorRadiation.doseGy", "must be a total dose from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) Gy (got \(formatNumber(dose)))")
                 } else if let dose, let fractions, dose / Double(fractions) > 30 {
-                    fail("\(path).priorRadiation.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
+                    fail("\(lesionPath.text).priorRadiation.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
                 }
                 if let on, on > referenceDate {
-                    fail("\(path).priorRadiation.on", "must not be after the assessment date \(referenceDate)")
+                    fail("\(lesionPath.text).priorRadiation.on", "must not be after the assessment date \(referenceDate)")
                 }
                 if let on, let birthDate, on < birthDate {
-                    fail("\(path).priorRadiation.on", "must not be before patient.birthDate")
+                    fail("\(lesionPath.text).priorRadiation.on", "must not be before patient.birthDate")
                 }
                 if let dose, let fractions { lesion.priorRadiation = PriorRadiation(doseGy: dose, fractions: fractions, on: on) }
             }
