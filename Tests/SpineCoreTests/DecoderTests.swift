@@ -158,4 +158,42 @@ struct DecoderTests {
             #expect(fromTree == fromBytes)
         }
     }
+
+    @Test("strings of every length up to 24 bytes read the same by the word-at-a-time and the full scanner",
+          arguments: 0...24)
+    func stringLengths(_ length: Int) throws {
+        let plain = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+        // Padding after the value keeps eight or sixteen bytes readable past the string (the fast
+        // path); without it the string ends near the end of the buffer (the full scanner).
+        for padding in ["", "                        "] {
+            #expect(try JSONParser.parse("\"\(plain)\"" + padding) == .string(plain))
+            #expect(try JSONParser.parse("[\"\(plain)\"]" + padding) == .array([.string(plain)]))
+            // As a key: equal keys are duplicates, keys differing in their last byte are not.
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("{\"\(plain)\":1,\"\(plain)\":2}" + padding) }
+            if length > 0 {
+                let other = String(plain.dropLast()) + "Z"
+                let parsed = try JSONParser.parse("{\"\(plain)\":1,\"\(other)\":2}" + padding)
+                #expect(parsed == .object([(key: plain, value: .number(1, isInteger: true)), (key: other, value: .number(2, isInteger: true))]))
+            }
+            for position in 0..<max(length, 1) {
+                var chars = Array(plain.unicodeScalars)
+                if chars.isEmpty { chars = ["a"] }
+                // An escape, a non-ASCII character and a control character at each position.
+                var escaped = chars.map { String($0) }
+                escaped[position] = "\\u00e9"
+                var expected = chars.map { String($0) }
+                expected[position] = "é"
+                #expect(try JSONParser.parse("\"" + escaped.joined() + "\"" + padding) == .string(expected.joined()))
+                #expect(try JSONParser.parse("\"" + expected.joined() + "\"" + padding) == .string(expected.joined()))
+                var control = Array(chars.map { String($0) }.joined().utf8)
+                control[position] = 0x01
+                #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22] + control + [0x22] + Array(padding.utf8)) }
+                var invalid = Array(chars.map { String($0) }.joined().utf8)
+                invalid[position] = 0xFF
+                #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22] + invalid + [0x22] + Array(padding.utf8)) }
+            }
+            // Unterminated.
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("\"" + plain + padding) }
+        }
+    }
 }

@@ -436,7 +436,44 @@ struct JSONTape {
             strings.append(s)
         }
 
+        /// A string at `index` (its opening quote). Short plain-ASCII strings without escapes, the
+        /// usual case, are read here in one or two words; anything else by `parseStringInFull`.
         @inline(__always) mutating func parseString() throws(JSONSyntaxError) {
+            let start = index + 1
+            if start + 16 <= bytes.count, let base = bytes.baseAddress {
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let w = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+                let special = Reader.quoteBackslashOrControl(w)
+                if special != 0 {
+                    let plain = special.trailingZeroBitCount >> 3
+                    if base[start + plain] == UInt8(ascii: "\"") {
+                        let text = plain == 0 ? 0 : w & (UInt64.max >> (64 - 8 * UInt64(plain)))
+                        if text & highs == 0 {
+                            index = start + plain + 1
+                            append(.string, flag: true, count: Int32(plain), start: start, bits: text)
+                            return
+                        }
+                    }
+                } else if w & highs == 0 {
+                    let w2 = UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self)
+                    let special2 = Reader.quoteBackslashOrControl(w2)
+                    if special2 != 0 {
+                        let plain = special2.trailingZeroBitCount >> 3
+                        if base[start + 8 + plain] == UInt8(ascii: "\"") {
+                            let text = plain == 0 ? 0 : w2 & (UInt64.max >> (64 - 8 * UInt64(plain)))
+                            if text & highs == 0 {
+                                index = start + 8 + plain + 1
+                                append(.string, flag: true, count: Int32(8 + plain), start: start, bits: w)
+                                return
+                            }
+                        }
+                    }
+                }
+            }
+            try parseStringInFull()
+        }
+
+        @inline(never) mutating func parseStringInFull() throws(JSONSyntaxError) {
             index += 1
             let start = index
             var high: UInt8 = 0
