@@ -128,13 +128,18 @@ struct ObjectReader {
     }
 
     /// The member's value; nil when absent or JSON null (null means "not given").
-    subscript(_ key: StaticString) -> JSONIndex? {
+    @inline(__always) subscript(_ key: StaticString) -> JSONIndex? {
+        // Fast path: the member at the cursor was matched with this very literal (same address,
+        // so the same text).
+        let start = cursors[index]
+        if start < view[index].start, cursors[start] == Int(bitPattern: key.utf8Start) { return found(start) }
+        return scan(for: key)
+    }
+
+    @inline(never) private func scan(for key: StaticString) -> JSONIndex? {
         // At most one member matches (the parser rejects duplicates), so the scan may start
         // anywhere: from the cursor to the end, then from the first member to the cursor.
         let first = index + 1, end = view[index].start, start = cursors[index]
-        // Fast path: the member at the cursor was matched with this very literal (same address,
-        // so the same text).
-        if start < end, cursors[start] == Int(bitPattern: key.utf8Start) { return found(start) }
         let key = JSONTapeView.Key(key)
         var i = start
         while i < end {
