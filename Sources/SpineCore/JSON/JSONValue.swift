@@ -1,5 +1,7 @@
-// A small, strict JSON reader: the case document is validated field by field from this tree,
-// so unknown fields, duplicate keys and wrong types can all be reported at once with their paths.
+// A small, strict JSON reader. The scanner writes a flat tape of nodes (`JSONTape`); the case
+// document is validated field by field from the tape (no tree), so unknown fields, duplicate keys
+// and wrong types can all be reported at once with their paths. `JSONParser` builds a `JSONValue`
+// tree from the same tape for the other readers.
 import Foundation
 
 /// A parsed JSON value. Objects keep their members in document order.
@@ -171,7 +173,6 @@ struct JSONTape {
 
     @inline(__always) func next(_ i: Int) -> Int { withView { $0.next(i) } }
     func string(_ i: Int) -> String { withView { $0.string(i) } }
-    func sameString(_ i: Int, _ j: Int) -> Bool { withView { $0.sameString(i, j) } }
 
     /// The value at `i` as a `JSONValue` tree.
     func value(at i: Int) -> JSONValue {
