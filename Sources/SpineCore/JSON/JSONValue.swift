@@ -229,6 +229,11 @@ struct JSONTape {
                 let b = bytes[index]
                 if b > 0x20 { return }
                 if b == 0x20 {
+                    // One space before a token (after ':' or ','): the common case.
+                    if index + 1 < bytes.count, bytes[index + 1] > 0x20 {
+                        index += 1
+                        return
+                    }
                     // A run of spaces, up to eight at a time: XOR with spaces leaves the first
                     // other byte as the lowest nonzero one.
                     if index + 8 <= bytes.count {
