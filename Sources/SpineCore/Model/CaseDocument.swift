@@ -43,47 +43,135 @@ public enum CaseDocument {
 
     /// Decodes and validates UTF-8 JSON. `today` stands in for a missing `assessedOn`.
     public static func decode(_ bytes: some Collection<UInt8>, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            return .failure(CaseValidationErrors(errors: [CaseValidationError(path: "", message: error.description)]))
-        }
-        return decode(json, today: today)
+        if let result = bytes.withContiguousStorageIfAvailable({ decode(buffer: $0, today: today) }) { return result }
+        return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0, today: today) }
     }
 
     public static func decode(_ json: JSONValue, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
-        var v = Validator()
-        let result = v.readCase(json, today: today)
-        if let result, v.errors.isEmpty { return .success(result) }
-        return .failure(CaseValidationErrors(errors: v.errors))
+        validate(JSONTape(json), today: today)
+    }
+
+    /// Parses the bytes into a flat tape (no tree) and validates from it while the bytes are alive.
+    static func decode(buffer: UnsafeBufferPointer<UInt8>, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
+        let tape: JSONTape
+        do {
+            tape = try JSONTape.parse(buffer)
+        } catch {
+            return .failure(CaseValidationErrors(errors: [CaseValidationError(path: "", message: error.description)]))
+        }
+        return validate(tape, today: today)
+    }
+
+    static func validate(_ tape: JSONTape, today: CalendarDate) -> Result<Case, CaseValidationErrors> {
+        tape.withView { view in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: view.nodes.count) { cursors in
+                var v = Validator(view: view, cursors: cursors.baseAddress!)
+                let result = v.readCase(0, today: today)
+                guard v.errors.isEmpty, let c = consume result else { return .failure(CaseValidationErrors(errors: v.errors)) }
+                return .success(c)
+            }
+        }
     }
 }
 
 // MARK: - The reader
 
-/// Reads one object's members, remembering what the schema allows so unknown fields are caught.
-struct ObjectReader {
-    let path: String
-    let members: [(key: String, value: JSONValue)]
+/// A value of the document: the index of its node on the view.
+typealias JSONIndex = Int
 
-    func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+/// Reads one object's members, remembering what the schema allows so unknown fields are caught.
+/// A field path, kept as its literal parts so that readers copy without reference counting; the
+/// text is only built for an error message.
+struct FieldPath: ExpressibleByStringLiteral {
+    let base: StaticString
+    /// An array index after `base` (`spine.lesions[2]`), or -1.
+    let index: Int
+    let suffix: StaticString
+
+    init(stringLiteral base: StaticString) {
+        self.base = base
+        index = -1
+        suffix = ""
+    }
+
+    init(_ base: StaticString, index: Int, suffix: StaticString = "") {
+        self.base = base
+        self.index = index
+        self.suffix = suffix
+    }
+
+    var text: String { index < 0 ? "\(base)" : "\(base)[\(index)]\(suffix)" }
+}
+
+struct ObjectReader {
+    let path: FieldPath
+    let view: JSONTapeView
+    /// The object's node.
+    let index: JSONIndex
+    /// Scratch, one slot per tape node. `cursors[index]`: where the next lookup starts, just after
+    /// the last member found, as fields are usually read in the order they are written.
+    /// `cursors[keyNode]`: the address of the schema name (a string literal) that `object` matched
+    /// the member's name with, or 0.
+    let cursors: UnsafeMutablePointer<Int>
+
+    init(path: FieldPath, view: JSONTapeView, index: JSONIndex, cursors: UnsafeMutablePointer<Int>) {
+        self.path = path
+        self.view = view
+        self.index = index
+        self.cursors = cursors
+        cursors[index] = index + 1
+    }
+
+    func child(_ key: String) -> String {
+        let path = path.text
+        return path.isEmpty ? key : path + "." + key
+    }
 
     /// The member's value; nil when absent or JSON null (null means "not given").
-    subscript(_ key: String) -> JSONValue? {
-        let length = key.utf8.count
-        // Comparing lengths first skips most string comparisons; indexing (rather than `for m in
-        // members`) reads the members in place instead of copying each one.
-        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key {
-            if case .null = members[i].value { return nil }
-            return members[i].value
+    @inline(__always) subscript(_ key: StaticString) -> JSONIndex? {
+        // Fast path: the member at the cursor was matched with this very literal (same address,
+        // so the same text).
+        let start = cursors[index]
+        if start < view[index].start, cursors[start] == Int(bitPattern: key.utf8Start) { return found(start) }
+        return scan(for: key)
+    }
+
+    @inline(never) private func scan(for key: StaticString) -> JSONIndex? {
+        // At most one member matches (the parser rejects duplicates), so the scan may start
+        // anywhere: from the cursor to the end, then from the first member to the cursor.
+        let first = index + 1, end = view[index].start, start = cursors[index]
+        let key = JSONTapeView.Key(key)
+        var i = start
+        while i < end {
+            if view.stringEquals(i, key) { return found(i) }
+            i = view.next(i + 1)
+        }
+        i = first
+        while i < start {
+            if view.stringEquals(i, key) { return found(i) }
+            i = view.next(i + 1)
         }
         return nil
+    }
+
+    @inline(__always) private func found(_ keyNode: JSONIndex) -> JSONIndex? {
+        let value = keyNode + 1
+        let next = view.next(value)
+        cursors[index] = next < view[index].start ? next : index + 1
+        return view[value].kind == .null ? nil : value
     }
 }
 
 struct Validator {
+    let view: JSONTapeView
+    /// Scratch for the object readers' cursors, one slot per tape node.
+    let cursors: UnsafeMutablePointer<Int>
     var errors: [CaseValidationError] = []
+
+    init(view: JSONTapeView, cursors: UnsafeMutablePointer<Int>) {
+        self.view = view
+        self.cursors = cursors
+    }
 
     mutating func fail(_ path: String, _ message: String) {
         errors.append(CaseValidationError(path: path, message: message))
@@ -91,58 +179,96 @@ struct Validator {
 
     // MARK: primitives
 
-    mutating func object(_ value: JSONValue?, _ path: String, allowed: [String], required: Bool = false) -> ObjectReader? {
+    @inline(__always) func kind(_ i: JSONIndex) -> JSONNode.Kind { view[i].kind }
+    func typeName(_ i: JSONIndex) -> String { view[i].typeName }
+
+    /// The string at `i`, or nil when it is not a string.
+    func stringValue(_ i: JSONIndex) -> String? { kind(i) == .string ? view.string(i) : nil }
+
+    mutating func object(_ value: JSONIndex?, _ path: FieldPath, allowed: [StaticString], required: Bool = false) -> ObjectReader? {
         guard let value else {
-            if required { fail(path, "is required") }
+            if required { fail(path.text, "is required") }
             return nil
         }
-        guard case let .object(members) = value else {
-            fail(path, "must be an object (got \(value.typeName))")
+        guard kind(value) == .object else {
+            fail(path.text, "must be an object (got \(typeName(value)))")
             return nil
         }
-        let reader = ObjectReader(path: path, members: members)
-        for i in members.indices {
-            let key = members[i].key
-            if !allowed.contains(where: { $0.utf8.count == key.utf8.count && $0 == key }) {
-                fail(reader.child(key), "unknown field; allowed here: \(allowed.joined(separator: ", "))")
+        let reader = ObjectReader(path: path, view: view, index: value, cursors: cursors)
+        let end = view[value].start
+        var i = value + 1
+        // Members are usually written in the schema's order: try the name after the last match first.
+        var next = 0
+        while i < end {
+            let key = i
+            var known = false
+            cursors[key] = 0
+            for t in 0..<allowed.count {
+                let k = next + t < allowed.count ? next + t : next + t - allowed.count
+                if view.stringEquals(key, allowed[k]) {
+                    known = true
+                    cursors[key] = Int(bitPattern: allowed[k].utf8Start)
+                    next = k + 1 == allowed.count ? 0 : k + 1
+                    break
+                }
             }
+            if !known {
+                fail(reader.child(view.string(key)), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
+            }
+            i = view.next(i + 1)
         }
         return reader
     }
 
-    mutating func string(_ r: ObjectReader, _ key: String, required: Bool = false, maxLength: Int) -> String? {
+    mutating func string(_ r: ObjectReader, _ key: StaticString, required: Bool = false, maxLength: Int) -> String? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required") }
+            if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
-        guard case let .string(s) = value else {
-            fail(r.child(key), "must be a string (got \(value.typeName))")
+        if let bytes = view.asciiBytes(value) {
+            // ASCII without escapes: one scalar per byte, and no control characters (the parser
+            // rejects them raw), so only the length can be wrong.
+            if bytes.count > maxLength {
+                fail(r.child("\(key)"), "must be at most \(maxLength) characters (got \(bytes.count))")
+                return nil
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let s = stringValue(value) else {
+            fail(r.child("\(key)"), "must be a string (got \(typeName(value)))")
             return nil
         }
         // A string has no more scalars than UTF-8 bytes: only a long one needs its scalars counted.
         if s.utf8.count > maxLength, s.unicodeScalars.count > maxLength {
-            fail(r.child(key), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
+            fail(r.child("\(key)"), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
             return nil
         }
         // A scalar below U+0020 is one UTF-8 byte below 0x20, a byte no multi-byte sequence contains.
         if s.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") }) {
-            fail(r.child(key), "must not contain control characters")
+            fail(r.child("\(key)"), "must not contain control characters")
             return nil
         }
         return s
     }
 
-    mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type, required: Bool = false) -> E? {
+    mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: StaticString, _ type: E.Type, required: Bool = false) -> E? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required; one of: \(E.allowedCodes)") }
+            if required { fail(r.child("\(key)"), "is required; one of: \(E.allowedCodes)") }
             return nil
         }
-        return code(value, r.child(key), type)
+        return code(value, r.child("\(key)"), type)
     }
 
-    mutating func code<E: CodedValue>(_ value: JSONValue, _ path: @autoclosure () -> String, _ type: E.Type) -> E? {
-        guard case let .string(s) = value else {
-            fail(path(), "must be a string code, one of: \(E.allowedCodes) (got \(value.typeName))")
+    mutating func code<E: CodedValue>(_ value: JSONIndex, _ path: @autoclosure () -> String, _ type: E.Type) -> E? {
+        // An ASCII string equals a code exactly when its bytes do: no String needed.
+        if let bytes = view.asciiBytes(value) {
+            for e in E.allCases {
+                var raw = e.rawValue
+                if raw.utf8.count == bytes.count, raw.withUTF8({ Validator.same($0, bytes) }) { return e }
+            }
+        }
+        guard let s = stringValue(value) else {
+            fail(path(), "must be a string code, one of: \(E.allowedCodes) (got \(typeName(value)))")
             return nil
         }
         guard let e = E(rawValue: s) else {
@@ -152,17 +278,20 @@ struct Validator {
         return e
     }
 
-    mutating func codeList<E: CodedValue>(_ r: ObjectReader, _ key: String, _ type: E.Type) -> [E] {
+    mutating func codeList<E: CodedValue>(_ r: ObjectReader, _ key: StaticString, _ type: E.Type) -> [E] {
         guard let value = r[key] else { return [] }
-        guard case let .array(items) = value else {
-            fail(r.child(key), "must be an array of codes, each one of: \(E.allowedCodes) (got \(value.typeName))")
+        guard kind(value) == .array else {
+            fail(r.child("\(key)"), "must be an array of codes, each one of: \(E.allowedCodes) (got \(typeName(value)))")
             return []
         }
         var result: [E] = []
-        for (i, item) in items.enumerated() {
-            guard let e = code(item, "\(r.child(key))[\(i)]", type) else { continue }
+        let end = view[value].start
+        var item = value + 1, i = 0
+        while item < end {
+            defer { item = view.next(item); i += 1 }
+            guard let e = code(item, "\(r.child("\(key)"))[\(i)]", type) else { continue }
             if result.contains(e) {
-                fail("\(r.child(key))[\(i)]", "\"\(e.rawValue)\" is listed twice")
+                fail("\(r.child("\(key)"))[\(i)]", "\"\(e.rawValue)\" is listed twice")
                 continue
             }
             result.append(e)
@@ -170,53 +299,111 @@ struct Validator {
         return result
     }
 
-    mutating func int(_ r: ObjectReader, _ key: String, _ range: ClosedRange<Int>, required: Bool = false, unit: String = "") -> Int? {
+    mutating func int(_ r: ObjectReader, _ key: StaticString, _ range: ClosedRange<Int>, required: Bool = false, unit: String = "") -> Int? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required") }
+            if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
-        guard case let .number(n, isInteger) = value else {
-            fail(r.child(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(value.typeName))")
+        guard kind(value) == .number else {
+            fail(r.child("\(key)"), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(typeName(value)))")
             return nil
         }
+        let n = view.number(value), isInteger = view[value].flag
         guard isInteger, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            fail(r.child(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
+            fail(r.child("\(key)"), "must be a whole number from \(range.lowerBound) to \(range.upperBound)\(unit) (got \(formatNumber(n)))")
             return nil
         }
         return Int(n)
     }
 
-    mutating func double(_ r: ObjectReader, _ key: String, required: Bool = false) -> Double? {
+    mutating func double(_ r: ObjectReader, _ key: StaticString, required: Bool = false) -> Double? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required") }
+            if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
-        guard case let .number(n, _) = value else {
-            fail(r.child(key), "must be a number (got \(value.typeName))")
+        guard kind(value) == .number else {
+            fail(r.child("\(key)"), "must be a number (got \(typeName(value)))")
             return nil
         }
-        return n
+        return view.number(value)
     }
 
-    mutating func bool(_ r: ObjectReader, _ key: String, required: Bool = false) -> Bool? {
+    mutating func bool(_ r: ObjectReader, _ key: StaticString, required: Bool = false) -> Bool? {
         guard let value = r[key] else {
-            if required { fail(r.child(key), "is required (true or false)") }
+            if required { fail(r.child("\(key)"), "is required (true or false)") }
             return nil
         }
-        guard case let .bool(b) = value else {
-            fail(r.child(key), "must be true or false (got \(value.typeName))")
+        switch kind(value) {
+        case .true: return true
+        case .false: return false
+        default:
+            fail(r.child("\(key)"), "must be true or false (got \(typeName(value)))")
             return nil
         }
-        return b
     }
 
-    mutating func date(_ r: ObjectReader, _ key: String) -> CalendarDate? {
+    mutating func date(_ r: ObjectReader, _ key: StaticString) -> CalendarDate? {
         guard let value = r[key] else { return nil }
-        guard case let .string(s) = value, let d = CalendarDate(iso: s) else {
-            fail(r.child(key), "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
+        guard let d = isoDate(value) else {
+            fail(r.child("\(key)"), "must be a calendar date YYYY-MM-DD (e.g. 2026-03-01)")
             return nil
         }
         return d
+    }
+
+    /// `CalendarDate(iso:)` of the string at `i`, read from the bytes when they are the string's.
+    func isoDate(_ i: JSONIndex) -> CalendarDate? {
+        guard kind(i) == .string else { return nil }
+        guard let u = view.asciiBytes(i) else { return CalendarDate(iso: view.string(i)) }
+        // As CalendarDate(iso:): YYYY-MM-DD, digits only, then a real calendar day.
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                guard u[i] >= 48, u[i] <= 57 else { return nil }
+                v = v * 10 + Int(u[i] - 48)
+            }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// `VertebralLevel(code:)` of the string at `i`, read from the bytes when they are the string's.
+    func levelCode(_ i: JSONIndex) -> VertebralLevel? {
+        guard kind(i) == .string else { return nil }
+        guard let u = view.asciiBytes(i) else { return VertebralLevel(code: view.string(i)) }
+        // The codes are C1…C7, T1…T12, L1…L5, S1…S5: a region letter and a number without a leading zero.
+        guard u.count == 2 || u.count == 3 else { return nil }
+        let base: Int, last: Int
+        switch u[0] {
+        case UInt8(ascii: "C"): base = VertebralLevel.c1.rawValue; last = 7
+        case UInt8(ascii: "T"): base = VertebralLevel.t1.rawValue; last = 12
+        case UInt8(ascii: "L"): base = VertebralLevel.l1.rawValue; last = 5
+        case UInt8(ascii: "S"): base = VertebralLevel.s1.rawValue; last = 5
+        default: return nil
+        }
+        guard u[1] >= UInt8(ascii: "1"), u[1] <= UInt8(ascii: "9") else { return nil }
+        var n = Int(u[1] - 48)
+        if u.count == 3 {
+            guard u[2] >= UInt8(ascii: "0"), u[2] <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(u[2] - 48)
+        }
+        guard n <= last else { return nil }
+        return VertebralLevel(rawValue: base + n - 1)
+    }
+
+    /// False when the first character is plainly not whitespace (an ASCII byte other than
+    /// tab…carriage return and space: `Character.isWhitespace` looks at the first scalar).
+    @inline(__always) static func mayBeAllWhitespace(_ s: String) -> Bool {
+        guard let b = s.utf8.first, b < 0x80 else { return true }
+        return b == 0x20 || (0x09...0x0D).contains(b)
+    }
+
+    @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
     }
 
     func formatNumber(_ n: Double) -> String {
@@ -225,7 +412,7 @@ struct Validator {
 
     // MARK: the document
 
-    mutating func readCase(_ json: JSONValue, today: CalendarDate) -> Case? {
+    mutating func readCase(_ json: JSONIndex, today: CalendarDate) -> Case? {
         guard let root = object(json, "", allowed: [
             "schemaVersion", "patient", "assessedOn", "primaryTumor", "spine", "otherMetastases", "neurology",
             "performance", "labs", "systemic", "comorbidities", "social", "preferences", "symptoms",
@@ -271,7 +458,7 @@ struct Validator {
             return nil
         }
         let id = string(r, "id", required: true, maxLength: CaseDocument.Limits.idLength)
-        if let id, id.allSatisfy({ $0.isWhitespace }) { fail("patient.id", "must not be empty") }
+        if let id, Validator.mayBeAllWhitespace(id), id.allSatisfy({ $0.isWhitespace }) { fail("patient.id", "must not be empty") }
         var p = Patient(id: id ?? "")
         p.name = string(r, "name", maxLength: CaseDocument.Limits.nameLength)
         p.birthDate = date(r, "birthDate")
@@ -293,12 +480,12 @@ struct Validator {
         ], required: true) else { return nil }
         var histology: String?
         if let value = r["histology"] {
-            if case let .string(s) = value, HistologyCatalogue.entry(s) != nil {
+            if let s = stringValue(value), HistologyCatalogue.entry(s) != nil {
                 histology = s
-            } else if case let .string(s) = value {
+            } else if let s = stringValue(value) {
                 fail("primaryTumor.histology", "must be one of: \(HistologyCatalogue.allowedCodes) (got \"\(s)\")")
             } else {
-                fail("primaryTumor.histology", "must be a histology code string (got \(value.typeName))")
+                fail("primaryTumor.histology", "must be a histology code string (got \(typeName(value)))")
             }
         } else {
             fail("primaryTumor.histology", "is required; one of: \(HistologyCatalogue.allowedCodes)")
@@ -323,32 +510,37 @@ struct Validator {
         return histology == nil ? nil : t
     }
 
-    mutating func level(_ value: JSONValue, _ path: @autoclosure () -> String) -> VertebralLevel? {
-        guard case let .string(s) = value, let level = VertebralLevel(code: s) else {
+    mutating func level(_ value: JSONIndex, _ path: @autoclosure () -> String) -> VertebralLevel? {
+        guard let level = levelCode(value) else {
             let got: String
-            if case let .string(s) = value { got = "\"\(s)\"" } else { got = value.typeName }
+            if let s = stringValue(value) { got = "\"\(s)\"" } else { got = typeName(value) }
             fail(path(), "must be a vertebral level C1…C7, T1…T12, L1…L5 or S1…S5 (got \(got))")
             return nil
         }
         return level
     }
 
-    mutating func levels(_ r: ObjectReader, _ key: String) -> [VertebralLevel]? {
+    mutating func levels(_ r: ObjectReader, _ key: StaticString) -> [VertebralLevel]? {
         guard let value = r[key] else {
-            fail(r.child(key), "is required: at least one vertebral level (C1…S5)")
+            fail(r.child("\(key)"), "is required: at least one vertebral level (C1…S5)")
             return nil
         }
-        guard case let .array(items) = value else {
-            fail(r.child(key), "must be an array of vertebral levels (got \(value.typeName))")
+        guard kind(value) == .array else {
+            fail(r.child("\(key)"), "must be an array of vertebral levels (got \(typeName(value)))")
             return nil
         }
-        if items.isEmpty { fail(r.child(key), "must list at least one vertebral level") }
+        let isEmpty = view[value].count == 0
+        if isEmpty { fail(r.child("\(key)"), "must list at least one vertebral level") }
         var result: [VertebralLevel] = []
-        var ok = !items.isEmpty
-        for (i, item) in items.enumerated() {
-            guard let l = level(item, "\(r.child(key))[\(i)]") else { ok = false; continue }
+        result.reserveCapacity(Int(view[value].count))
+        var ok = !isEmpty
+        let end = view[value].start
+        var item = value + 1, i = 0
+        while item < end {
+            defer { item = view.next(item); i += 1 }
+            guard let l = level(item, "\(r.child("\(key)"))[\(i)]") else { ok = false; continue }
             if result.contains(l) {
-                fail("\(r.child(key))[\(i)]", "\(l.code) is listed twice")
+                fail("\(r.child("\(key)"))[\(i)]", "\(l.code) is listed twice")
                 ok = false
                 continue
             }
@@ -364,16 +556,22 @@ struct Validator {
             fail("spine.lesions", "is required: at least one lesion")
             return nil
         }
-        guard case let .array(items) = lesionsValue else {
-            fail("spine.lesions", "must be an array of lesions (got \(lesionsValue.typeName))")
+        guard kind(lesionsValue) == .array else {
+            fail("spine.lesions", "must be an array of lesions (got \(typeName(lesionsValue)))")
             return nil
         }
-        if items.isEmpty { fail("spine.lesions", "must contain at least one lesion") }
+        let itemCount = Int(view[lesionsValue].count)
+        if itemCount == 0 { fail("spine.lesions", "must contain at least one lesion") }
         var lesions: [SpinalLesion] = []
-        var owner: [VertebralLevel: Int] = [:]
-        for (i, item) in items.enumerated() {
-            let path = "spine.lesions[\(i)]"
-            guard let lr = object(item, path, allowed: [
+        lesions.reserveCapacity(itemCount)
+        // The lesion that first named each level (by raw value), or -1.
+        var owner = [Int](repeating: -1, count: VertebralLevel.allCases.count)
+        let end = view[lesionsValue].start
+        var item = lesionsValue + 1, i = 0
+        while item < end {
+            defer { item = view.next(item); i += 1 }
+            let lesionPath = FieldPath("spine.lesions", index: i)
+            guard let lr = object(item, lesionPath, allowed: [
                 "levels", "pain", "boneLesion", "alignment", "collapse", "posterolateral", "escc", "bonyRetropulsion",
                 "priorRadiation",
             ], required: true) else { continue }
@@ -381,16 +579,16 @@ struct Validator {
             if let lesionLevels {
                 let sorted = lesionLevels.sorted()
                 if let first = sorted.first, let last = sorted.last, last.rawValue - first.rawValue != sorted.count - 1 {
-                    fail("\(path).levels", "must be contiguous vertebrae (got \(sorted.map(\.code).joined(separator: ", "))); record separate lesions separately")
+                    fail("\(lesionPath.text).levels", "must be contiguous vertebrae (got \(sorted.map(\.code).joined(separator: ", "))); record separate lesions separately")
                 }
                 for (j, l) in lesionLevels.enumerated() {
                     if let involved, !involved.contains(l) {
-                        fail("\(path).levels[\(j)]", "\(l.code) is not in spine.involvedLevels")
+                        fail("\(lesionPath.text).levels[\(j)]", "\(l.code) is not in spine.involvedLevels")
                     }
-                    if let other = owner[l] {
-                        fail("\(path).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(other)]")
+                    if owner[l.rawValue] >= 0 {
+                        fail("\(lesionPath.text).levels[\(j)]", "\(l.code) already belongs to spine.lesions[\(owner[l.rawValue])]")
                     } else {
-                        owner[l] = i
+                        owner[l.rawValue] = i
                     }
                 }
             }
@@ -404,29 +602,29 @@ struct Validator {
             lesion.bonyRetropulsion = bool(lr, "bonyRetropulsion")
             // C1 has no vertebral body (SpineBoard decision 7): a collapse cannot be recorded there.
             if lesionLevels == [.c1], let collapse = lesion.collapse, collapse != .none {
-                fail("\(path).collapse", "C1 has no vertebral body: collapse must be \"none\" (score arch or lateral-mass disease as posterolateral involvement)")
+                fail("\(lesionPath.text).collapse", "C1 has no vertebral body: collapse must be \"none\" (score arch or lateral-mass disease as posterolateral involvement)")
             }
-            if let pr = object(lr["priorRadiation"], "\(path).priorRadiation", allowed: ["doseGy", "fractions", "on"]) {
+            if let prValue = lr["priorRadiation"], let pr = object(prValue, FieldPath("spine.lesions", index: i, suffix: ".priorRadiation"), allowed: ["doseGy", "fractions", "on"]) {
                 let dose = double(pr, "doseGy", required: true)
                 let fractions = int(pr, "fractions", CaseDocument.Limits.priorFractions, required: true)
                 let on = date(pr, "on")
                 let range = CaseDocument.Limits.priorDoseGy
                 if let dose, !range.contains(dose) {
-                    fail("\(path).priorRadiation.doseGy", "must be a total dose from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) Gy (got \(formatNumber(dose)))")
+                    fail("\(lesionPath.text).priorRadiation.doseGy", "must be a total dose from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) Gy (got \(formatNumber(dose)))")
                 } else if let dose, let fractions, dose / Double(fractions) > 30 {
-                    fail("\(path).priorRadiation.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
+                    fail("\(lesionPath.text).priorRadiation.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
                 }
                 if let on, on > referenceDate {
-                    fail("\(path).priorRadiation.on", "must not be after the assessment date \(referenceDate)")
+                    fail("\(lesionPath.text).priorRadiation.on", "must not be after the assessment date \(referenceDate)")
                 }
                 if let on, let birthDate, on < birthDate {
-                    fail("\(path).priorRadiation.on", "must not be before patient.birthDate")
+                    fail("\(lesionPath.text).priorRadiation.on", "must not be before patient.birthDate")
                 }
                 if let dose, let fractions { lesion.priorRadiation = PriorRadiation(doseGy: dose, fractions: fractions, on: on) }
             }
             lesions.append(lesion)
         }
-        guard let involved, !lesions.isEmpty, lesions.count == items.count else { return nil }
+        guard let involved, !lesions.isEmpty, lesions.count == itemCount else { return nil }
         return Spine(involvedLevels: involved, lesions: lesions)
     }
 
