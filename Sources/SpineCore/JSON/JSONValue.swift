@@ -105,6 +105,10 @@ struct JSONTape {
     var bytes: UnsafeBufferPointer<UInt8>
 
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONTape {
+        // Node lengths are 32-bit: a larger input is refused here rather than overflowing them.
+        guard buffer.count <= Int(Int32.max) else {
+            throw JSONSyntaxError(offset: Int(Int32.max), message: "the input is larger than 2 GiB")
+        }
         var parser = Reader(bytes: buffer)
         do throws(JSONSyntaxError) {
             // A UTF-8 byte-order mark (saved by some editors) is not content.
