@@ -42,7 +42,7 @@ extension Request {
 
     /// Appends one event, committed (with others waiting at the same time) before this returns.
     func audit(_ event: AuditEvent, user: AuthenticatedUser?) async throws {
-        try await application.spine.auditCommit.record([stamped(event, user: user)], at: now, on: application.db)
+        try await application.spine.auditCommit.record([stamped(event, user: user)], at: now, on: DatabaseSetup.auditDatabase(application))
     }
 
     /// Runs an action on patient data; when it fails with a client error, the failure is audited
