@@ -70,6 +70,8 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateTeamworkTables())
     // 004: one active membership per person and case (the worklist counts memberships).
     app.migrations.add(AddOneMembershipIndex())
+    // 005: the audit chain's head follows each event by a trigger (appends become one statement).
+    app.migrations.add(AuditHeadFollowsEvents())
 }
 
 func routes(_ app: Application, maxBody: ByteCount) throws {

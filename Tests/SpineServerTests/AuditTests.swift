@@ -176,4 +176,29 @@ struct AuditTests {
             #expect(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "case.read").count() == 20)
         }
     }
+
+    @Test func appendsThatRaceForTheHeadRetryAndFormOneChain() async throws {
+        try await withSpineApp { t, _ in
+            // setup: two applications on one database, appending without this process's write
+            // queue, as two processes would (on SQLite a group-commit append has no transaction)
+            let second = try await TestSetup.app(on: t.database, clock: t.clock)
+            // MUT
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (w, app) in [t.app, second].enumerated() {
+                    group.addTask {
+                        for i in 0..<15 {
+                            let e = AuditEvent(action: "race.test", outcome: AuditOutcome.success, detail: "writer \(w) event \(i)")
+                            try await AuditChain.appendAlone([(e, ISOTimestamp.iso8601(Date()))], on: DatabaseSetup.auditDatabase(app), queued: false)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            try await second.asyncShutdown()
+            // validation: every event once, one unbroken chain, the head at its end
+            let result = try await AuditChain.verify(on: t.app.db)
+            #expect(result.isIntact, "\(result.problems)")
+            #expect(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "race.test").count() == 30)
+        }
+    }
 }

@@ -42,7 +42,7 @@ actor AuditGroupCommit {
                 for e in w.events { work.append((e, occurredAt)) }
             }
             do {
-                try await db.serializedWrite { [work] tx in try await AuditChain.append(work, on: tx) }
+                try await AuditChain.appendAlone(work, on: db)
                 for w in batch { w.continuation.resume() }
             } catch {
                 for w in batch { w.continuation.resume(throwing: error) }

@@ -94,6 +94,21 @@ extension Database {
         return try await transactionLockedInDatabase(body)
     }
 
+    /// Runs `body` (statements that are each atomic on their own) queued behind this process's other
+    /// SQLite writers, without a transaction; on PostgreSQL it just runs.
+    func serializedStatements<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard !isPostgres else { return try await body() }
+        await SQLiteWriteQueue.shared.lock()
+        do {
+            let result = try await body()
+            await SQLiteWriteQueue.shared.unlock()
+            return result
+        } catch {
+            await SQLiteWriteQueue.shared.unlock()
+            throw error
+        }
+    }
+
     private func transactionLockedInDatabase<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withConnection { conn in
             let sql = conn as! any SQLDatabase
