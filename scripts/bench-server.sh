@@ -63,18 +63,20 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = "$BODY"
 LUA
 
-# Paced runs: each of PACED_CONNECTIONS connections waits 1000 × PACED_CONNECTIONS / RATE ms between
-# requests (wrk's delay()), so the offered load is at most RATE req/s. wrk has no open-loop mode
-# (wrk2 is not packaged here), so a slow response also delays the next request: the p99 below is
-# the latency at that load, not a coordinated-omission-corrected figure.
+# Paced runs: each of PACED_CONNECTIONS connections waits on average 1000 × PACED_CONNECTIONS / RATE
+# ms between requests (wrk's delay()), so the offered load is at most RATE req/s. The wait is drawn
+# uniformly from 0 to twice that: with a fixed wait the connections stay in step and arrive as
+# bursts of PACED_CONNECTIONS requests at once, which measures the burst, not the rate. wrk has no
+# open-loop mode (wrk2 is not packaged here), so a slow response also delays the next request: the
+# p99 below is the latency at that load, not a coordinated-omission-corrected figure.
 RATE="${RATE:-1000}"
 PACED_CONNECTIONS="${PACED_CONNECTIONS:-20}"
 PACE_MS=$(( 1000 * PACED_CONNECTIONS / RATE ))
 for f in get assess; do
   cp "$WORK/$f.lua" "$WORK/$f-paced.lua"
-  echo "function delay() return $PACE_MS end" >>"$WORK/$f-paced.lua"
+  echo "function delay() return math.random(0, 2 * $PACE_MS) end" >>"$WORK/$f-paced.lua"
 done
-echo "function delay() return $PACE_MS end" >"$WORK/health-paced.lua"
+echo "function delay() return math.random(0, 2 * $PACE_MS) end" >"$WORK/health-paced.lua"
 
 # The server's CPU time (all its threads, from /proc) per request: unlike req/s and latency, it
 # does not depend on what else the machine is doing.
@@ -92,7 +94,7 @@ run() { # name, url, script [connections]
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
-  cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$TICKS" 'BEGIN { printf "%.0f µs", n > 0 ? t * 1e6 / hz / n : 0 }')
+  cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$TICKS" 'BEGIN { printf "%.0f µs", (n > 0 ? t * 1e6 / hz / n : 0) }')
   printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "$1" "$rps" "$p50" "$p99" "$cpu" "${errors:-0}"
 }
 
@@ -106,7 +108,7 @@ run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess.lua"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get.lua"
 run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get.lua"
 echo
-echo "Paced: about $RATE req/s offered ($PACED_CONNECTIONS connections, one request every $PACE_MS ms each)"
+echo "Paced: about $RATE req/s offered ($PACED_CONNECTIONS connections, each waiting 0–$((2 * PACE_MS)) ms, $PACE_MS ms on average, between requests)"
 echo
 printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "endpoint" "req/s" "p50" "p99" "CPU/request" "non-2xx"
 printf "|%s|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "--------------" "---------"
