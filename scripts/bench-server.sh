@@ -39,12 +39,14 @@ demo_cases=$(ls Sources/SpineServer/Demo/Cases/*.json | wc -l)
 started=$(date +%s)
 "$BIN" demo --port "$PORT" --database "$WORK/bench.sqlite" --synthetic $((CASES - demo_cases)) >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER=$!
-for _ in $(seq 1 600); do
+# Seeding 10,000 cases (each with its care team, invitations and clock tasks) takes about five
+# minutes here: wait up to fifteen.
+for _ in $(seq 1 1800); do
   if curl -sf "$BASE/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$SERVER" 2>/dev/null; then cat "$WORK/server.log" >&2; echo "server exited" >&2; exit 1; fi
   sleep 0.5
 done
-curl -sf "$BASE/health" >/dev/null
+curl -sf "$BASE/health" >/dev/null || { echo "the server did not come up in time" >&2; exit 1; }
 echo "   ready after $(( $(date +%s) - started )) s ($(grep -o '[0-9]* cases' "$WORK/server.out"))"
 
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/session" -H 'Content-Type: application/json' \

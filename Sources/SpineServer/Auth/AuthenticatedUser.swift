@@ -47,16 +47,16 @@ struct TokenAuthMiddleware: AsyncMiddleware {
             throw Problem.unauthenticated
         }
         let tokenHash = Tokens.hash(bearer.token)
-        // One indexed query, read without building models: this runs on every request.
+        // One indexed query, read as plain values: this runs on every request.
         let sql = req.db as! any SQLDatabase
-        guard let row = try await sql.raw("""
+        guard let row = try await sql.plainRows("""
                 SELECT u.id AS id, u.username AS username, u.role AS role
                 FROM \(ident: TokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: req.now)
-                """).first(),
-              let userID = try? row.decode(column: "id", as: UUID.self),
-              let username = try? row.decode(column: "username", as: String.self),
-              let role = (try? row.decode(column: "role", as: String.self)).flatMap(Role.init(rawValue:))
+                """).first,
+              let userID = (try? row.uuidString("id")).flatMap(UUID.init(uuidString:)),
+              let username = try? row.requireString("username"),
+              let role = (try? row.requireString("role")).flatMap(Role.init(rawValue:))
         else {
             throw Problem.unauthenticated
         }

@@ -73,12 +73,22 @@ enum PlainRowError: Error, CustomStringConvertible {
 extension SQLDatabase {
     /// Runs the SELECT and returns its rows for plain reading (see `PlainRow`).
     func plainRows(_ select: SQLSelectBuilder) async throws -> [PlainRow] {
-        if let lite = self as? any SQLiteDatabase {
-            let (text, binds) = serialize(select.query)
-            let encoder = SQLiteDataEncoder()
-            let values = try binds.map { try encoder.encode($0) }
-            return try await lite.query(text, values).map { PlainRow(storage: .sqlite($0)) }
-        }
+        if let rows = try await sqliteRows(select.query) { return rows }
         return try await select.all().map { PlainRow(storage: .sql($0)) }
+    }
+
+    /// Runs a raw query and returns its rows for plain reading (see `PlainRow`).
+    func plainRows(_ query: SQLQueryString) async throws -> [PlainRow] {
+        if let rows = try await sqliteRows(query) { return rows }
+        return try await raw(query).all().map { PlainRow(storage: .sql($0)) }
+    }
+
+    /// On SQLite, the rows straight from sqlite-nio; nil on other databases.
+    private func sqliteRows(_ query: any SQLExpression) async throws -> [PlainRow]? {
+        guard let lite = self as? any SQLiteDatabase else { return nil }
+        let (text, binds) = serialize(query)
+        let encoder = SQLiteDataEncoder()
+        let values = try binds.map { try encoder.encode($0) }
+        return try await lite.query(text, values).map { PlainRow(storage: .sqlite($0)) }
     }
 }
