@@ -66,13 +66,13 @@ struct WorklistQuery: Sendable {
         }
     }
 
-    /// One page of the worklist, read with one indexed query (plus a count) and written as JSON
-    /// directly: this is the busiest read of the service.
     /// The stored rank of the urgency filter.
     var urgencyRank: Int? { urgency.flatMap(UrgencyLevel.init(rawValue:)).map(CaseModel.urgencyRank) }
 
     var visibility: SQLQueryString? { viewer.flatMap { CareTeam.visibleCondition($0, caseColumn: #""cases"."id""#) } }
 
+    /// One page of the worklist, read with one indexed query that also carries the count, and
+    /// written as JSON directly: this is the busiest read of the service.
     func json(on db: any Database, now: Date) async throws -> [UInt8] {
         let sql = db as! any SQLDatabase
         let cases = CaseModel.schema, patients = PatientModel.schema
