@@ -114,7 +114,8 @@ public struct Lmnop: Sendable, Equatable, JSONFields {
 
 public enum UrgencyLevel: String, Sendable, Comparable {
     case emergency, urgent, routine
-    var rank: Int { self == .emergency ? 0 : self == .urgent ? 1 : 2 }
+    /// The sort rank, emergencies first (the server stores it to order the worklist).
+    public var rank: Int { self == .emergency ? 0 : self == .urgent ? 1 : 2 }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 

@@ -259,13 +259,10 @@ extension PatientModel {
 }
 
 extension CaseModel {
-    /// The stored sort rank of an urgency: emergencies first.
-    static func urgencyRank(_ level: UrgencyLevel) -> Int { level == .emergency ? 0 : level == .urgent ? 1 : 2 }
-
     /// The worklist summary of an assessment: urgency, the nearest deadline and the first option.
     func apply(_ a: Assessment, at now: Date) {
         urgency = a.urgency.level.rawValue
-        urgencyRank = Self.urgencyRank(a.urgency.level)
+        urgencyRank = a.urgency.level.rank
         let nearest = a.urgency.deadlines.min { ($0.dueBy, $0.withinHours) < ($1.dueBy, $1.withinHours) }
         nextDue = nearest?.dueBy ?? "9999-12-31"
         nextDueHours = nearest?.withinHours ?? Int(Int32.max)

@@ -142,7 +142,7 @@ struct JSONObjectBuilder {
 
     mutating func bool(_ k: String, _ v: Bool) {
         key(k)
-        bytes.append(contentsOf: v ? Array("true".utf8) : Array("false".utf8))
+        bytes.append(contentsOf: (v ? "true" : "false").utf8)
     }
 
     /// Already-valid JSON (a leading UTF-8 byte order mark is dropped).

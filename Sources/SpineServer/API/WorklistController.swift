@@ -67,7 +67,7 @@ struct WorklistQuery: Sendable {
     }
 
     /// The stored rank of the urgency filter.
-    var urgencyRank: Int? { urgency.flatMap(UrgencyLevel.init(rawValue:)).map(CaseModel.urgencyRank) }
+    var urgencyRank: Int? { urgency.flatMap(UrgencyLevel.init(rawValue:))?.rank }
 
     var visibility: SQLQueryString? { viewer.flatMap { CareTeam.visibleCondition($0, caseColumn: #""cases"."id""#) } }
 

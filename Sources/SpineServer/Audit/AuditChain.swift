@@ -52,7 +52,10 @@ public enum AuditChain {
         try await append(events.map { ($0, occurredAt) }, on: db)
     }
 
-    /// Appends events, each with its own time: read the head, then one INSERT per 256 events (the
+    /// Rows per multi-row INSERT: well inside both databases' bind limits (14 values a row).
+    static let rowsPerInsert = 256
+
+    /// Appends events, each with its own time: read the head, then one INSERT per `rowsPerInsert` events (the
     /// head row follows each inserted event by a trigger, migration 005). Inside a transaction
     /// serialised by `Database.serializedWrite`, or on its own through `appendAlone`.
     static func append(_ events: [(event: AuditEvent, occurredAt: String)], on db: any Database) async throws {
@@ -63,12 +66,11 @@ public enum AuditChain {
         }
         var seq = try head.decode(column: "last_seq", as: Int64.self)
         var previous = try head.decode(column: "last_hash", as: String.self)
-        // Multi-row INSERTs (at most 256 rows, well inside both databases' bind limits), written
-        // without Fluent's model layer: its reflection over the model's properties was a tenth of
+        // Multi-row INSERTs, written without Fluent's model layer: its reflection over the model's properties was a tenth of
         // the CPU of every audited read under load.
         var start = 0
         while start < events.count {
-            let end = min(events.count, start + 256)
+            let end = min(events.count, start + rowsPerInsert)
             var insert = sql.insert(into: AuditEventModel.schema)
                 .columns("id", "seq", "occurred_at", "actor_id", "actor_username", "actor_role", "action", "patient_record",
                          "case_id", "request_id", "outcome", "detail", "previous_hash", "hash")
@@ -87,13 +89,13 @@ public enum AuditChain {
     }
 
     /// Appends events written on their own (the group commit). On SQLite without an explicit
-    /// transaction: at most 256 events are one INSERT, atomic with its head update; writers of this
+    /// transaction: at most `rowsPerInsert` events are one INSERT, atomic with its head update; writers of this
     /// process queue first, and one from another process that got in between the head read and the
     /// INSERT makes the sequence number collide, so the append is read and written again. On
     /// PostgreSQL in a transaction that locks the head row.
     static func appendAlone(_ events: [(event: AuditEvent, occurredAt: String)], on db: any Database,
                             queued: Bool = true) async throws {
-        guard !db.isPostgres, events.count <= 256 else {
+        guard !db.isPostgres, events.count <= rowsPerInsert else {
             try await db.serializedWrite { tx in try await append(events, on: tx) }
             return
         }

@@ -54,7 +54,7 @@ struct TokenAuthMiddleware: AsyncMiddleware {
                 FROM \(ident: TokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: req.now)
                 """).first,
-              let userID = (try? row.uuidString("id")).flatMap(UUID.init(uuidString:)),
+              let userID = try? row.uuid("id"),
               let username = try? row.requireString("username"),
               let role = (try? row.requireString("role")).flatMap(Role.init(rawValue:))
         else {

@@ -56,7 +56,8 @@ enum DatabaseSetup {
     /// Where audit events written on their own (group commit) go: the audit connections on
     /// SQLite, the pool on PostgreSQL (which has several connections per event loop).
     static func auditDatabase(_ app: Application) -> any Database {
-        app.databases.ids().contains(.sqliteAudit) ? app.db(.sqliteAudit) : app.db
+        if case .sqlite = app.spine.configuration.database { return app.db(.sqliteAudit) }
+        return app.db
     }
 
     /// Answers whether the database is reachable (for /health).
@@ -80,18 +81,7 @@ extension Database {
         // SQLite: writers of this process queue here first, so they do not wait inside SQLite's busy
         // handler, whose growing sleeps (up to 100 ms) made the latency tail. Correctness does not
         // depend on it: other processes are still kept out by the database's own lock.
-        if !isPostgres {
-            await SQLiteWriteQueue.shared.lock()
-            do {
-                let result = try await transactionLockedInDatabase(body)
-                await SQLiteWriteQueue.shared.unlock()
-                return result
-            } catch {
-                await SQLiteWriteQueue.shared.unlock()
-                throw error
-            }
-        }
-        return try await transactionLockedInDatabase(body)
+        try await serializedStatements { try await transactionLockedInDatabase(body) }
     }
 
     /// Runs `body` (statements that are each atomic on their own) queued behind this process's other

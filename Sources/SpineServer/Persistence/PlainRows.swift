@@ -1,4 +1,4 @@
-// Rows for the busiest reads (the worklist page), read as plain values. On SQLite they come
+// Rows for the busiest reads (the worklist page, the token lookup), read as plain values. On SQLite they come
 // straight from sqlite-nio's column values; SQLKit's generic `decode(column:as:)` goes through a
 // Decoder and dynamic casts for every column, which measured about 4 µs a column (a 50-row
 // worklist page spent most of its time there). Elsewhere (PostgreSQL) SQLKit's decoder is used.
@@ -45,6 +45,16 @@ struct PlainRow: @unchecked Sendable {
         switch storage {
         case .sqlite: return try requireString(column)
         case .sql(let row): return try row.decode(column: column, as: UUID.self).uuidString
+        }
+    }
+
+    /// A UUID column.
+    func uuid(_ column: String) throws -> UUID {
+        switch storage {
+        case .sqlite:
+            guard let id = UUID(uuidString: try requireString(column)) else { throw PlainRowError.null(column) }
+            return id
+        case .sql(let row): return try row.decode(column: column, as: UUID.self)
         }
     }
 

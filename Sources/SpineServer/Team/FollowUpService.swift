@@ -148,7 +148,7 @@ enum FollowUpService {
             if let worsening, let h = try await CaseModel.find(caseID, on: db) {
                 h.escalation = worsening
                 h.urgency = UrgencyLevel.emergency.rawValue
-                h.urgencyRank = CaseModel.urgencyRank(.emergency)
+                h.urgencyRank = UrgencyLevel.emergency.rank
                 h.updatedAt = now
                 try await h.update(on: db)
                 try await CaseWorkflow.startClock(caseID: caseID, plans: clockPlans, reason: "neurological deterioration at follow-up", at: now, on: db)
