@@ -28,8 +28,9 @@ BIN="$SCRATCH/release/spineboard"
 
 WORK="$(mktemp -d)"
 SERVER=""
+UNCACHED=""
 cleanup() {
-  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
+  for pid in $SERVER $UNCACHED; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -48,6 +49,14 @@ for _ in $(seq 1 1800); do
 done
 curl -sf "$BASE/health" >/dev/null || { echo "the server did not come up in time" >&2; exit 1; }
 echo "   ready after $(( $(date +%s) - started )) s ($(grep -o '[0-9]* cases' "$WORK/server.out"))"
+
+# A second process on the same database with the worklist cache off (SPINEBOARD_WORKLIST_CACHE_ENTRIES=0):
+# every GET /patients it answers is computed from the database, as after each write.
+UNCACHED_BASE="http://127.0.0.1:$((PORT + 1))"
+DATABASE_URL="sqlite://$WORK/bench.sqlite" SPINEBOARD_WORKLIST_CACHE_ENTRIES=0 LOG_LEVEL=warning \
+  "$BIN" serve --port $((PORT + 1)) >"$WORK/uncached.out" 2>"$WORK/uncached.log" &
+UNCACHED=$!
+for _ in $(seq 1 120); do curl -sf "$UNCACHED_BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/session" -H 'Content-Type: application/json' \
   -d '{"username":"nurse-navigator","password":"spineboard-demo"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
@@ -82,7 +91,8 @@ echo "function delay() return math.random(0, 2 * $PACE_MS) end" >"$WORK/health-p
 
 # The server's CPU time (all its threads, from /proc) per request: unlike req/s and latency, it
 # does not depend on what else the machine is doing.
-server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+CPU_OF="$SERVER"  # the process whose CPU time a row reports
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$CPU_OF/stat"; }
 TICKS=$(getconf CLK_TCK)
 
 run() { # name, url, script [connections]
@@ -109,6 +119,7 @@ run "GET /health" "$BASE/health"
 run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess.lua"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get.lua"
 run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get.lua"
+CPU_OF="$UNCACHED"; run "GET /api/v1/patients (no cache)" "$UNCACHED_BASE/api/v1/patients" "$WORK/get.lua"; CPU_OF="$SERVER"
 echo
 echo "Paced: about $RATE req/s offered ($PACED_CONNECTIONS connections, each waiting 0–$((2 * PACE_MS)) ms, $PACE_MS ms on average, between requests)"
 echo
@@ -118,5 +129,8 @@ run "GET /health" "$BASE/health" "$WORK/health-paced.lua" "$PACED_CONNECTIONS"
 run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess-paced.lua" "$PACED_CONNECTIONS"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"
 run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"
+CPU_OF="$UNCACHED"; run "GET /api/v1/patients (no cache)" "$UNCACHED_BASE/api/v1/patients" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"; CPU_OF="$SERVER"
 echo
-echo "(GET /cases/{id} and GET /patients each append an audit event; concurrent ones are committed together.)"
+echo "(GET /cases/{id} and GET /patients each append an audit event; concurrent ones are committed together."
+echo " GET /patients answers a page remembered since the last write; \"no cache\" is a second process on the"
+echo " same database with SPINEBOARD_WORKLIST_CACHE_ENTRIES=0, computing every page as after a write.)"

@@ -23,13 +23,15 @@ public struct Configuration: Sendable, Equatable {
     /// Largest accepted request body.
     public var maxBodyBytes: Int
     public var logLevel: Logger.Level
+    /// Worklist pages remembered per process (0: none); see WorklistCache.
+    public var worklistCacheEntries: Int
 
     public static let defaultSQLitePath = "./data/spineboard.sqlite"
 
     public init(database: Database = .sqlite(path: Configuration.defaultSQLitePath),
                 tokenLifetime: TimeInterval = 12 * 3600, bcryptCost: Int = 12,
                 loginAttemptLimit: Int = 5, loginWindow: TimeInterval = 15 * 60,
-                maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info) {
+                maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, worklistCacheEntries: Int = 512) {
         self.database = database
         self.tokenLifetime = tokenLifetime
         self.bcryptCost = bcryptCost
@@ -37,6 +39,7 @@ public struct Configuration: Sendable, Equatable {
         self.loginWindow = loginWindow
         self.maxBodyBytes = maxBodyBytes
         self.logLevel = logLevel
+        self.worklistCacheEntries = worklistCacheEntries
     }
 
     /// Every problem found in the environment, so an operator fixes them all at once.
@@ -55,6 +58,7 @@ public struct Configuration: Sendable, Equatable {
         ("SPINEBOARD_LOGIN_ATTEMPTS", "failed logins per username per window before 429 (default 5)"),
         ("SPINEBOARD_LOGIN_WINDOW_MINUTES", "login rate-limit window in minutes (default 15)"),
         ("SPINEBOARD_MAX_BODY_KB", "largest request body in KiB (default 1024)"),
+        ("SPINEBOARD_WORKLIST_CACHE_ENTRIES", "worklist pages remembered per process, 0-100000; 0 turns the cache off (default 512)"),
         ("LOG_LEVEL", "trace | debug | info | notice | warning | error | critical (default info)"),
     ]
 
@@ -83,6 +87,7 @@ public struct Configuration: Sendable, Equatable {
         integer("SPINEBOARD_LOGIN_ATTEMPTS", 1...1000) { config.loginAttemptLimit = $0 }
         integer("SPINEBOARD_LOGIN_WINDOW_MINUTES", 1...(60 * 24)) { config.loginWindow = TimeInterval($0 * 60) }
         integer("SPINEBOARD_MAX_BODY_KB", 16...(64 * 1024)) { config.maxBodyBytes = $0 * 1024 }
+        integer("SPINEBOARD_WORKLIST_CACHE_ENTRIES", 0...100_000) { config.worklistCacheEntries = $0 }
 
         if let text = env["LOG_LEVEL"], !text.isEmpty {
             if let level = Logger.Level(rawValue: text.lowercased()) { config.logLevel = level }

@@ -35,7 +35,8 @@ public func configure(_ app: Application, _ configuration: Configuration, clock:
     let decoy = try Bcrypt.hash(Tokens.generate(), cost: configuration.bcryptCost)
 
     app.spine = SpineServices(configuration: configuration, clock: clock, decoyPasswordHash: decoy,
-                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes))
+                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes),
+                              worklistCache: WorklistCache(capacity: configuration.worklistCacheEntries))
 
     // HTTP: no request decompression (clients send plain JSON; the decompressor read every request
     // body, 5 % of the CPU of POST /assess) and no per-request swift-metrics bookkeeping (no
@@ -72,6 +73,8 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddOneMembershipIndex())
     // 005: the audit chain's head follows each event by a trigger (appends become one statement).
     app.migrations.add(AuditHeadFollowsEvents())
+    // 006: a counter that every write to worklist data moves forward (the worklist cache's check).
+    app.migrations.add(WorklistGenerationFollowsWrites())
 }
 
 func routes(_ app: Application, maxBody: ByteCount) throws {

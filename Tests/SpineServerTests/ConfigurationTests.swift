@@ -21,9 +21,11 @@ struct ConfigurationTests {
     }
 
     @Test func listsEveryProblemAndNeverThePassword() throws {
-        let env = ["DATABASE_URL": "mysql://root:secret@db/x", "SPINEBOARD_BCRYPT_COST": "99", "LOG_LEVEL": "loud", "SPINEBOARD_MAX_BODY_KB": "lots"]
+        let env = ["DATABASE_URL": "mysql://root:secret@db/x", "SPINEBOARD_BCRYPT_COST": "99", "LOG_LEVEL": "loud", "SPINEBOARD_MAX_BODY_KB": "lots",
+                   "SPINEBOARD_WORKLIST_CACHE_ENTRIES": "-1"]
         let error = try #require(throws: Configuration.Problems.self) { try Configuration.fromEnvironment(env) }
-        #expect(error.messages.count == 4)
+        #expect(error.messages.count == 5)
+        #expect(error.messages.contains { $0.hasPrefix("SPINEBOARD_WORKLIST_CACHE_ENTRIES") })
         #expect(!error.description.contains("secret"))
         #expect(throws: Configuration.Problems.self) { try Configuration.fromEnvironment(["DATABASE_URL": "postgres://host-only"]) }
         #expect(throws: Configuration.Problems.self) { try Configuration.fromEnvironment(["DATABASE_URL": "sqlite://"]) }
@@ -32,7 +34,10 @@ struct ConfigurationTests {
     @Test func readsTheTunables() throws {
         let config = try Configuration.fromEnvironment(["SPINEBOARD_TOKEN_TTL_MINUTES": "30", "SPINEBOARD_BCRYPT_COST": "10",
                                                         "SPINEBOARD_LOGIN_ATTEMPTS": "3", "SPINEBOARD_LOGIN_WINDOW_MINUTES": "5",
-                                                        "SPINEBOARD_MAX_BODY_KB": "256", "LOG_LEVEL": "debug"])
+                                                        "SPINEBOARD_MAX_BODY_KB": "256", "LOG_LEVEL": "debug",
+                                                        "SPINEBOARD_WORKLIST_CACHE_ENTRIES": "0"])
+        #expect(config.worklistCacheEntries == 0)
+        #expect(try Configuration.fromEnvironment([:]).worklistCacheEntries == 512)
         #expect(config.tokenLifetime == 1800)
         #expect(config.bcryptCost == 10)
         #expect(config.loginAttemptLimit == 3)

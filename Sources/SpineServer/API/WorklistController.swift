@@ -15,7 +15,10 @@ struct WorklistController: RouteCollection {
         return try await req.auditingFailures(action: "patients.list", user: user) {
             var query = try WorklistQuery(req.query)
             query.viewer = user
-            let body = try await query.json(on: req.db, now: req.now)
+            let now = req.now
+            let body = try await req.spine.worklistCache.page(query, now: now, on: req.db) {
+                try await query.json(on: req.db, now: now)
+            }
             try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
                                            detail: "page \(query.page)"), user: user)
             return .json(body)

@@ -27,6 +27,8 @@ struct SpineServices: Sendable {
     var openAPIDocument: ByteBuffer
     /// Batches audit events written on their own (see AuditGroupCommit).
     var auditCommit = AuditGroupCommit()
+    /// Worklist pages still current (see WorklistCache); checked against the database on every read.
+    var worklistCache: WorklistCache
 }
 
 extension Application {

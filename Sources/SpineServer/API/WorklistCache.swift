@@ -1,0 +1,107 @@
+// Remembered worklist pages. The worklist is the busiest read of the service (every clinician's
+// start page, refreshed all day) and its data change far less often than it is read; a page costs
+// several queries over every visible case. A remembered page is answered again only while
+//   - the database's worklist generation (migration 006: moved by trigger on every write to the
+//     tables a page reads) is the one it was computed at — so a write through any process of the
+//     service, or straight into the database, retires it; and
+//   - no open task has reached its due time since (the overdue list depends on the clock).
+// Nothing here needs to be shared between processes: a process that has not seen a page computes
+// it. Each answer is still audited like any other read.
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+final class WorklistCache: Sendable {
+    /// Who asks and what: the same page for the same person, role and filters.
+    struct Key: Hashable, Sendable {
+        var viewer: UUID?
+        var role: String?
+        var urgency: String?
+        var text: String?
+        var page: Int
+        var perPage: Int
+
+        init(_ q: WorklistQuery) {
+            viewer = q.viewer?.id
+            role = q.viewer?.role.rawValue
+            urgency = q.urgency
+            text = q.text
+            page = q.page
+            perPage = q.perPage
+        }
+    }
+
+    private struct Entry {
+        var generation: Int64
+        /// The page is retired when this instant (ISO text, compared as the overdue query compares
+        /// due times) is reached: the next open task falls due then.
+        var validUntil: String?
+        var body: [UInt8]
+    }
+
+    private struct State {
+        var entries: [Key: Entry] = [:]
+        var hits = 0
+        var misses = 0
+    }
+
+    /// At most this many pages are kept (0: the cache is off).
+    let capacity: Int
+    private let state = NIOLockedValueBox(State())
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var statistics: (hits: Int, misses: Int) { state.withLockedValue { ($0.hits, $0.misses) } }
+
+    /// The page for `query` at `now`: remembered if still current, else computed by `compute` and
+    /// remembered.
+    func page(_ query: WorklistQuery, now: Date, on db: any Database,
+              compute: () async throws -> [UInt8]) async throws -> [UInt8] {
+        guard capacity > 0 else { return try await compute() }
+        let sql = db as! any SQLDatabase
+        let key = Key(query)
+        let nowText = ISOTimestamp.iso8601(now)
+        // The generation is read before the page: a write that lands in between makes the page newer
+        // than its generation, which only retires it sooner.
+        let generation = try await Self.generation(on: sql)
+        let hit: [UInt8]? = state.withLockedValue { s in
+            guard let e = s.entries[key], e.generation == generation, e.validUntil.map({ nowText < $0 }) ?? true else {
+                s.misses += 1
+                return nil
+            }
+            s.hits += 1
+            return e.body
+        }
+        if let hit { return hit }
+
+        let validUntil = try await Self.nextDue(after: nowText, on: sql)
+        let body = try await compute()
+        state.withLockedValue { s in
+            if s.entries.count >= capacity {
+                s.entries = s.entries.filter { $0.value.generation == generation }
+                if s.entries.count >= capacity { s.entries.removeAll(keepingCapacity: true) }
+            }
+            s.entries[key] = Entry(generation: generation, validUntil: validUntil, body: body)
+        }
+        return body
+    }
+
+    static func generation(on sql: any SQLDatabase) async throws -> Int64 {
+        let rows = try await sql.plainRows(
+            SQLQueryString("SELECT generation FROM \(ident: WorklistGenerationFollowsWrites.table) WHERE id = 1"))
+        guard let row = rows.first else { throw Abort(.internalServerError, reason: "worklist generation row missing") }
+        return Int64(try row.int("generation"))
+    }
+
+    /// The earliest due time, at or after `nowText`, of any open task (visible or not: an earlier
+    /// bound only retires a page sooner).
+    static func nextDue(after nowText: String, on sql: any SQLDatabase) async throws -> String? {
+        let rows = try await sql.plainRows(SQLQueryString("""
+            SELECT MIN(due_at) AS next FROM \(ident: TaskModel.schema)
+            WHERE status = \(bind: TaskLedger.open) AND due_at >= \(bind: nowText)
+            """))
+        return try rows.first?.string("next")
+    }
+}
