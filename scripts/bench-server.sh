@@ -6,6 +6,8 @@
 #
 #   scripts/bench-server.sh                      # defaults
 #   SCRATCH=.build-server CONNECTIONS=32 DURATION=20s scripts/bench-server.sh
+#   KEEP_DATABASE=/tmp/seed.sqlite scripts/bench-server.sh   # keep the seeded database …
+#   SEED_DATABASE=/tmp/seed.sqlite scripts/bench-server.sh   # … and skip the five-minute seeding next time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,10 +37,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== seeding $CASES cases and starting the server on $BASE"
-demo_cases=$(ls Sources/SpineServer/Demo/Cases/*.json | wc -l)
 started=$(date +%s)
-"$BIN" demo --port "$PORT" --database "$WORK/bench.sqlite" --synthetic $((CASES - demo_cases)) >"$WORK/server.out" 2>"$WORK/server.log" &
+if [ -n "${SEED_DATABASE:-}" ]; then
+  # A database seeded by an earlier run (kept with KEEP_DATABASE=path): copied, migrated, served.
+  echo "== serving a copy of $SEED_DATABASE on $BASE"
+  cp "$SEED_DATABASE" "$WORK/bench.sqlite"
+  DATABASE_URL="sqlite://$WORK/bench.sqlite" LOG_LEVEL=warning "$BIN" serve --port "$PORT" >"$WORK/server.out" 2>"$WORK/server.log" &
+else
+  echo "== seeding $CASES cases and starting the server on $BASE"
+  demo_cases=$(ls Sources/SpineServer/Demo/Cases/*.json | wc -l)
+  "$BIN" demo --port "$PORT" --database "$WORK/bench.sqlite" --synthetic $((CASES - demo_cases)) >"$WORK/server.out" 2>"$WORK/server.log" &
+fi
 SERVER=$!
 # Seeding 10,000 cases (each with its care team, invitations and clock tasks) takes about five
 # minutes here: wait up to fifteen.
@@ -48,7 +57,10 @@ for _ in $(seq 1 1800); do
   sleep 0.5
 done
 curl -sf "$BASE/health" >/dev/null || { echo "the server did not come up in time" >&2; exit 1; }
-echo "   ready after $(( $(date +%s) - started )) s ($(grep -o '[0-9]* cases' "$WORK/server.out"))"
+echo "   ready after $(( $(date +%s) - started )) s $(grep -o '[0-9]* cases' "$WORK/server.out" || true)"
+if [ -n "${KEEP_DATABASE:-}" ] && [ -z "${SEED_DATABASE:-}" ]; then
+  sqlite3 "$WORK/bench.sqlite" ".backup '$KEEP_DATABASE'" && echo "   seeded database kept as $KEEP_DATABASE (reuse: SEED_DATABASE=$KEEP_DATABASE)"
+fi
 
 # A second process on the same database with the worklist cache off (SPINEBOARD_WORKLIST_CACHE_ENTRIES=0):
 # every GET /patients it answers is computed from the database, as after each write.

@@ -34,9 +34,14 @@ public func configure(_ app: Application, _ configuration: Configuration, clock:
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     let decoy = try Bcrypt.hash(Tokens.generate(), cost: configuration.bcryptCost)
 
+    var reader: SQLiteReader?
+    if case .sqlite(let path) = configuration.database {
+        reader = SQLiteReader(path: URL(fileURLWithPath: path).path)
+        app.lifecycle.use(SQLiteReader.Closer(reader: reader!))
+    }
     app.spine = SpineServices(configuration: configuration, clock: clock, decoyPasswordHash: decoy,
-                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes),
-                              worklistCache: WorklistCache(capacity: configuration.worklistCacheEntries))
+                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes), sqliteReader: reader,
+                              worklistCache: WorklistCache(capacity: configuration.worklistCacheEntries, reader: reader))
 
     // HTTP: no request decompression (clients send plain JSON; the decompressor read every request
     // body, 5 % of the CPU of POST /assess) and no per-request swift-metrics bookkeeping (no

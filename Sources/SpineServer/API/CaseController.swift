@@ -75,7 +75,7 @@ struct CaseController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "case.read")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.read", user: user, caseID: rawID) {
-            let (stored, record, allowed) = try await CaseQueries.latest(rawID, viewer: user, on: req.db)
+            let (stored, record, allowed) = try await CaseQueries.latest(rawID, viewer: user, on: req.db, reader: req.spine.sqliteReader)
             guard allowed else { throw try await req.refuseCaseAccess(user, record: record, caseID: rawID, action: "case.read") }
             try await req.audit(AuditEvent(action: "case.read", patientRecord: record, caseID: rawID,
                                            outcome: AuditOutcome.success, detail: "version \(stored.version)"), user: user)

@@ -83,7 +83,8 @@ enum CaseQueries {
     /// The latest version of a case with its newest snapshot, the patient's record number and
     /// whether `viewer` may see it (the care-team rule), in one query — this is the busiest read of
     /// a case (404 for an unknown or malformed id).
-    static func latest(_ rawID: String, viewer: AuthenticatedUser, on db: any Database) async throws -> (StoredVersion, record: String, allowed: Bool) {
+    static func latest(_ rawID: String, viewer: AuthenticatedUser, on db: any Database,
+                       reader: SQLiteReader? = nil) async throws -> (StoredVersion, record: String, allowed: Bool) {
         guard let id = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
         let sql = db as! any SQLDatabase
         let allowed: SQLQueryString = viewer.role == .admin ? "1" : """
@@ -94,7 +95,7 @@ enum CaseQueries {
                               WHERE ai.case_id = c.id AND ma.user_id = \(bind: viewer.id))
                  THEN 1 ELSE 0 END
             """
-        guard let row = try await sql.raw("""
+        guard let row = try await sql.plainRows("""
             SELECT c.current_version AS version, p.record_number AS record, v.document AS document, a.output AS output,
                    v.author_username AS author, v.created_at AS created_at, \(allowed) AS allowed
             FROM \(ident: CaseModel.schema) c
@@ -103,13 +104,11 @@ enum CaseQueries {
             JOIN \(ident: AssessmentSnapshotModel.schema) a ON a.case_id = c.id AND a.case_version = c.current_version
             WHERE c.id = \(bind: id)
             ORDER BY a.created_at DESC LIMIT 1
-            """).first() else { throw Problem.notFound("no case \(rawID)") }
-        let stored = StoredVersion(version: try row.decode(column: "version", as: Int.self),
-                                   document: try row.decode(column: "document", as: Data.self),
-                                   assessment: try row.decode(column: "output", as: Data.self),
-                                   author: try row.decode(column: "author", as: String.self),
-                                   createdAt: try row.decode(column: "created_at", as: Date.self))
-        return (stored, try row.decode(column: "record", as: String.self), try row.decode(column: "allowed", as: Int.self) == 1)
+            """, reader: reader).first else { throw Problem.notFound("no case \(rawID)") }
+        let stored = StoredVersion(version: try row.int("version"), document: try row.data("document"),
+                                   assessment: try row.data("output"), author: try row.requireString("author"),
+                                   createdAt: try row.date("created_at"))
+        return (stored, try row.requireString("record"), try row.int("allowed") == 1)
     }
 
     static func versionList(of caseID: UUID, on db: any Database) async throws -> [VersionSummary] {

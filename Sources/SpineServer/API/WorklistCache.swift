@@ -51,7 +51,13 @@ final class WorklistCache: Sendable {
     let capacity: Int
     private let state = NIOLockedValueBox(State())
 
-    init(capacity: Int) { self.capacity = capacity }
+    /// Where the generation is read on SQLite (see SQLiteReader).
+    let reader: SQLiteReader?
+
+    init(capacity: Int, reader: SQLiteReader? = nil) {
+        self.capacity = capacity
+        self.reader = reader
+    }
 
     var statistics: (hits: Int, misses: Int) { state.withLockedValue { ($0.hits, $0.misses) } }
 
@@ -65,7 +71,7 @@ final class WorklistCache: Sendable {
         let nowText = ISOTimestamp.iso8601(now)
         // The generation is read before the page: a write that lands in between makes the page newer
         // than its generation, which only retires it sooner.
-        let generation = try await Self.generation(on: sql)
+        let generation = try await Self.generation(on: sql, reader: reader)
         let hit: [UInt8]? = state.withLockedValue { s in
             guard let e = s.entries[key], e.generation == generation, e.validUntil.map({ nowText < $0 }) ?? true else {
                 s.misses += 1
@@ -76,7 +82,7 @@ final class WorklistCache: Sendable {
         }
         if let hit { return hit }
 
-        let validUntil = try await Self.nextDue(after: nowText, on: sql)
+        let validUntil = try await Self.nextDue(after: nowText, on: sql, reader: reader)
         let body = try await compute()
         state.withLockedValue { s in
             if s.entries.count >= capacity {
@@ -88,20 +94,20 @@ final class WorklistCache: Sendable {
         return body
     }
 
-    static func generation(on sql: any SQLDatabase) async throws -> Int64 {
+    static func generation(on sql: any SQLDatabase, reader: SQLiteReader? = nil) async throws -> Int64 {
         let rows = try await sql.plainRows(
-            SQLQueryString("SELECT generation FROM \(ident: WorklistGenerationFollowsWrites.table) WHERE id = 1"))
+            SQLQueryString("SELECT generation FROM \(ident: WorklistGenerationFollowsWrites.table) WHERE id = 1"), reader: reader)
         guard let row = rows.first else { throw Abort(.internalServerError, reason: "worklist generation row missing") }
         return Int64(try row.int("generation"))
     }
 
     /// The earliest due time, at or after `nowText`, of any open task (visible or not: an earlier
     /// bound only retires a page sooner).
-    static func nextDue(after nowText: String, on sql: any SQLDatabase) async throws -> String? {
+    static func nextDue(after nowText: String, on sql: any SQLDatabase, reader: SQLiteReader? = nil) async throws -> String? {
         let rows = try await sql.plainRows(SQLQueryString("""
             SELECT MIN(due_at) AS next FROM \(ident: TaskModel.schema)
             WHERE status = \(bind: TaskLedger.open) AND due_at >= \(bind: nowText)
-            """))
+            """), reader: reader)
         return try rows.first?.string("next")
     }
 }

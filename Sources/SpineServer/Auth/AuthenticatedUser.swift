@@ -53,7 +53,7 @@ struct TokenAuthMiddleware: AsyncMiddleware {
                 SELECT u.id AS id, u.username AS username, u.role AS role
                 FROM \(ident: TokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: req.now)
-                """).first,
+                """, reader: req.spine.sqliteReader).first,
               let userID = try? row.uuid("id"),
               let username = try? row.requireString("username"),
               let role = (try? row.requireString("role")).flatMap(Role.init(rawValue:))

@@ -9,20 +9,39 @@ import SQLKit
 struct PlainRow: @unchecked Sendable {
     fileprivate enum Storage {
         case sqlite(SQLiteRow)
+        /// From `SQLiteReader`: the statement's column names and this row's values.
+        case direct(names: [String], values: [SQLiteData])
         case sql(any SQLRow)
     }
     fileprivate let storage: Storage
 
-    func string(_ column: String) throws -> String? {
+    fileprivate init(storage: Storage) { self.storage = storage }
+    init(names: [String], values: [SQLiteData]) { storage = .direct(names: names, values: values) }
+
+    /// A column's value: SQLite's own, or the row to decode it from elsewhere.
+    private enum Cell {
+        case lite(SQLiteData)
+        case other(any SQLRow)
+    }
+
+    private func cell(_ column: String) throws -> Cell {
         switch storage {
         case .sqlite(let row):
-            switch row.column(column) {
-            case .text(let s)?: return s
-            case .null?: return nil
-            case let other?: return other.string
-            case nil: throw PlainRowError.missingColumn(column)
-            }
-        case .sql(let row): return try row.decode(column: column, as: String?.self)
+            guard let value = row.column(column) else { throw PlainRowError.missingColumn(column) }
+            return .lite(value)
+        case .direct(let names, let values):
+            guard let i = names.firstIndex(of: column) else { throw PlainRowError.missingColumn(column) }
+            return .lite(values[i])
+        case .sql(let row): return .other(row)
+        }
+    }
+
+    func string(_ column: String) throws -> String? {
+        switch try cell(column) {
+        case .lite(.text(let s)): return s
+        case .lite(.null): return nil
+        case .lite(let other): return other.string
+        case .other(let row): return try row.decode(column: column, as: String?.self)
         }
     }
 
@@ -32,39 +51,49 @@ struct PlainRow: @unchecked Sendable {
     }
 
     func int(_ column: String) throws -> Int {
-        switch storage {
-        case .sqlite(let row):
-            guard let v = row.column(column)?.integer else { throw PlainRowError.null(column) }
+        switch try cell(column) {
+        case .lite(let value):
+            guard let v = value.integer else { throw PlainRowError.null(column) }
             return Int(v)
-        case .sql(let row): return try row.decode(column: column, as: Int.self)
+        case .other(let row): return try row.decode(column: column, as: Int.self)
         }
     }
 
     /// A UUID column as its canonical upper-case text (how Fluent stores it in SQLite).
     func uuidString(_ column: String) throws -> String {
-        switch storage {
-        case .sqlite: return try requireString(column)
-        case .sql(let row): return try row.decode(column: column, as: UUID.self).uuidString
+        switch try cell(column) {
+        case .lite: return try requireString(column)
+        case .other(let row): return try row.decode(column: column, as: UUID.self).uuidString
         }
     }
 
     /// A UUID column.
     func uuid(_ column: String) throws -> UUID {
-        switch storage {
-        case .sqlite:
+        switch try cell(column) {
+        case .lite:
             guard let id = UUID(uuidString: try requireString(column)) else { throw PlainRowError.null(column) }
             return id
-        case .sql(let row): return try row.decode(column: column, as: UUID.self)
+        case .other(let row): return try row.decode(column: column, as: UUID.self)
         }
     }
 
     /// A timestamp column (Fluent stores `Date` in SQLite as seconds since 1970).
     func date(_ column: String) throws -> Date {
-        switch storage {
-        case .sqlite(let row):
-            guard let data = row.column(column), let d = Date(sqliteData: data) else { throw PlainRowError.null(column) }
+        switch try cell(column) {
+        case .lite(let value):
+            guard let d = Date(sqliteData: value) else { throw PlainRowError.null(column) }
             return d
-        case .sql(let row): return try row.decode(column: column, as: Date.self)
+        case .other(let row): return try row.decode(column: column, as: Date.self)
+        }
+    }
+
+    /// A bytes column (Fluent stores `Data` in SQLite as a blob).
+    func data(_ column: String) throws -> Data {
+        switch try cell(column) {
+        case .lite(.blob(let buffer)): return Data(buffer.readableBytesView)
+        case .lite(.text(let s)): return Data(s.utf8)
+        case .lite: throw PlainRowError.null(column)
+        case .other(let row): return try row.decode(column: column, as: Data.self)
         }
     }
 }
@@ -81,6 +110,15 @@ enum PlainRowError: Error, CustomStringConvertible {
 }
 
 extension SQLDatabase {
+    /// Runs a small indexed read through `reader` when there is one (SQLite; see SQLiteReader),
+    /// else as `plainRows`.
+    func plainRows(_ query: SQLQueryString, reader: SQLiteReader?) async throws -> [PlainRow] {
+        guard let reader else { return try await plainRows(query) }
+        let (text, binds) = serialize(query)
+        let encoder = SQLiteDataEncoder()
+        return try reader.rows(text, try binds.map { try encoder.encode($0) })
+    }
+
     /// Runs the SELECT and returns its rows for plain reading (see `PlainRow`).
     func plainRows(_ select: SQLSelectBuilder) async throws -> [PlainRow] {
         if let rows = try await sqliteRows(select.query) { return rows }

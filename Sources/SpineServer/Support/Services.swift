@@ -27,6 +27,8 @@ struct SpineServices: Sendable {
     var openAPIDocument: ByteBuffer
     /// Batches audit events written on their own (see AuditGroupCommit).
     var auditCommit = AuditGroupCommit()
+    /// SQLite only: small indexed reads run in place with prepared statements (see SQLiteReader).
+    var sqliteReader: SQLiteReader?
     /// Worklist pages still current (see WorklistCache); checked against the database on every read.
     var worklistCache: WorklistCache
 }
