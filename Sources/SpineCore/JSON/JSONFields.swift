@@ -110,17 +110,21 @@ extension JSONFields {
 
 /// Byte tests shared by the JSON reader and writer.
 enum JSONBytes {
-    /// True if any byte of the word is a quote, a backslash or a control character: the bytes
-    /// that end or need escaping in a JSON string. SWAR test, exact (bytes ≥ 0x80 never match),
-    /// so eight bytes are checked at once.
-    @inline(__always) static func hasQuoteBackslashOrControl(_ w: UInt64) -> Bool {
+    /// The high bit of each byte of `w` that is a quote, a backslash or a control character: the
+    /// bytes that end or need escaping in a JSON string. SWAR, eight bytes at once: bytes ≥ 0x80
+    /// never match, and the lowest flag is exact (bytes above it may be flagged wrongly by borrows),
+    /// so the word is nonzero exactly when such a byte is present.
+    @inline(__always) static func quoteBackslashOrControl(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let control = (w &- ones &* 0x20) & ~w & highs
         let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
         let quote = (q &- ones) & ~q & highs
         let backslash = (bs &- ones) & ~bs & highs
-        return control | quote | backslash != 0
+        return control | quote | backslash
     }
+
+    /// True if any byte of the word is a quote, a backslash or a control character.
+    @inline(__always) static func hasQuoteBackslashOrControl(_ w: UInt64) -> Bool { quoteBackslashOrControl(w) != 0 }
 }
 
 /// Growable raw byte storage: appends are a capacity check and a memcpy, with none of an

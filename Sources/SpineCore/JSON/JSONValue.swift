@@ -415,16 +415,6 @@ struct JSONTape {
                    bits: value.bitPattern)
         }
 
-        /// The high bit of each byte of `w` that is a quote, a backslash or a control character.
-        /// Bytes above the first such byte may be flagged wrongly (borrows), the lowest flag is exact.
-        @inline(__always) static func quoteBackslashOrControl(_ w: UInt64) -> UInt64 {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let control = (w &- ones &* 0x20) & ~w & highs
-            let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
-            let quote = (q &- ones) & ~q & highs
-            let backslash = (bs &- ones) & ~bs & highs
-            return control | quote | backslash
-        }
 
         func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
@@ -453,7 +443,7 @@ struct JSONTape {
             if start + 16 <= bytes.count, let base = bytes.baseAddress {
                 let highs: UInt64 = 0x8080_8080_8080_8080
                 let w = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
-                let special = Reader.quoteBackslashOrControl(w)
+                let special = JSONBytes.quoteBackslashOrControl(w)
                 if special != 0 {
                     let plain = special.trailingZeroBitCount >> 3
                     if base[start + plain] == UInt8(ascii: "\"") {
@@ -466,7 +456,7 @@ struct JSONTape {
                     }
                 } else if w & highs == 0 {
                     let w2 = UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self)
-                    let special2 = Reader.quoteBackslashOrControl(w2)
+                    let special2 = JSONBytes.quoteBackslashOrControl(w2)
                     if special2 != 0 {
                         let plain = special2.trailingZeroBitCount >> 3
                         if base[start + 8 + plain] == UInt8(ascii: "\"") {
@@ -493,7 +483,7 @@ struct JSONTape {
                 var highBits: UInt64 = 0
                 while index + 8 <= bytes.count {
                     let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let special = Reader.quoteBackslashOrControl(w)
+                    let special = JSONBytes.quoteBackslashOrControl(w)
                     if special != 0 {
                         // Skip the plain bytes before the first special one (usually the closing quote).
                         let plain = special.trailingZeroBitCount >> 3

@@ -14,7 +14,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
     public init?(iso text: String) {
-        let u = Array(text.utf8)
+        self.init(isoBytes: Array(text.utf8))
+    }
+
+    /// As `init(iso:)`, from the text's UTF-8 bytes (the case decoder reads dates in its input).
+    init?<Bytes: RandomAccessCollection<UInt8>>(isoBytes u: Bytes) where Bytes.Index == Int {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var v = 0

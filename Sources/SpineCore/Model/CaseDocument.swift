@@ -355,18 +355,7 @@ struct Validator {
     func isoDate(_ i: JSONIndex) -> CalendarDate? {
         guard kind(i) == .string else { return nil }
         guard let u = view.asciiBytes(i) else { return CalendarDate(iso: view.string(i)) }
-        // As CalendarDate(iso:): YYYY-MM-DD, digits only, then a real calendar day.
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r {
-                guard u[i] >= 48, u[i] <= 57 else { return nil }
-                v = v * 10 + Int(u[i] - 48)
-            }
-            return v
-        }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        return CalendarDate(year: y, month: m, day: d)
+        return CalendarDate(isoBytes: u)
     }
 
     /// `VertebralLevel(code:)` of the string at `i`, read from the bytes when they are the string's.

@@ -71,7 +71,7 @@ final class WorklistCache: Sendable {
         let nowText = ISOTimestamp.iso8601(now)
         // The generation is read before the page: a write that lands in between makes the page newer
         // than its generation, which only retires it sooner.
-        let generation = try await Self.generation(on: sql, reader: reader)
+        let generation = try await currentGeneration(on: sql)
         let hit: [UInt8]? = state.withLockedValue { s in
             guard let e = s.entries[key], e.generation == generation, e.validUntil.map({ nowText < $0 }) ?? true else {
                 s.misses += 1
@@ -82,7 +82,7 @@ final class WorklistCache: Sendable {
         }
         if let hit { return hit }
 
-        let validUntil = try await Self.nextDue(after: nowText, on: sql, reader: reader)
+        let validUntil = try await nextDue(after: nowText, on: sql)
         let body = try await compute()
         state.withLockedValue { s in
             if s.entries.count >= capacity {
@@ -94,7 +94,7 @@ final class WorklistCache: Sendable {
         return body
     }
 
-    static func generation(on sql: any SQLDatabase, reader: SQLiteReader? = nil) async throws -> Int64 {
+    private func currentGeneration(on sql: any SQLDatabase) async throws -> Int64 {
         let rows = try await sql.plainRows(
             SQLQueryString("SELECT generation FROM \(ident: WorklistGenerationFollowsWrites.table) WHERE id = 1"), reader: reader)
         guard let row = rows.first else { throw Abort(.internalServerError, reason: "worklist generation row missing") }
@@ -103,7 +103,7 @@ final class WorklistCache: Sendable {
 
     /// The earliest due time, at or after `nowText`, of any open task (visible or not: an earlier
     /// bound only retires a page sooner).
-    static func nextDue(after nowText: String, on sql: any SQLDatabase, reader: SQLiteReader? = nil) async throws -> String? {
+    private func nextDue(after nowText: String, on sql: any SQLDatabase) async throws -> String? {
         let rows = try await sql.plainRows(SQLQueryString("""
             SELECT MIN(due_at) AS next FROM \(ident: TaskModel.schema)
             WHERE status = \(bind: TaskLedger.open) AND due_at >= \(bind: nowText)

@@ -114,9 +114,8 @@ extension SQLDatabase {
     /// else as `plainRows`.
     func plainRows(_ query: SQLQueryString, reader: SQLiteReader?) async throws -> [PlainRow] {
         guard let reader else { return try await plainRows(query) }
-        let (text, binds) = serialize(query)
-        let encoder = SQLiteDataEncoder()
-        return try reader.rows(text, try binds.map { try encoder.encode($0) })
+        let (text, values) = try sqliteStatement(query)
+        return try reader.rows(text, values)
     }
 
     /// Runs the SELECT and returns its rows for plain reading (see `PlainRow`).
@@ -134,9 +133,14 @@ extension SQLDatabase {
     /// On SQLite, the rows straight from sqlite-nio; nil on other databases.
     private func sqliteRows(_ query: any SQLExpression) async throws -> [PlainRow]? {
         guard let lite = self as? any SQLiteDatabase else { return nil }
+        let (text, values) = try sqliteStatement(query)
+        return try await lite.query(text, values).map { PlainRow(storage: .sqlite($0)) }
+    }
+
+    /// The query's SQL text and its bound values as SQLite stores them.
+    private func sqliteStatement(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
         let (text, binds) = serialize(query)
         let encoder = SQLiteDataEncoder()
-        let values = try binds.map { try encoder.encode($0) }
-        return try await lite.query(text, values).map { PlainRow(storage: .sqlite($0)) }
+        return (text, try binds.map { try encoder.encode($0) })
     }
 }
