@@ -22,11 +22,14 @@ let package = Package(
     targets: [
         // Pure clinical core: Foundation only, no server, no database.
         .target(name: "SpineCore"),
+        // One C call Swift cannot make (a variadic SQLite setting) for the server's SQLite reader.
+        .target(name: "CSQLiteSettings"),
         // The Vapor + Fluent service: thin adapters around assess(), storage, auth and audit.
         .target(
             name: "SpineServer",
             dependencies: [
                 "SpineCore",
+                "CSQLiteSettings",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -30,6 +30,21 @@ struct SQLiteReaderTests {
         }
     }
 
+    @Test func theBusyReadsRunTheirPreparedStatementsWithoutReplanning() async throws {
+        try await withSpineApp { t, tokens in
+            let reader = try #require(t.app.spine.sqliteReader)
+            let created = try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: Fixtures.caseJSON(record: "MRN-1"))
+            let id = try #require(created.json["id"] as? String)
+            // Token lookup, the case's latest version with its care-team check, the worklist's generation.
+            for _ in 0..<3 {
+                #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: tokens[.spineSurgeon]) == .ok)
+                #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: tokens[.radiationOncologist]) == .ok)
+                #expect(try await t.status(.GET, "/api/v1/patients", token: tokens[.nurseNavigator]) == .ok)
+            }
+            #expect(reader.reprepareCount() == 0)
+        }
+    }
+
     @Test func refusesWritesAndReportsBadSQL() async throws {
         try await withSpineApp(users: false) { t, _ in
             let reader = try #require(t.app.spine.sqliteReader)
@@ -40,3 +55,4 @@ struct SQLiteReaderTests {
         }
     }
 }
+

@@ -87,9 +87,11 @@ enum CaseQueries {
                        reader: SQLiteReader? = nil) async throws -> (StoredVersion, record: String, allowed: Bool) {
         guard let id = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
         let sql = db as! any SQLDatabase
+        // The membership status is a literal, not a bound value, so that the plan (made without
+        // bound values on the SQLite reader) can use the partial index care_team_one_membership_idx.
         let allowed: SQLQueryString = viewer.role == .admin ? "1" : """
             CASE WHEN EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) m
-                              WHERE m.case_id = c.id AND m.user_id = \(bind: viewer.id) AND m.status = \(bind: CareTeam.member))
+                              WHERE m.case_id = c.id AND m.user_id = \(bind: viewer.id) AND m.status = \(literal: CareTeam.member))
                    OR EXISTS (SELECT 1 FROM \(ident: AgendaItemModel.schema) ai
                               JOIN \(ident: MeetingAttendeeModel.schema) ma ON ma.meeting_id = ai.meeting_id
                               WHERE ai.case_id = c.id AND ma.user_id = \(bind: viewer.id))
