@@ -35,12 +35,16 @@ public func configure(_ app: Application, _ configuration: Configuration, clock:
     let decoy = try Bcrypt.hash(Tokens.generate(), cost: configuration.bcryptCost)
 
     var reader: SQLiteReader?
+    var auditWriter: SQLiteAuditWriter?
     if case .sqlite(let path) = configuration.database {
         reader = SQLiteReader(path: URL(fileURLWithPath: path).path)
         app.lifecycle.use(SQLiteReader.Closer(reader: reader!))
+        auditWriter = SQLiteAuditWriter(path: URL(fileURLWithPath: path).path)
+        app.lifecycle.use(SQLiteAuditWriter.Stopper(writer: auditWriter!))
     }
     app.spine = SpineServices(configuration: configuration, clock: clock, decoyPasswordHash: decoy,
-                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes), sqliteReader: reader,
+                              openAPIDocument: ByteBuffer(bytes: OpenAPIDocument.bytes), sqliteAuditWriter: auditWriter,
+                              sqliteReader: reader,
                               worklistCache: WorklistCache(capacity: configuration.worklistCacheEntries, reader: reader))
 
     // HTTP: no request decompression (clients send plain JSON; the decompressor read every request

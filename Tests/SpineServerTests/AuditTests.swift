@@ -177,18 +177,19 @@ struct AuditTests {
         }
     }
 
-    @Test func appendsThatRaceForTheHeadRetryAndFormOneChain() async throws {
+    @Test func appendsOfTwoProcessesFormOneChain() async throws {
         try await withSpineApp { t, _ in
-            // setup: two applications on one database, appending without this process's write
-            // queue, as two processes would (on SQLite a group-commit append has no transaction)
+            // setup: two applications on one database, each appending events written on their own
+            // through its own writer (SQLite: its audit writer; PostgreSQL: its group commit), as
+            // two server processes would
             let second = try await TestSetup.app(on: t.database, clock: t.clock)
             // MUT
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (w, app) in [t.app, second].enumerated() {
-                    group.addTask {
-                        for i in 0..<15 {
+                    for i in 0..<15 {
+                        group.addTask {
                             let e = AuditEvent(action: "race.test", outcome: AuditOutcome.success, detail: "writer \(w) event \(i)")
-                            try await AuditChain.appendAlone([(e, ISOTimestamp.iso8601(Date()))], on: DatabaseSetup.auditDatabase(app), queued: false)
+                            try await app.appendAudit(i % 5 == 0 ? [e, e] : [e], at: Date())
                         }
                     }
                 }
@@ -198,7 +199,7 @@ struct AuditTests {
             // validation: every event once, one unbroken chain, the head at its end
             let result = try await AuditChain.verify(on: t.app.db)
             #expect(result.isIntact, "\(result.problems)")
-            #expect(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "race.test").count() == 30)
+            #expect(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "race.test").count() == 36)
         }
     }
 }

@@ -57,7 +57,7 @@ public enum AuditChain {
 
     /// Appends events, each with its own time: read the head, then one INSERT per `rowsPerInsert` events (the
     /// head row follows each inserted event by a trigger, migration 005). Inside a transaction
-    /// serialised by `Database.serializedWrite`, or on its own through `appendAlone`.
+    /// serialised by `Database.serializedWrite` (SQLiteAuditWriter does the same with its own statements).
     static func append(_ events: [(event: AuditEvent, occurredAt: String)], on db: any Database) async throws {
         guard !events.isEmpty else { return }
         let sql = db as! any SQLDatabase
@@ -86,31 +86,6 @@ public enum AuditChain {
             try await insert.run()
             start = end
         }
-    }
-
-    /// Appends events written on their own (the group commit). On SQLite without an explicit
-    /// transaction: at most `rowsPerInsert` events are one INSERT, atomic with its head update; writers of this
-    /// process queue first, and one from another process that got in between the head read and the
-    /// INSERT makes the sequence number collide, so the append is read and written again. On
-    /// PostgreSQL in a transaction that locks the head row.
-    static func appendAlone(_ events: [(event: AuditEvent, occurredAt: String)], on db: any Database,
-                            queued: Bool = true) async throws {
-        guard !db.isPostgres, events.count <= rowsPerInsert else {
-            try await db.serializedWrite { tx in try await append(events, on: tx) }
-            return
-        }
-        @Sendable func appendRetrying() async throws {
-            // Each collision means another writer's append went in, so this ends.
-            var attempt = 0
-            while true {
-                do {
-                    return try await append(events, on: db)
-                } catch where isConstraintViolation(error) && attempt < 50 {
-                    attempt += 1
-                }
-            }
-        }
-        if queued { try await db.serializedStatements(appendRetrying) } else { try await appendRetrying() }
     }
 
     /// Appends events in their own serialised transaction.

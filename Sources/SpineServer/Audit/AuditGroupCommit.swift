@@ -1,5 +1,5 @@
 // Group commit for audit events that are written on their own (every read of patient data writes
-// one). Requests that arrive while a batch is being written wait together and go into the next
+// one), on PostgreSQL (SQLite has SQLiteAuditWriter). Requests that arrive while a batch is being written wait together and go into the next
 // batch: one serialised transaction for many events instead of one each, which is what limited
 // read throughput under load. Each request still returns only after its event is committed, so no
 // read is ever answered unaudited. Nothing here is shared state between instances: the chain's
@@ -42,7 +42,8 @@ actor AuditGroupCommit {
                 for e in w.events { work.append((e, occurredAt)) }
             }
             do {
-                try await AuditChain.appendAlone(work, on: db)
+                let events = work
+                try await db.serializedWrite { tx in try await AuditChain.append(events, on: tx) }
                 for w in batch { w.continuation.resume() }
             } catch {
                 for w in batch { w.continuation.resume(throwing: error) }

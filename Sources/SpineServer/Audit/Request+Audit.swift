@@ -27,6 +27,18 @@ enum AuditOutcome {
     }
 }
 
+extension Application {
+    /// Appends events written on their own (not inside a write of patient data), committed before
+    /// this returns: by the audit writer on SQLite, by the group commit on PostgreSQL.
+    func appendAudit(_ events: [AuditEvent], at: Date) async throws {
+        if let writer = spine.sqliteAuditWriter {
+            try await writer.record(events, at: at)
+        } else {
+            try await spine.auditCommit.record(events, at: at, on: db)
+        }
+    }
+}
+
 extension Request {
     /// The event with the actor and request id filled in.
     func stamped(_ event: AuditEvent, user: AuthenticatedUser?) -> AuditEvent {
@@ -42,7 +54,7 @@ extension Request {
 
     /// Appends one event, committed (with others waiting at the same time) before this returns.
     func audit(_ event: AuditEvent, user: AuthenticatedUser?) async throws {
-        try await application.spine.auditCommit.record([stamped(event, user: user)], at: now, on: DatabaseSetup.auditDatabase(application))
+        try await application.appendAudit([stamped(event, user: user)], at: now)
     }
 
     /// Runs an action on patient data; when it fails with a client error, the failure is audited

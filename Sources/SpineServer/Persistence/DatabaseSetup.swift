@@ -16,13 +16,6 @@ enum DatabaseSetup {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // No SQL logging: bound values are patient data.
             app.databases.use(.sqlite(.file(url.path), dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: nil), as: .sqlite)
-            // The audit group commit writes through connections of its own: Fluent keeps one SQLite
-            // connection per event loop and a transaction holds it for all its statements, so an
-            // audit batch written on a shared one holds up every read on that loop meanwhile (WAL
-            // lets readers run beside the writer). Writers stay serialised by SQLite's lock and
-            // `SQLiteWriteQueue`.
-            app.databases.use(.sqlite(.file(url.path), dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: nil),
-                              as: .sqliteAudit, isDefault: false)
         case .postgres(let url, let searchPath):
             var config = try SQLPostgresConfiguration(url: url)
             if let searchPath { config.searchPath = [searchPath] }
@@ -42,22 +35,13 @@ enum DatabaseSetup {
         let sql = app.db as! any SQLDatabase
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         for loop in app.eventLoopGroup.makeIterator() {
-            for id in [DatabaseID.sqlite, .sqliteAudit] {
-                guard let db = app.databases.database(id, logger: app.logger, on: loop) else { continue }
-                try await db.withConnection { conn in
-                    let sql = conn as! any SQLDatabase
-                    try await sql.raw("PRAGMA busy_timeout=5000").run()
-                    try await sql.raw("PRAGMA synchronous=NORMAL").run()
-                }
+            guard let db = app.databases.database(.sqlite, logger: app.logger, on: loop) else { continue }
+            try await db.withConnection { conn in
+                let sql = conn as! any SQLDatabase
+                try await sql.raw("PRAGMA busy_timeout=5000").run()
+                try await sql.raw("PRAGMA synchronous=NORMAL").run()
             }
         }
-    }
-
-    /// Where audit events written on their own (group commit) go: the audit connections on
-    /// SQLite, the pool on PostgreSQL (which has several connections per event loop).
-    static func auditDatabase(_ app: Application) -> any Database {
-        if case .sqlite = app.spine.configuration.database { return app.db(.sqliteAudit) }
-        return app.db
     }
 
     /// Answers whether the database is reachable (for /health).
@@ -117,11 +101,6 @@ extension Database {
             }
         }
     }
-}
-
-extension DatabaseID {
-    /// The SQLite connections of the audit group commit (see `DatabaseSetup.register`).
-    static let sqliteAudit = DatabaseID(string: "sqlite-audit")
 }
 
 /// True for a violated unique (or other) constraint, in either database.

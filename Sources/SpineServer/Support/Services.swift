@@ -25,8 +25,10 @@ struct SpineServices: Sendable {
     var decoyPasswordHash: String
     /// The OpenAPI document, serialised once.
     var openAPIDocument: ByteBuffer
-    /// Batches audit events written on their own (see AuditGroupCommit).
+    /// PostgreSQL: batches audit events written on their own (see AuditGroupCommit).
     var auditCommit = AuditGroupCommit()
+    /// SQLite: appends audit events written on their own (see SQLiteAuditWriter).
+    var sqliteAuditWriter: SQLiteAuditWriter?
     /// SQLite only: small indexed reads run in place with prepared statements (see SQLiteReader).
     var sqliteReader: SQLiteReader?
     /// Worklist pages still current (see WorklistCache); checked against the database on every read.
