@@ -79,3 +79,20 @@ struct SQLiteAuditWriterTests {
         }
     }
 }
+
+@Suite("Time-ordered ids")
+struct TimeOrderedUUIDTests {
+    @Test func versionSevenIdsSortByTimeAsTextAndAsBytes() {
+        let start = Date(timeIntervalSince1970: 1_795_770_000)
+        let ids = (0..<200).map { UUID.timeOrdered(start.addingTimeInterval(Double($0) * 0.0025)) }  // distinct milliseconds
+        for id in ids {
+            #expect(id.uuid.6 >> 4 == 7)
+            #expect(id.uuid.8 >> 6 == 0b10)
+        }
+        // Stored as upper-case text (SQLite) or as a uuid (PostgreSQL): both orders follow time.
+        let texts = ids.map(\.uuidString)
+        #expect(texts == texts.sorted(), "not in time order")
+        // The first 48 bits are the milliseconds since 1970 (1,795,770,000,000 = 0x01A21C3BA280).
+        #expect(ids[0].uuidString.hasPrefix("01A21C3B-A280-7"))
+    }
+}

@@ -77,7 +77,7 @@ public enum AuditChain {
             for (event, occurredAt) in events[start..<end] {
                 seq += 1
                 let hash = hash(seq: seq, occurredAt: occurredAt, event: event, previousHash: previous)
-                insert = insert.values(SQLBind(UUID()), SQLBind(seq), SQLBind(occurredAt), SQLBind(event.actorID),
+                insert = insert.values(SQLBind(UUID.timeOrdered()), SQLBind(seq), SQLBind(occurredAt), SQLBind(event.actorID),
                                        SQLBind(event.actorUsername), SQLBind(event.actorRole), SQLBind(event.action),
                                        SQLBind(event.patientRecord), SQLBind(event.caseID), SQLBind(event.requestID),
                                        SQLBind(event.outcome), SQLBind(event.detail), SQLBind(previous), SQLBind(hash))

@@ -176,7 +176,7 @@ final class SQLiteAuditWriter: @unchecked Sendable {
                     for e in events {
                         seq += 1
                         let hash = AuditChain.hash(seq: seq, occurredAt: occurredAt, event: e, previousHash: previous)
-                        let texts = [UUID().uuidString, occurredAt, e.actorID, e.actorUsername, e.actorRole, e.action,
+                        let texts = [UUID.timeOrdered().uuidString, occurredAt, e.actorID, e.actorUsername, e.actorRole, e.action,
                                      e.patientRecord, e.caseID, e.requestID, e.outcome, e.detail, previous, hash]
                         defer { sqlite_nio_sqlite3_clear_bindings(insert) }
                         guard sqlite_nio_sqlite3_bind_int64(insert, 2, seq) == SQLITE_OK else { throw SQLiteAuditWriterError(message: message) }
