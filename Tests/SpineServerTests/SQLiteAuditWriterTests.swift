@@ -65,6 +65,20 @@ struct SQLiteAuditWriterTests {
         }
     }
 
+    @Test func aReadWhoseEventCannotBeCommittedIsRefusedWith503() async throws {
+        try await withSpineApp { t, tokens in
+            let created = try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: Fixtures.caseJSON(record: "MRN-1"))
+            let id = try #require(created.json["id"] as? String)
+            try await (t.app.db as! any SQLDatabase).raw("DELETE FROM audit_head").run()
+            // MUT
+            let res = try await t.send(.GET, "/api/v1/cases/\(id)", token: tokens[.spineSurgeon])
+            // validation: no unaudited answer; a problem, not the case
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.isProblem)
+            #expect(res.json["case"] == nil)
+        }
+    }
+
     @Test func theWriteAheadLogIsCheckpointedAndReused() async throws {
         try await withSpineApp(users: false) { t, _ in
             guard case .sqlite(let path) = t.database.setting else { return }

@@ -77,6 +77,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             problem = p
         case let abort as any AbortError:
             let status = abort.status
+            if status.code >= 500 { req.logger.error("server error", metadata: ["error-type": "\(type(of: error))"]) }
             let detail: String? = status == .payloadTooLarge ? "the request body is larger than the limit" :
                 status == .notFound ? "no such route" : status.code < 500 ? abort.reason : nil
             problem = Problem(status: status, type: Problem.kind(slug(status)), title: status.reasonPhrase, detail: detail,

@@ -335,7 +335,10 @@ final class WorkerThread: @unchecked Sendable {
     }
 }
 
-struct SQLiteAuditWriterError: Error, CustomStringConvertible {
+/// The request is refused (503: it may be retried) because its audit event could not be committed.
+struct SQLiteAuditWriterError: AbortError, CustomStringConvertible {
     var message: String
     var description: String { "the audit log could not be written: \(message)" }
+    var status: HTTPResponseStatus { .serviceUnavailable }
+    var reason: String { description }
 }
