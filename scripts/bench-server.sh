@@ -120,7 +120,12 @@ run() { # name, url, script [connections]
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$TICKS" 'BEGIN { printf "%.0f µs", (n > 0 ? t * 1e6 / hz / n : 0) }')
   printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "$1" "$rps" "$p50" "$p99" "$cpu" "${errors:-0}"
+  # Kept for the targets below: req/s and p99 in ms (wrk prints us, ms or s).
+  LAST_RPS="$rps"
+  LAST_P99_MS=$(awk -v v="$p99" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }')
 }
+# Prints one target line: name, measured, comparison (awk condition on x), wanted.
+target() { printf "  %-58s %-18s %s\n" "$1" "$2" "$(awk -v x="$3" "BEGIN { print ($4) ? \"met\" : \"NOT met\" }")"; }
 
 echo
 echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint; $CASES stored cases; $(nproc) cores shared by server and wrk"
@@ -128,7 +133,9 @@ echo
 printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "endpoint" "req/s" "p50" "p99" "CPU/request" "non-2xx"
 printf "|%s|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "--------------" "---------"
 run "GET /health" "$BASE/health"
+HEALTH_RPS="$LAST_RPS"
 run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess.lua"
+ASSESS_SHARE=$(awk -v a="$LAST_RPS" -v h="$HEALTH_RPS" 'BEGIN { printf "%.0f", 100 * a / h }')
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get.lua"
 run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get.lua"
 CPU_OF="$UNCACHED"; run "GET /api/v1/patients (no cache)" "$UNCACHED_BASE/api/v1/patients" "$WORK/get.lua"; CPU_OF="$SERVER"
@@ -139,10 +146,19 @@ printf "| %-28s | %10s | %9s | %9s | %12s | %7s |\n" "endpoint" "req/s" "p50" "p
 printf "|%s|%s|%s|%s|%s|%s|\n" "------------------------------" "------------" "-----------" "-----------" "--------------" "---------"
 run "GET /health" "$BASE/health" "$WORK/health-paced.lua" "$PACED_CONNECTIONS"
 run "POST /api/v1/assess" "$BASE/api/v1/assess" "$WORK/assess-paced.lua" "$PACED_CONNECTIONS"
+PACED_ASSESS="$LAST_RPS req/s, p99 $LAST_P99_MS ms"; PACED_ASSESS_P99="$LAST_P99_MS"
 run "GET /api/v1/cases/{id}" "$BASE/api/v1/cases/$CASE_ID" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"
+PACED_CASE="$LAST_RPS req/s, p99 $LAST_P99_MS ms"; PACED_CASE_P99="$LAST_P99_MS"
 run "GET /api/v1/patients" "$BASE/api/v1/patients" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"
+PACED_PATIENTS="$LAST_RPS req/s, p99 $LAST_P99_MS ms"; PACED_PATIENTS_P99="$LAST_P99_MS"
 CPU_OF="$UNCACHED"; run "GET /api/v1/patients (no cache)" "$UNCACHED_BASE/api/v1/patients" "$WORK/get-paced.lua" "$PACED_CONNECTIONS"; CPU_OF="$SERVER"
 echo
 echo "(GET /cases/{id} and GET /patients each append an audit event; concurrent ones are committed together."
 echo " GET /patients answers a page remembered since the last write; \"no cache\" is a second process on the"
 echo " same database with SPINEBOARD_WORKLIST_CACHE_ENTRIES=0, computing every page as after a write.)"
+echo
+echo "Targets (issue: p99 < 10 ms at about $RATE req/s; POST /assess at ≥ 50 % of /health, flat out):"
+target "POST /api/v1/assess throughput / GET /health throughput" "$ASSESS_SHARE %" "$ASSESS_SHARE" "x >= 50"
+target "paced POST /api/v1/assess p99 < 10 ms" "$PACED_ASSESS" "$PACED_ASSESS_P99" "x < 10"
+target "paced GET /api/v1/cases/{id} p99 < 10 ms" "$PACED_CASE" "$PACED_CASE_P99" "x < 10"
+target "paced GET /api/v1/patients p99 < 10 ms" "$PACED_PATIENTS" "$PACED_PATIENTS_P99" "x < 10"
