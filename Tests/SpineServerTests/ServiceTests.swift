@@ -52,6 +52,20 @@ struct ServiceTests {
             for name in ["Problem", "CaseDocument", "Assessment", "CaseRecord", "WorklistPage", "AuditPage"] {
                 #expect(schemas[name] != nil, "schema \(name)")
             }
+            // Every reference (schemas, shared problem responses) names something the document has.
+            func references(in value: Any) -> [String] {
+                if let object = value as? [String: Any] {
+                    return (object["$ref"] as? String).map { [$0] } ?? object.values.flatMap(references)
+                }
+                return (value as? [Any])?.flatMap(references) ?? []
+            }
+            let refs = references(in: doc)
+            #expect(refs.count > 100)
+            for ref in Set(refs) {
+                var node: Any? = doc
+                for part in ref.dropFirst(2).split(separator: "/") { node = (node as? [String: Any])?[String(part)] }
+                #expect(ref.hasPrefix("#/") && node != nil, "\(ref) does not resolve")
+            }
         }
     }
 

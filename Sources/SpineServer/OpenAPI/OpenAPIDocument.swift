@@ -151,54 +151,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      },
      "429": {
       "description": "Too many failed logins for this username; see Retry-After",
@@ -242,14 +207,7 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      }
     }
    },
@@ -264,14 +222,7 @@ enum OpenAPIDocument {
       "description": "Signed out"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      }
     }
    }
@@ -295,34 +246,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbidden"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      }
     },
     "description": "Sorted emergency → urgent → routine, then by nearest deadline. Filters: urgency, q (name or record number, case-insensitive substring). overdue lists the open tasks past their deadline on the cases the user may see (the same on every page); each item gives its openTasks and, after neurological deterioration at follow-up, escalation. Only the cases the user may see: those whose care team they are on or that are on the agenda of a meeting they attend (all for administrators).",
@@ -402,74 +332,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbidden"
      },
      "409": {
-      "description": "Conflict",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Conflict"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      }
     },
     "description": "409 when the patient (patient.id) already has a case: caseId and Location name it. The author joins the case's care team; the assessment's referrals and a non-routine urgency become invitations by role (GET /api/v1/cases/{caseId}/team), and a red flag starts the urgency clock (its deadlines become tasks).",
@@ -512,34 +393,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this, or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbiddenOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case or version",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseOrVersionNotFound"
      }
     },
     "parameters": [
@@ -580,44 +440,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this, or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbiddenOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case or version",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseOrVersionNotFound"
      },
      "412": {
       "description": "If-Match does not name the current version: nothing was written",
@@ -630,34 +462,13 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      },
      "428": {
       "description": "If-Match is missing (or '*')",
@@ -730,34 +541,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this, or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbiddenOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case or version",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseOrVersionNotFound"
      }
     },
     "parameters": [
@@ -792,34 +582,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this, or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbiddenOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case or version",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseOrVersionNotFound"
      }
     },
     "parameters": [
@@ -863,64 +632,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbidden"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      }
     },
     "requestBody": {
@@ -954,24 +681,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbidden"
      }
     }
    },
@@ -1001,74 +714,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbidden"
      },
      "409": {
-      "description": "Conflict",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Conflict"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      }
     },
     "requestBody": {
@@ -1102,34 +766,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The signed-in role may not do this",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/RoleForbidden"
      },
      "422": {
-      "description": "The document or a parameter is not valid; errors[] gives each field path",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Invalid"
      }
     },
     "parameters": [
@@ -1182,34 +825,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "Members see the case; an invitation (a role asked for by a referral, an urgency level or a member) does not until a person of that role accepts it (POST .../team/join) or is added. Audited.",
@@ -1243,44 +865,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      },
      "409": {
       "description": "The team already has a member or an open invitation of that role (type urn:spineboard:problem:role-on-team)",
@@ -1293,24 +887,10 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "Neither or both of username and role; no such user; an administrator; role not a clinical role; reason over 500 characters. errors[] gives each field path",
@@ -1366,14 +946,7 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
       "description": "No open invitation for your role on this case (type urn:spineboard:problem:no-invitation), or the administrator role (audited)",
@@ -1386,14 +959,7 @@ enum OpenAPIDocument {
       }
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "The user is not yet on the team, so the invitation itself is the permission: without one, ask a care-team member to add you. No body. Audited.",
@@ -1422,24 +988,10 @@ enum OpenAPIDocument {
       "description": "Removed"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
       "description": "No such case, or no such care-team entry on this case",
@@ -1505,24 +1057,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not do this (audited): it needs a clinical role",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminForbidden"
      }
     },
     "description": "The cases that ask for the user's role. Accept one with POST /api/v1/cases/{caseId}/team/join. Audited (the count only)."
@@ -1547,44 +1085,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      },
      "409": {
       "description": "The case is already on that meeting's agenda (type urn:spineboard:problem:already-on-agenda)",
@@ -1597,24 +1107,10 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "meeting is not a meeting id, \"next\" or \"ad-hoc\"; no such meeting; no planned meeting is coming up (for \"next\"); the meeting is closed. errors[] gives each field path",
@@ -1670,14 +1166,7 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      }
     },
     "description": "Titles, dates, chairs and counts only: the agenda (which names patients) is in GET /api/v1/meetings/{meetingId}, for attendees."
@@ -1708,54 +1197,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not do this (audited): it needs a clinical role",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminForbidden"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "title not 1–200 characters; startsAt not an ISO 8601 date-time with a zone; attendees over 50 or naming no user (attendees[i]). errors[] gives each field path",
@@ -1800,14 +1254,7 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
       "description": "Only the meeting's attendees and administrators see its agenda (it names patients); ask the chair to add you. Audited.",
@@ -1820,14 +1267,7 @@ enum OpenAPIDocument {
       }
      },
      "404": {
-      "description": "No such meeting",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MeetingNotFound"
      }
     },
     "description": "rolesMissing names the core roles (spine surgery, radiation oncology, medical oncology, diagnostic radiology) no attendee has. Audited.",
@@ -1863,24 +1303,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
       "description": "Only the meeting's chair adds attendees (attendees see every case on the agenda); the administrator role may not (audited)",
@@ -1893,34 +1319,13 @@ enum OpenAPIDocument {
       }
      },
      "404": {
-      "description": "No such meeting",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MeetingNotFound"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "No such user, or an administrator (who does not attend tumour boards). errors[] gives each field path",
@@ -1976,24 +1381,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
       "description": "The administrator role, a user who is neither the meeting's chair nor an attendee (the reply lists the whole agenda), or a user not on the case's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
@@ -2026,24 +1417,10 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "caseId missing, or the meeting is closed. errors[] gives each field path",
@@ -2099,34 +1476,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "Each author's newest revision; all=true gives every revision. Audited.",
@@ -2173,44 +1529,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      },
      "409": {
       "description": "The review corrects the case (lesions or expectedSurvivalMonths) but caseVersion is not the current version, or the case changed while the review was saved (type urn:spineboard:problem:stale-version; ETag names the current version): read the case again. Nothing was written.",
@@ -2223,24 +1551,10 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "A field the author's role may not set, a value out of range or not in its list, caseVersion beyond the current version, a lesion correction whose levels match no lesion of the current version, or a corrected case that is not valid (type urn:spineboard:problem:invalid-review or invalid-case). errors[] gives every field path at once",
@@ -2296,34 +1610,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "Audited.",
@@ -2365,34 +1658,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
       "description": "No such case, or no assessment of caseVersion",
@@ -2405,24 +1677,10 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "Not valid (type urn:spineboard:problem:invalid-decision): options empty, over 10, repeated or not option codes; goals not goal codes; patientPreferences blank; a dissent without its reason or naming no user; meetingId not a meeting the case is on the agenda of; caseVersion beyond the current version; departureReason missing when the main option departs from the top-ranked one or when the patient declined a chosen option. errors[] gives every field path at once",
@@ -2478,24 +1736,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
       "description": "No such decision (or its assessment snapshot is missing)",
@@ -2541,34 +1785,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "Urgency-clock tasks (code clock.*; the NICE NG234 / QS56 deadlines from the moment the red flag was recorded) and a decision's follow-through (code decision.*). Audited.",
@@ -2604,24 +1827,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not do this (audited): it needs a clinical role",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminForbidden"
      }
     },
     "description": "On the cases the user may see. Audited (the count only)."
@@ -2646,64 +1855,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such task",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TaskNotFound"
      },
      "409": {
-      "description": "The task is already done or cancelled (type urn:spineboard:problem:task-closed)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TaskClosed"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
       "description": "A body was sent that is not application/json (the body is optional)",
@@ -2759,74 +1926,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such task",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TaskNotFound"
      },
      "409": {
-      "description": "The task is already done or cancelled (type urn:spineboard:problem:task-closed)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TaskClosed"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "reason missing, blank or over 500 characters. errors[] gives the field path",
@@ -2883,64 +2001,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such task",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TaskNotFound"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "username missing or naming no user. errors[] gives the field path",
@@ -2997,34 +2073,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "Audited.",
@@ -3058,64 +2113,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "Not valid (type urn:spineboard:problem:invalid-follow-up): a date in the future or not YYYY-MM-DD, a value out of range, or no finding at all (path \"\"). errors[] gives every field path at once",
@@ -3171,34 +2184,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "Audited.",
@@ -3232,64 +2224,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Malformed JSON or a body of the wrong shape",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/MalformedBody"
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/AdminOrNotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      },
      "413": {
-      "description": "The body is larger than the limit (1 MiB by default)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BodyTooLarge"
      },
      "415": {
-      "description": "The body is not application/json",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotJSON"
      },
      "422": {
       "description": "Not valid (type urn:spineboard:problem:invalid-treatment): kind not in the list, levels empty/over 24/not level codes, givenOn in the future, a radiotherapy course without doseGy and fractions or another kind with them. errors[] gives every field path at once",
@@ -3345,34 +2295,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "403": {
-      "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotOnCareTeam"
      },
      "404": {
-      "description": "No such case (an id that is not a UUID is also 404)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/CaseNotFound"
      }
     },
     "description": "What every case version recorded at each level (the lesion's SINS from the stored assessment, ESCC, collapse, prior radiation), the treatments delivered there, and the radiation it has had with the cumulative physical dose and the cumulative EQD2 for the spinal cord (α/β = 2 Gy) of the prescriptions — not the cord dose of a plan, which a planning system gives. A course seen twice (same dose, fractions and date) counts once. Audited.",
@@ -3408,24 +2337,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "422": {
-      "description": "from or to is not a date (YYYY-MM-DD), or from is after to. errors[] gives the parameter",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/InvalidPeriod"
      }
     },
     "description": "Decisions made in the period on the cases the user may see (all for administrators), and those whose main option was not the top-ranked one, with the reason given: how the rules get better. Audited.",
@@ -3470,24 +2385,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No valid bearer token (or, for POST /session, wrong username or password)",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthenticated"
      },
      "422": {
-      "description": "from or to is not a date (YYYY-MM-DD), or from is after to. errors[] gives the parameter",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/InvalidPeriod"
      }
     },
     "description": "Clock tasks of the clocks started in the period, on the cases the user may see, per deadline code. Audited.",
@@ -7202,6 +6103,178 @@ enum OpenAPIDocument {
      "caseVersion": {
       "type": "integer",
       "minimum": 1
+     }
+    }
+   }
+  },
+  "responses": {
+   "AdminForbidden": {
+    "description": "The administrator role may not do this (audited): it needs a clinical role",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "AdminOrNotOnCareTeam": {
+    "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "BodyTooLarge": {
+    "description": "The body is larger than the limit (1 MiB by default)",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "CaseNotFound": {
+    "description": "No such case (an id that is not a UUID is also 404)",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "CaseOrVersionNotFound": {
+    "description": "No such case or version",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Conflict": {
+    "description": "Conflict",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Invalid": {
+    "description": "The document or a parameter is not valid; errors[] gives each field path",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "InvalidPeriod": {
+    "description": "from or to is not a date (YYYY-MM-DD), or from is after to. errors[] gives the parameter",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "MalformedBody": {
+    "description": "Malformed JSON or a body of the wrong shape",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "MeetingNotFound": {
+    "description": "No such meeting",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "NotJSON": {
+    "description": "The body is not application/json",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "NotOnCareTeam": {
+    "description": "Not on this patient's care team (type urn:spineboard:problem:not-on-care-team; the refusal is audited with the patient's record). Only the care team's members, the attendees of a tumour board the case is on the agenda of, and administrators see a case.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "RoleForbidden": {
+    "description": "The signed-in role may not do this",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "RoleForbiddenOrNotOnCareTeam": {
+    "description": "The signed-in role may not do this, or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "TaskClosed": {
+    "description": "The task is already done or cancelled (type urn:spineboard:problem:task-closed)",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "TaskNotFound": {
+    "description": "No such task",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Unauthenticated": {
+    "description": "No valid bearer token (or, for POST /session, wrong username or password)",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
      }
     }
    }
