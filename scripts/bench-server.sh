@@ -125,7 +125,7 @@ run() { # name, url, script [connections]
   LAST_P99_MS=$(awk -v v="$p99" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }')
 }
 # Prints one target line: name, measured, comparison (awk condition on x), wanted.
-target() { printf "  %-58s %-18s %s\n" "$1" "$2" "$(awk -v x="$3" "BEGIN { print ($4) ? \"met\" : \"NOT met\" }")"; }
+target() { printf "  %-58s %-30s %s\n" "$1" "$2" "$(awk -v x="$3" "BEGIN { print ($4) ? \"met\" : \"NOT met\" }")"; }
 
 echo
 echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint; $CASES stored cases; $(nproc) cores shared by server and wrk"
