@@ -87,8 +87,8 @@ enum CaseQueries {
                        reader: SQLiteReader? = nil) async throws -> (StoredVersion, record: String, allowed: Bool) {
         guard let id = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
         let sql = db as! any SQLDatabase
-        // The membership status is a literal, not a bound value, so that the plan (made without
-        // bound values on the SQLite reader) can use the partial index care_team_one_membership_idx.
+        // The membership status is a literal (see CareTeam.member), so that the plan, made without
+        // bound values on the SQLite reader, can use the partial index.
         let allowed: SQLQueryString = viewer.role == .admin ? "1" : """
             CASE WHEN EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) m
                               WHERE m.case_id = c.id AND m.user_id = \(bind: viewer.id) AND m.status = \(literal: CareTeam.member))

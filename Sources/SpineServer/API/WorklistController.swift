@@ -172,12 +172,12 @@ struct WorklistQuery: Sendable {
         let member = CareTeam.member
         return SQLQueryString("""
             ((SELECT COUNT(*) FROM \(ident: CareTeamMemberModel.schema)
-              WHERE user_id = \(bind: viewer.id) AND status = \(bind: member))
+              WHERE user_id = \(bind: viewer.id) AND status = \(literal: member))
              + (SELECT COUNT(DISTINCT ai.case_id) FROM \(ident: AgendaItemModel.schema) ai
                 JOIN \(ident: MeetingAttendeeModel.schema) ma ON ma.meeting_id = ai.meeting_id
                 WHERE ma.user_id = \(bind: viewer.id)
                   AND NOT EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) m
-                                  WHERE m.case_id = ai.case_id AND m.user_id = \(bind: viewer.id) AND m.status = \(bind: member))))
+                                  WHERE m.case_id = ai.case_id AND m.user_id = \(bind: viewer.id) AND m.status = \(literal: member))))
             """)
     }
 

