@@ -145,12 +145,10 @@ final class SQLiteAuditWriter: @unchecked Sendable {
             }, Unmanaged.passUnretained(self).toOpaque())
         }
 
-        private var message: String { String(cString: sqlite_nio_sqlite3_errmsg(handle)) }
+        private var message: String { SQLiteHandle.message(handle) }
 
         private func prepare(_ sql: String) throws -> OpaquePointer {
-            var statement: OpaquePointer?
-            guard sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
-                  let statement else { throw SQLiteAuditWriterError(message: message) }
+            let statement = try SQLiteHandle.prepare(sql, on: handle, error: SQLiteAuditWriterError.init)
             statements.append(statement)
             return statement
         }
@@ -182,8 +180,7 @@ final class SQLiteAuditWriter: @unchecked Sendable {
                         guard sqlite_nio_sqlite3_bind_int64(insert, 2, seq) == SQLITE_OK else { throw SQLiteAuditWriterError(message: message) }
                         for (i, text) in texts.enumerated() {
                             let index = Int32(i == 0 ? 1 : i + 2)
-                            guard sqlite_nio_sqlite3_bind_text64(insert, index, text, UInt64(text.utf8.count), Self.transient,
-                                                                 UInt8(SQLITE_UTF8)) == SQLITE_OK else {
+                            guard SQLiteHandle.bind(text, at: index, of: insert) == SQLITE_OK else {
                                 throw SQLiteAuditWriterError(message: message)
                             }
                         }
@@ -211,8 +208,6 @@ final class SQLiteAuditWriter: @unchecked Sendable {
             statements.removeAll()
             sqlite_nio_sqlite3_close_v2(handle)
         }
-
-        private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     }
 
     /// Copies the write-ahead log into the database on a thread and connection of its own, when
@@ -270,17 +265,7 @@ final class SQLiteAuditWriter: @unchecked Sendable {
     /// (these threads have nothing else to do; SQLite's default handler sleeps up to 100 ms at a
     /// time). It gives up after about 5 s.
     private static func open(_ path: String) throws -> OpaquePointer {
-        var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
-        guard sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let handle else {
-            if let handle { sqlite_nio_sqlite3_close_v2(handle) }
-            throw SQLiteAuditWriterError(message: "cannot open the database for the audit log")
-        }
-        guard sqlite_nio_sqlite3_exec(handle, "PRAGMA synchronous=NORMAL", nil, nil, nil) == SQLITE_OK else {
-            let message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
-            sqlite_nio_sqlite3_close_v2(handle)
-            throw SQLiteAuditWriterError(message: message)
-        }
+        let handle = try SQLiteHandle.open(path, pragmas: ["PRAGMA synchronous=NORMAL"], error: SQLiteAuditWriterError.init)
         sqlite_nio_sqlite3_busy_handler(handle, { _, attempts in
             if attempts >= 50_000 { return 0 }
             usleep(100)

@@ -65,16 +65,10 @@ extension Database {
         // SQLite: writers of this process queue here first, so they do not wait inside SQLite's busy
         // handler, whose growing sleeps (up to 100 ms) made the latency tail. Correctness does not
         // depend on it: other processes are still kept out by the database's own lock.
-        try await serializedStatements { try await transactionLockedInDatabase(body) }
-    }
-
-    /// Runs `body` (statements that are each atomic on their own) queued behind this process's other
-    /// SQLite writers, without a transaction; on PostgreSQL it just runs.
-    func serializedStatements<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        guard !isPostgres else { return try await body() }
+        guard !isPostgres else { return try await transactionLockedInDatabase(body) }
         await SQLiteWriteQueue.shared.lock()
         do {
-            let result = try await body()
+            let result = try await transactionLockedInDatabase(body)
             await SQLiteWriteQueue.shared.unlock()
             return result
         } catch {

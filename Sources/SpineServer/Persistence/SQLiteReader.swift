@@ -22,15 +22,11 @@ final class SQLiteReader: @unchecked Sendable {
 
         init(handle: OpaquePointer) { self.handle = handle }
 
-        var message: String { String(cString: sqlite_nio_sqlite3_errmsg(handle)) }
+        var message: String { SQLiteHandle.message(handle) }
 
         func prepared(_ sql: String) throws -> (statement: OpaquePointer, columns: [String]) {
             if let cached = statements[sql] { return cached }
-            var statement: OpaquePointer?
-            let flags = UInt32(SQLITE_PREPARE_PERSISTENT)
-            guard sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil) == SQLITE_OK, let statement else {
-                throw SQLiteReaderError(message: message)
-            }
+            let statement = try SQLiteHandle.prepare(sql, on: handle, error: SQLiteReaderError.init)
             let columns = (0..<sqlite_nio_sqlite3_column_count(statement)).map {
                 String(cString: sqlite_nio_sqlite3_column_name(statement, $0))
             }
@@ -54,20 +50,14 @@ final class SQLiteReader: @unchecked Sendable {
 
     private func take() throws -> Connection {
         if let c = idle.withLockedValue({ $0.popLast() }) { return c }
-        var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
-        guard sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let handle else {
-            if let handle { sqlite_nio_sqlite3_close_v2(handle) }
-            throw SQLiteReaderError(message: "cannot open the database for reading")
-        }
-        let c = Connection(handle: handle)
         // Reads only, whatever a caller sends; wait rather than fail while a checkpoint runs.
+        let c = Connection(handle: try SQLiteHandle.open(path, pragmas: ["PRAGMA query_only=1"], error: SQLiteReaderError.init))
+        let handle = c.handle
         // Plans that do not depend on bound values: otherwise SQLite re-plans a prepared join at
         // every run with new values (measured: every token lookup and case read), which costs as
         // much as preparing it anew. The reads here are equality lookups on keys, whose plan is
         // the same for every value.
-        guard sqlite_nio_sqlite3_exec(handle, "PRAGMA query_only=1", nil, nil, nil) == SQLITE_OK,
-              sqlite_nio_sqlite3_busy_timeout(handle, 5000) == SQLITE_OK,
+        guard sqlite_nio_sqlite3_busy_timeout(handle, 5000) == SQLITE_OK,
               spineboard_sqlite_enable_qpsg(UnsafeMutableRawPointer(handle)) == 1 else {
             let message = c.message
             c.close()
@@ -99,9 +89,9 @@ final class SQLiteReader: @unchecked Sendable {
             switch bind {
             case .integer(let v): ret = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(v))
             case .float(let v): ret = sqlite_nio_sqlite3_bind_double(statement, index, v)
-            case .text(let v): ret = sqlite_nio_sqlite3_bind_text64(statement, index, v, UInt64(v.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+            case .text(let v): ret = SQLiteHandle.bind(v, at: index, of: statement)
             case .blob(let v):
-                ret = v.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient) }
+                ret = v.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), SQLiteHandle.transient) }
             case .null: ret = sqlite_nio_sqlite3_bind_null(statement, index)
             }
             guard ret == SQLITE_OK else { throw SQLiteReaderError(message: c.message) }
@@ -160,8 +150,6 @@ final class SQLiteReader: @unchecked Sendable {
         func shutdown(_ application: Application) { reader.close() }
         func shutdownAsync(_ application: Application) async { reader.close() }
     }
-
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 struct SQLiteReaderError: Error, CustomStringConvertible {
