@@ -211,7 +211,13 @@ public struct Assessment: Sendable, Equatable, JSONFields {
     public var rulesVersion: String = Rules.version
     public var disclaimer: String = Rules.disclaimer
     public var assessedOn: CalendarDate
-    public var scores: Scores
+    public var scores: Scores {
+        _read { yield scoresBox.scores }
+        set { scoresBox = ScoresBox(newValue) }
+    }
+    /// The scores, shared with the clinical reasoning that read them: ten results copied by value
+    /// retained (and later released) every member of each, twice per assessment.
+    var scoresBox: ScoresBox
     public var prognosis: PrognosisPanel
     public var noms: NomsAssessment
     public var patchell: CriteriaCheck
@@ -255,6 +261,12 @@ extension Assessment {
     }
 }
 
+final class ScoresBox: Sendable, Equatable {
+    let scores: Scores
+    init(_ scores: Scores) { self.scores = scores }
+    static func == (a: ScoresBox, b: ScoresBox) -> Bool { a === b || a.scores == b.scores }
+}
+
 /// The one entry point: a validated case in, a complete, explained assessment out.
 /// Pure and deterministic: `today` stands in for a missing `assessedOn`.
 public func assess(_ c: Case, today: CalendarDate) -> Assessment {
@@ -273,10 +285,11 @@ public func assess(_ c: Case, today: CalendarDate) -> Assessment {
         neurologicalStatus: NeurologicalGrading.assess(facts))
     let prognosis = PrognosisAssessment.assess(facts, scores: scores)
     let urgency = Triage.assess(facts, scores: scores)
-    let reasoning = ClinicalReasoning(facts: facts, scores: scores, prognosis: prognosis, urgency: urgency)
+    let scoresBox = ScoresBox(scores)
+    let reasoning = ClinicalReasoning(facts: facts, scoresBox: scoresBox, prognosis: prognosis, urgency: urgency)
     reasoning.run()
     return Assessment(
-        assessedOn: facts.assessedOn, scores: scores, prognosis: prognosis, noms: reasoning.noms,
+        assessedOn: facts.assessedOn, scoresBox: scoresBox, prognosis: prognosis, noms: reasoning.noms,
         patchell: reasoning.patchell, enBloc: reasoning.enBloc, lmnop: reasoning.lmnop, urgency: urgency,
         options: reasoning.rankedOptions(), referralDetails: reasoning.referrals(), warnings: reasoning.warnings)
 }

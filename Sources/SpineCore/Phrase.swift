@@ -77,6 +77,28 @@ struct Phrase: ExpressibleByStringInterpolation {
             }
         }
 
+        /// `\(joined: codes, separator: ", ")`: the codes' raw values joined, written in place, the
+        /// same text as `codes.map(\.rawValue).joined(separator:)` without the array between.
+        mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString)
+        where S.Element: RawRepresentable, S.Element.RawValue == String {
+            var first = true
+            for item in items {
+                if !first { appendLiteral(separator) }
+                first = false
+                appendInterpolation(item.rawValue)
+            }
+        }
+
+        /// `\(joined: texts, separator: "; ")`: as `joined(separator:)`, written in place.
+        mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString) where S.Element == String {
+            var first = true
+            for item in items {
+                if !first { appendLiteral(separator) }
+                first = false
+                appendInterpolation(item)
+            }
+        }
+
         /// Anything else reads as in String's interpolation.
         mutating func appendInterpolation<T>(_ value: T) { appendInterpolation(String(describing: value)) }
 

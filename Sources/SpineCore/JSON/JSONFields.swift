@@ -40,6 +40,9 @@ public protocol FieldVisitor {
     mutating func field(_ key: FieldKey, _ value: [String])
     mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T)
     mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T])
+    /// A list of codes (goals, referrals). A requirement with a default, so that the JSON writer
+    /// can write the codes in place instead of through a new array of their raw values.
+    mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: [E])
 }
 
 extension FieldVisitor {
@@ -351,6 +354,15 @@ public struct JSONWriter: FieldVisitor {
         buffer.append(UInt8(ascii: "]"))
     }
     public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: T) { self.key(key); writeObject(value) }
+    public mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: [E]) {
+        self.key(key)
+        buffer.append(UInt8(ascii: "["))
+        for i in value.indices {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            writeString(value[i].rawValue)
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
     public mutating func field<T: JSONFields>(_ key: FieldKey, _ value: [T]) {
         self.key(key)
         buffer.append(UInt8(ascii: "["))

@@ -60,10 +60,11 @@ public enum VertebralLevel: Int, Sendable, Hashable, Comparable, CaseIterable, C
     /// Codes joined for display: `T11–T12` for a contiguous run, else `T4, T6`.
     public static func describe(_ levels: [VertebralLevel]) -> String {
         if levels.count == 1 { return levels[0].code }
-        let sorted = levels.sorted()
-        guard let first = sorted.first, let last = sorted.last else { return "" }
-        if sorted.count == 1 { return first.code }
-        if last.rawValue - first.rawValue == sorted.count - 1 { return "\(first.code)–\(last.code)" }
-        return sorted.map(\.code).joinedPhrase(separator: ", ")
+        guard var first = levels.first else { return "" }
+        // The lowest and highest level decide a contiguous run without sorting a copy.
+        var last = first
+        for l in levels { first = min(first, l); last = max(last, l) }
+        if last.rawValue - first.rawValue == levels.count - 1 { return phrase("\(first.code)–\(last.code)") }
+        return levels.sorted().map(\.code).joinedPhrase(separator: ", ")
     }
 }

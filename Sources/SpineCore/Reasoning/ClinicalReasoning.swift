@@ -41,14 +41,17 @@ struct Candidate {
 
 final class ClinicalReasoning {
     let facts: CaseFacts
-    let scores: Scores
+    let scoresBox: ScoresBox
+    var scores: Scores { _read { yield scoresBox.scores } }
     let prognosis: PrognosisPanel
     let urgency: Urgency
-    let c: Case
+    /// The case, read in place: a stored copy retained and released every member of it.
+    var c: Case { _read { yield facts.c } }
 
     var warnings = [String](capacity: 4)
     var rulesApplied = [String](capacity: 4)
-    var candidates: [Candidate] = []
+    /// Room for every option from the start: the list never regrows.
+    var candidates = [Candidate](capacity: TreatmentOption.allCases.count)
     private(set) var noms: NomsAssessment!
     private(set) var patchell: CriteriaCheck!
     private(set) var enBloc: CriteriaCheck!
@@ -65,10 +68,9 @@ final class ClinicalReasoning {
 
     enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
 
-    init(facts: CaseFacts, scores: Scores, prognosis: PrognosisPanel, urgency: Urgency) {
+    init(facts: CaseFacts, scoresBox: ScoresBox, prognosis: PrognosisPanel, urgency: Urgency) {
         self.facts = facts
-        self.c = facts.c
-        self.scores = scores
+        self.scoresBox = scoresBox
         self.prognosis = prognosis
         self.urgency = urgency
         indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
@@ -198,7 +200,7 @@ final class ClinicalReasoning {
         f.append(phrase("medically operable: \(operable.map { $0 ? "yes" : "no" } ?? "not recorded")"))
         if let k = c.performance.karnofsky { f.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { f.append(phrase("ECOG \(e)")) }
         if let e = c.systemic.effectiveOptionsRemaining { f.append(phrase("effective systemic options remaining: \(e ? "yes" : "no")")) }
-        if !c.comorbidities.isEmpty { f.append(phrase("comorbidities: \(c.comorbidities.map(\.rawValue).joinedPhrase(separator: ", "))")) }
+        if !c.comorbidities.isEmpty { f.append(phrase("comorbidities: \(joined: c.comorbidities, separator: ", ")")) }
         if operable == false {
             return Finding(code: "not-surgical-candidate", finding: "not a surgical candidate: medically inoperable", facts: f)
         }
@@ -227,7 +229,8 @@ final class ClinicalReasoning {
         let pain = c.spine.lesions.contains { ($0.pain ?? .none) != .none } || c.symptoms.newBackPain == true || !c.symptoms.painFeatures.isEmpty
         criteria.append(Criterion(criterion: "at least one neurological sign or symptom (strict reading: pain alone does not count)",
                                   met: strict, fact: strict ? "neurological symptoms or signs recorded" : pain ? "pain only" : "none recorded"))
-        let compressive = c.spine.lesions.filter { $0.escc?.isHighGrade == true }.count
+        var compressive = 0
+        for lesion in c.spine.lesions where lesion.escc?.isHighGrade == true { compressive += 1 }
         criteria.append(Criterion(criterion: "a single area of compression (contiguous levels allowed)",
                                   met: escc == nil ? nil : compressive <= 1, fact: phrase("\(compressive) lesion(s) with ESCC 2–3")))
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
@@ -263,18 +266,16 @@ final class ClinicalReasoning {
                                  summary: phrase("No spinal cord compression (ESCC \(escc!.rawValue)): the Patchell question does not arise."),
                                  criteria: criteria, citation: Citations.patchell)
         }
-        let painReading = criteria.enumerated().map { i, cr in i == 2 ? Criterion(criterion: cr.criterion, met: strict || pain, fact: cr.fact) : cr }
         let strictStatus = Self.status(criteria)
-        let broadStatus = Self.status(painReading)
+        // The broad reading counts pain as a symptom: criterion 3 met when there is pain.
+        let broadStatus = Self.status(criteria, symptomMet: strict || pain)
         var summary: String
         switch strictStatus {
         case "met": summary = "Patchell criteria met: direct decompressive surgery then RT is favoured over RT alone (ambulatory after treatment 84 % vs 57 %)."
         case "not-met":
-            let failed = criteria.filter { $0.met == false }.map(\.criterion)
-            summary = phrase("Patchell criteria not met (\(failed.joinedPhrase(separator: "; "))): the trial's evidence for surgery + RT does not apply.")
+            summary = phrase("Patchell criteria not met (\(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ")): the trial's evidence for surgery + RT does not apply.")
         default:
-            let unknown = criteria.filter { $0.met == nil }.map(\.criterion)
-            summary = phrase("Patchell criteria undetermined: record \(unknown.joinedPhrase(separator: "; ")).")
+            summary = phrase("Patchell criteria undetermined: record \(joined: criteria.lazy.filter { $0.met == nil }.map(\.criterion), separator: "; ").")
         }
         if strictStatus != broadStatus {
             summary += phrase(" Where pain alone is counted as a symptom (sources disagree), the criteria are \(broadStatus).")
@@ -282,10 +283,16 @@ final class ClinicalReasoning {
         return CriteriaCheck(status: strictStatus, summary: summary, criteria: criteria, citation: Citations.patchell)
     }
 
-    static func status(_ criteria: [Criterion]) -> String {
-        if criteria.contains(where: { $0.met == false }) { return "not-met" }
-        if criteria.contains(where: { $0.met == nil }) { return "undetermined" }
-        return "met"
+    /// `symptomMet` replaces the third Patchell criterion (a neurological sign or symptom) for
+    /// the reading in which pain alone counts.
+    static func status(_ criteria: [Criterion], symptomMet: Bool? = nil) -> String {
+        var unknown = false
+        for i in criteria.indices {
+            let met = i == 2 && symptomMet != nil ? symptomMet : criteria[i].met
+            if met == false { return "not-met" }
+            if met == nil { unknown = true }
+        }
+        return unknown ? "undetermined" : "met"
     }
 
     func enBlocCheck() -> CriteriaCheck {
@@ -300,7 +307,7 @@ final class ClinicalReasoning {
                                   fact: v.present.map { $0 ? phrase("visceral metastases, treatable: \(v.treatable == true ? "yes" : "no")") : "no visceral metastases" } ?? "not recorded"))
         // Either instrument may establish long survival: true if one does, false only if both
         // are computed and neither does, unknown otherwise.
-        var longFacts: [String] = []
+        var longFacts = [String](capacity: 2)
         var tomitaLong: Bool?
         var tokuhashiLong: Bool?
         if let t = scores.tomita.total { longFacts.append(phrase("Tomita \(t)")); tomitaLong = t <= 3 }
@@ -322,18 +329,17 @@ final class ClinicalReasoning {
         let summary: String
         switch status {
         case "met": summary = "En bloc candidate: discuss en bloc resection (e.g. total en bloc spondylectomy) at the MDT, usually after embolisation."
-        case "not-met": summary = "Not an en bloc candidate: " + criteria.filter { $0.met == false }.map(\.criterion).joinedPhrase(separator: "; ") + " not met."
-        default: summary = "En bloc candidacy undetermined: " + criteria.filter { $0.met == nil }.map(\.criterion).joinedPhrase(separator: "; ") + " unknown."
+        case "not-met": summary = phrase("Not an en bloc candidate: \(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ") not met.")
+        default: summary = phrase("En bloc candidacy undetermined: \(joined: criteria.lazy.filter { $0.met == nil }.map(\.criterion), separator: "; ") unknown.")
         }
         return CriteriaCheck(status: status, summary: summary, criteria: criteria, citation: Citations.tomitaEnBloc)
     }
 
     func lmnopSummary() -> Lmnop {
-        let levels = c.spine.involvedLevels.sorted()
+        let levels = c.spine.involvedLevels  // describe() and the region list do not need them sorted
         // The distinct regions in alphabetical order of their names, without hashing them.
-        let regions = VertebralLevel.Region.alphabetical.filter { r in levels.contains { $0.region == r } }
-            .map(\.rawValue).joinedPhrase(separator: ", ")
-        let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(regions)")
+        let regions = VertebralLevel.Region.alphabetical.lazy.filter { r in levels.contains { $0.region == r } }
+        let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(joined: regions, separator: ", ")")
         let m = sinsTotal.map { phrase("SINS \($0) (\(scores.sins.category ?? "")) at \(scores.sins.lesion ?? "")") } ?? "SINS incomplete"
         var n = escc.map { phrase("ESCC \($0.rawValue)\($0.isHighGrade ? " (high-grade)" : "")") } ?? "ESCC not recorded"
         if let d = c.neurology.deficit { n += phrase("; deficit \(d.rawValue)") }
@@ -345,10 +351,10 @@ final class ClinicalReasoning {
         if let k = c.performance.karnofsky { p.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { p.append(phrase("ECOG \(e)")) }
         p.append(phrase("survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)"))
         if let op = c.systemic.medicallyOperable { p.append(op ? "medically operable" : "medically inoperable") }
-        let prior = c.spine.lesions.filter { $0.priorRadiation != nil }
-        if !prior.isEmpty { p.append(phrase("prior RT at \(prior.map(\.name).joinedPhrase(separator: ", "))")) }
-        let active = c.systemic.currentTreatment.filter { $0 != .none }
-        if !active.isEmpty { p.append(phrase("current systemic: \(active.map(\.rawValue).joinedPhrase(separator: ", "))")) }
+        let prior = c.spine.lesions.lazy.filter { $0.priorRadiation != nil }.map(\.name)
+        if !prior.isEmpty { p.append(phrase("prior RT at \(joined: prior, separator: ", ")")) }
+        let active = c.systemic.currentTreatment.lazy.filter { $0 != .none }
+        if !active.isEmpty { p.append(phrase("current systemic: \(joined: active, separator: ", ")")) }
         return Lmnop(levels: l, mechanical: m, neurology: n, oncology: o, patient: p.joinedPhrase(separator: "; "), citation: Citations.lmnop)
     }
 
@@ -373,13 +379,15 @@ final class ClinicalReasoning {
         }
     }
 
-    func caution(_ codes: [TreatmentOption], _ text: String) {
-        for code in codes {
-            if let i = index(of: code), !candidates[i].cautions.contains(text) {
-                candidates[i].cautions.append(text)
-            }
+    /// Adds a caution to every option on the list whose code passes `test` (a test rather than a
+    /// list of codes, so that no array is built for each caution).
+    func caution(_ test: (TreatmentOption) -> Bool, _ text: String) {
+        for i in candidates.indices where test(candidates[i].code) && !candidates[i].cautions.contains(text) {
+            candidates[i].cautions.append(text)
         }
     }
+
+    func caution(_ code: TreatmentOption, _ text: String) { caution({ $0 == code }, text) }
 
     // Candidates are found by code through these helpers, which read only `code`: a closure over
     // the array (`contains`, `firstIndex(where:)`, `for … in`) copied every candidate, with its
@@ -398,12 +406,18 @@ final class ClinicalReasoning {
     func index(of code: TreatmentOption) -> Int? { index { $0 == code } }
     func has(_ code: TreatmentOption) -> Bool { index(of: code) != nil }
     var hasOpenSurgery: Bool { index(where: \.isOpenSurgery) != nil }
-    /// The codes on the list, in the order they were added.
-    var codes: [TreatmentOption] { candidates.indices.map { candidates[$0].code } }
 
     static let anaemiaSurgicalCaution = "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 7 g/dL, or 8 g/dL for orthopaedic surgery or cardiovascular disease (\(Citations.transfusion))"
     static let cebrtRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "30 Gy / 10"]
     static let sbrtRegimens = ["24 Gy / 2", "27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"]
+    static let msccRegimens = ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"]
+    /// The alternatives to the chosen cEBRT regimen (30 Gy / 10 for a long course, else 20 Gy / 5),
+    /// indexed [high-grade ESCC][long course], filtered once rather than at every assessment.
+    static let cebrtAlternatives: [[[String]]] = [false, true].map { high in
+        [false, true].map { longCourse in
+            (high ? msccRegimens : cebrtRegimens).filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") }
+        }
+    }
 
     var goodPerformance: Bool {
         if let k = c.performance.karnofsky { return k >= 70 }
@@ -560,8 +574,7 @@ final class ClinicalReasoning {
         func sensitivePath(priority: Int) {
             let longCourse = (scores.rades.total ?? 0) >= 36
             add(.cebrt, priority: priority, regimen: longCourse ? "30 Gy / 10" : "20 Gy / 5",
-                alternatives: high ? ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"].filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") }
-                                   : Self.cebrtRegimens.filter { $0 != (longCourse ? "30 Gy / 10" : "20 Gy / 5") },
+                alternatives: Self.cebrtAlternatives[high ? 1 : 0][longCourse ? 1 : 0],
                 Rationale(rule: "NOMS R3", finding: phrase("radiosensitive histology (\(name)), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
                           citation: high ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
             if h.systemicFirst, c.systemic.effectiveOptionsRemaining != false {
@@ -622,7 +635,8 @@ final class ClinicalReasoning {
               !hasOpenSurgery else { return }
         rulesApplied.append("R6 modernisation: good performance status, no surgical indication, no neurology → SBRT may be preferred (conditional)")
         var finding = "good performance status, no indication for surgery, no neurological symptoms: SBRT may be offered in preference to cEBRT even for radiosensitive histology (conditional recommendation)"
-        let segments = c.spine.lesions.map(\.levels.count).max() ?? 0
+        var segments = 0
+        for lesion in c.spine.lesions { segments = max(segments, lesion.levels.count) }
         if segments > 3 || (sinsTotal ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
         add(.sbrt, priority: 16, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
             Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: Citations.astro2024Sc24))
@@ -631,11 +645,11 @@ final class ClinicalReasoning {
     /// Supportive options: systemic therapy, bone health, analgesia, rehabilitation, palliative care.
     func supportiveOptions() {
         let h = facts.histology
-        let active = c.systemic.currentTreatment.filter { $0 != .none && $0 != .boneModifying }
+        let active = c.systemic.currentTreatment.lazy.filter { $0 != .none && $0 != .boneModifying }
         if c.systemic.effectiveOptionsRemaining != false, !gated || c.systemic.effectiveOptionsRemaining == true {
             let finding = active.isEmpty
                 ? phrase("metastatic \(h.name.lowercased()): medical oncology to set the systemic plan; it takes precedence and local treatment is timed around it")
-                : phrase("continue current systemic therapy (\(active.map(\.rawValue).joinedPhrase(separator: ", "))); local treatment is timed around it")
+                : phrase("continue current systemic therapy (\(joined: active, separator: ", ")); local treatment is timed around it")
             add(.systemicTherapy, priority: 20, Rationale(rule: "Primary cancer first", finding: finding, citation: Citations.noms))
         }
         let onBMA = c.systemic.currentTreatment.contains(.boneModifying)
@@ -694,14 +708,23 @@ final class ClinicalReasoning {
     // MARK: - The patient's context
 
     func applyContext() {
-        let fewerFractionsWhy: [String] = [
-            c.social.financialConstraints.flatMap { $0 == .none ? nil : phrase("financial constraints (\($0.rawValue))") },
-            c.social.travelBurden == .high ? "high travel burden" : nil,
-            c.preferences.priorities.contains(.fewestVisits) ? "the patient prefers the fewest visits" : nil,
-            c.preferences.priorities.contains(.stayHome) ? "the patient prefers to stay at home" : nil,
-        ].compactMap { $0 }
-        // Joined once: three notes quote it.
-        let why: String? = fewerFractionsWhy.isEmpty ? nil : fewerFractionsWhy.joinedPhrase(separator: ", ")
+        // Why fewer fractions are favoured, joined once (three notes quote it) and written in place.
+        var whyText = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
+        var reasons = 0
+        func reason(_ text: StaticString, code: String = "") {
+            if reasons > 0 { whyText.appendLiteral(", ") }
+            reasons += 1
+            whyText.appendLiteral(text)
+            if !code.isEmpty {
+                whyText.appendInterpolation(code)
+                whyText.appendLiteral(")")
+            }
+        }
+        if let f = c.social.financialConstraints, f != .none { reason("financial constraints (", code: f.rawValue) }
+        if c.social.travelBurden == .high { reason("high travel burden") }
+        if c.preferences.priorities.contains(.fewestVisits) { reason("the patient prefers the fewest visits") }
+        if c.preferences.priorities.contains(.stayHome) { reason("the patient prefers to stay at home") }
+        let why: String? = reasons == 0 ? nil : whyText.string
         if let why, let i = index(of: .cebrt) {
             if candidates[i].regimen != "8 Gy × 1" {
                 if esccHigh {
@@ -732,12 +755,12 @@ final class ClinicalReasoning {
         }
 
         // The primary cancer's treatment comes first.
-        let active = c.systemic.currentTreatment.filter { $0 != .none && $0 != .boneModifying }
+        let active = c.systemic.currentTreatment.lazy.filter { $0 != .none && $0 != .boneModifying }
         if !active.isEmpty {
-            let list = active.map(\.rawValue).joinedPhrase(separator: ", ")
-            let text = phrase("on \(list): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
-            for code in codes where code.isOpenSurgery || code.isRadiotherapy || code == .cementAugmentation {
-                note(code, text)
+            let text = phrase("on \(joined: active, separator: ", "): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
+            for i in candidates.indices where candidates[i].code.isOpenSurgery || candidates[i].code.isRadiotherapy
+                || candidates[i].code == .cementAugmentation {
+                if !candidates[i].contextNotes.contains(text) { candidates[i].contextNotes.append(text) }
             }
         }
 
@@ -754,42 +777,42 @@ final class ClinicalReasoning {
         // Comorbidities: specific cautions; serious ones lower open surgery.
         let cm = c.comorbidities
         if !cm.contains(.diabetes), has(.dexamethasone) {
-            caution([.dexamethasone], "monitor blood glucose and give PPI cover (reference §12.5)")
+            caution(.dexamethasone, "monitor blood glucose and give PPI cover (reference §12.5)")
         }
         guard !cm.isEmpty else { return applyPreferences() }
-        let surgical = codes.filter(\.isOpenSurgery)
-        let procedures = surgical + [.cementAugmentation, .embolization]
+        let surgical: (TreatmentOption) -> Bool = { $0.isOpenSurgery }
+        let procedures: (TreatmentOption) -> Bool = { $0.isOpenSurgery || $0 == .cementAugmentation || $0 == .embolization }
         if cm.contains(.diabetes) {
-            caution([.dexamethasone], "diabetes: steroid-induced hyperglycaemia — monitor capillary glucose and adjust diabetic treatment")
+            caution(.dexamethasone, "diabetes: steroid-induced hyperglycaemia — monitor capillary glucose and adjust diabetic treatment")
             caution(surgical, "diabetes: higher wound-infection risk; optimise glycaemic control")
         }
         if cm.contains(.hypertension) {
-            caution([.dexamethasone], "hypertension: corticosteroids can raise blood pressure — monitor")
+            caution(.dexamethasone, "hypertension: corticosteroids can raise blood pressure — monitor")
         }
         if cm.contains(.anemia) {
             caution(surgical, Self.anaemiaSurgicalCaution)
-            caution([.embolization], "anaemia: embolisation reduces operative blood loss in hypervascular tumours")
+            caution(.embolization, "anaemia: embolisation reduces operative blood loss in hypervascular tumours")
         }
         if cm.contains(.renal) {
-            caution([.boneModifyingAgent], "renal impairment: adjust zoledronic acid to creatinine clearance; denosumab needs no renal adjustment but watch for hypocalcaemia (give calcium and vitamin D)")
-            caution([.analgesia], "renal impairment: avoid NSAIDs; adjust opioid choice and dose")
-            caution([.embolization], "renal impairment: limit iodinated contrast")
+            caution(.boneModifyingAgent, "renal impairment: adjust zoledronic acid to creatinine clearance; denosumab needs no renal adjustment but watch for hypocalcaemia (give calcium and vitamin D)")
+            caution(.analgesia, "renal impairment: avoid NSAIDs; adjust opioid choice and dose")
+            caution(.embolization, "renal impairment: limit iodinated contrast")
         }
         if cm.contains(.coagulopathy) {
             caution(procedures, "coagulopathy: correct clotting before any procedure")
         }
         if cm.contains(.osteoporosis) {
-            caution([.stabilization, .separationSurgery, .decompressionStabilization], "osteoporosis: poor screw purchase — consider cement-augmented screws and longer constructs")
+            caution({ $0 == .stabilization || $0 == .separationSurgery || $0 == .decompressionStabilization }, "osteoporosis: poor screw purchase — consider cement-augmented screws and longer constructs")
         }
         if cm.contains(.hepatic) {
             caution(surgical, "hepatic disease: check coagulation and drug metabolism before surgery")
-            caution([.analgesia], "hepatic disease: adjust paracetamol and opioid doses")
+            caution(.analgesia, "hepatic disease: adjust paracetamol and opioid doses")
         }
         if cm.contains(.cardiac) { caution(surgical, "cardiac disease: pre-operative cardiac assessment; higher anaesthetic risk") }
         if cm.contains(.pulmonary) { caution(surgical, "pulmonary disease: pre-operative respiratory assessment; higher anaesthetic risk") }
         if cm.contains(.obesity) {
             caution(surgical, "obesity: higher wound and anaesthetic risk")
-            caution([.bracing], "obesity: orthosis fit may be poor")
+            caution(.bracing, "obesity: orthosis fit may be poor")
         }
         let serious = cm.filter { [.cardiac, .pulmonary, .coagulopathy, .hepatic, .renal].contains($0) }
         if !serious.isEmpty {
@@ -827,7 +850,7 @@ final class ClinicalReasoning {
         // Goals the patient named.
         for i in candidates.indices where !c.preferences.priorities.isEmpty {
             let served = goals(for: candidates[i].code)
-            let named = c.preferences.priorities.compactMap { p -> String? in
+            let named = c.preferences.priorities.lazy.compactMap { p -> String? in
                 switch p {
                 case .relievePain: served.contains(.painRelief) ? p.rawValue : nil
                 case .maintainFunction: served.contains(.neurologicalFunction) ? p.rawValue : nil
@@ -835,7 +858,7 @@ final class ClinicalReasoning {
                 default: nil
                 }
             }
-            if !named.isEmpty { candidates[i].contextNotes.append(phrase("serves the patient's priority: \(named.joinedPhrase(separator: ", "))")) }
+            if !named.isEmpty { candidates[i].contextNotes.append(phrase("serves the patient's priority: \(joined: named, separator: ", ")")) }
         }
 
         // Declined options stay visible, marked, and go last.
@@ -917,16 +940,18 @@ final class ClinicalReasoning {
     static let referralOrder = Referral.allCases
 
     func referrals() -> [ReferralDetail] {
-        // Indexed by the referral's position in `Referral.allCases` (no hashing of string codes).
+        // Every reason in one list, tagged with its referral; each referral's list is then made
+        // at its final size, in the order of `Referral.allCases` (no list of lists regrowing).
         let all = Self.referralOrder
-        var out = [[String]](repeating: [], count: all.count)
-        func refer(_ r: Referral, _ why: String) { out[all.firstIndex(of: r)!].append(why) }
-        let maxSins = (scores.sins.perLesion ?? []).compactMap(\.total).max()
+        var tagged = [(Referral, String)](capacity: 16)
+        func refer(_ r: Referral, _ why: String) { tagged.append((r, why)) }
+        var maxSins: Int?
+        for r in scores.sins.perLesion ?? [] { if let t = r.total, t > (maxSins ?? Int.min) { maxSins = t } }
         if let s = maxSins, s >= 7 { refer(.spineSurgery, phrase("SINS \(s) ≥ 7 (Fisher 2010)")) }
         if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, phrase("high-grade epidural compression (ESCC \(g.rawValue))")) }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }
-        if hasOpenSurgery && out[0].isEmpty { refer(.spineSurgery, "surgical option on the list") }
-        if has(.cebrt) || has(.sbrt) { refer(.radiationOncology, phrase("radiotherapy option (\([has(.cebrt) ? "cEBRT" : nil, has(.sbrt) ? "SBRT" : nil].compactMap { $0 }.joinedPhrase(separator: ", ")))")) }
+        if hasOpenSurgery && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }
+        if has(.cebrt) || has(.sbrt) { refer(.radiationOncology, phrase("radiotherapy option (\(has(.cebrt) && has(.sbrt) ? "cEBRT, SBRT" : has(.cebrt) ? "cEBRT" : "SBRT"))")) }
         refer(.medicalOncology, "systemic treatment plan and timing: the primary cancer's treatment takes precedence")
         if urgency.level != .routine { refer(.diagnosticRadiology, phrase("whole-spine MRI within \(urgency.level == .emergency ? "24 hours" : "1 week")")) }
         if scores.escc.status != "computed" || scores.sins.status != .computed { refer(.diagnosticRadiology, "complete the imaging items (ESCC, SINS)") }
@@ -942,7 +967,14 @@ final class ClinicalReasoning {
         if let f = c.social.financialConstraints, f != .none { refer(.socialWork, phrase("financial constraints (\(f.rawValue))")) }
         if c.social.travelBurden == .high { refer(.socialWork, "high travel burden: transport and accommodation") }
         var details = [ReferralDetail](capacity: all.count)
-        for (i, r) in all.enumerated() where !out[i].isEmpty { details.append(ReferralDetail(code: r, reasons: out[i])) }
+        for r in all {
+            var count = 0
+            for i in tagged.indices where tagged[i].0 == r { count += 1 }
+            guard count > 0 else { continue }
+            var reasons = [String](capacity: count)
+            for i in tagged.indices where tagged[i].0 == r { reasons.append(tagged[i].1) }
+            details.append(ReferralDetail(code: r, reasons: reasons))
+        }
         return details
     }
 

@@ -48,7 +48,7 @@ enum PrognosisAssessment {
     /// Tiers used only to compare instruments side by side (SpineBoard's reading of each
     /// instrument's published bands; not a survival prediction of its own).
     static func readings(_ s: Scores) -> [PrognosisReading] {
-        var out: [PrognosisReading] = []
+        var out = [PrognosisReading](capacity: 5)
         if let t = s.tokuhashiRevised.total {
             let tier: SurvivalTier = t >= 12 ? .long : t >= 9 ? .intermediate : .short
             out.append(PrognosisReading(instrument: "tokuhashiRevised", total: t,
@@ -82,7 +82,7 @@ enum PrognosisAssessment {
         // Which of the three tiers occur (flags rather than a Set: no hashing).
         let hasShort = readings.contains { $0.tier == .short }
         let hasLong = readings.contains { $0.tier == .long }
-        let distinctTiers = [hasShort, readings.contains { $0.tier == .intermediate }, hasLong].filter { $0 }.count
+        let distinctTiers = (hasShort ? 1 : 0) + (readings.contains { $0.tier == .intermediate } ? 1 : 0) + (hasLong ? 1 : 0)
         let agreement: String
         let summary: String
         if readings.count < 2 {
@@ -93,16 +93,27 @@ enum PrognosisAssessment {
             summary = phrase("The survival instruments agree: \(readings[0].tier.rawValue) expected survival.")
         } else if hasShort && hasLong {
             agreement = "disagree"
-            let longs = readings.filter { $0.tier == .long }.map { phrase("\($0.instrument) \($0.total) (\($0.reading))") }
-            let shorts = readings.filter { $0.tier == .short }.map { phrase("\($0.instrument) \($0.total) (\($0.reading))") }
-            summary = phrase("The instruments disagree: \(longs.joinedPhrase(separator: ", ")) point to long survival but \(shorts.joinedPhrase(separator: ", ")) to short survival. Weigh the clinician's estimate and current systemic options.")
+            var text = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
+            text.appendLiteral("The instruments disagree: ")
+            text.appendReadings(readings, tier: .long)
+            text.appendLiteral(" point to long survival but ")
+            text.appendReadings(readings, tier: .short)
+            text.appendLiteral(" to short survival. Weigh the clinician's estimate and current systemic options.")
+            summary = text.string
         } else {
             agreement = "partly-agree"
-            summary = "The instruments differ by one tier: " + readings.map { phrase("\($0.instrument) \($0.tier.rawValue)") }.joinedPhrase(separator: ", ") + "."
+            var text = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
+            text.appendLiteral("The instruments differ by one tier: ")
+            for (i, r) in readings.enumerated() {
+                if i > 0 { text.appendLiteral(", ") }
+                text.appendInterpolation(r.instrument)
+                text.appendLiteral(" ")
+                text.appendInterpolation(r.tier.rawValue)
+            }
+            text.appendLiteral(".")
+            summary = text.string
         }
 
-        var notes = ["All legacy scores pre-date immunotherapy and targeted therapy; a clinician's estimate takes precedence (reference §15.1)."]
-        notes.append("Tiers (short / intermediate / long) are SpineBoard's reading of each instrument's published bands, for comparison only.")
         let survival: String
         let source: String
         if let months = facts.c.systemic.clinicianSurvivalEstimateMonths {
@@ -122,6 +133,29 @@ enum PrognosisAssessment {
             source = "no clinician estimate and the scores are indeterminate: give systemic.clinicianSurvivalEstimateMonths"
         }
         return PrognosisPanel(survivalAtLeast3Months: survival, survivalSource: source, readings: readings,
-                              agreement: agreement, summary: summary, notes: notes)
+                              agreement: agreement, summary: summary, notes: Self.notes)
+    }
+
+    /// The panel's two notes, the same for every assessment: one shared array.
+    static let notes = [
+        "All legacy scores pre-date immunotherapy and targeted therapy; a clinician's estimate takes precedence (reference §15.1).",
+        "Tiers (short / intermediate / long) are SpineBoard's reading of each instrument's published bands, for comparison only.",
+    ]
+}
+
+extension Phrase.Interpolation {
+    /// "instrument total (reading)" for each reading of `tier`, joined with ", ".
+    mutating func appendReadings(_ readings: [PrognosisReading], tier: SurvivalTier) {
+        var first = true
+        for r in readings where r.tier == tier {
+            if !first { appendLiteral(", ") }
+            first = false
+            appendInterpolation(r.instrument)
+            appendLiteral(" ")
+            appendInterpolation(r.total)
+            appendLiteral(" (")
+            appendInterpolation(r.reading)
+            appendLiteral(")")
+        }
     }
 }

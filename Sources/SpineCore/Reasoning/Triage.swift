@@ -34,21 +34,31 @@ public enum Triage {
 
     public static func assess(_ facts: CaseFacts, scores: Scores) -> Urgency {
         let c = facts.c
-        var neuroReasons: [String] = c.symptoms.neuroSymptoms.map { phrase("neurological symptom: \(text($0))") }
-        if let d = c.neurology.deficit, d != .none { neuroReasons.append(phrase("neurological deficit recorded: \(d.rawValue)")) }
-        if c.neurology.bladderBowelDysfunction == true { neuroReasons.append("bladder or bowel dysfunction") }
+        // One list with room for every reason: the neurological reasons first, then the urgent
+        // ones, which is the order an emergency reports them in.
+        var reasons = [String](capacity: c.symptoms.neuroSymptoms.count + c.symptoms.painFeatures.count + 5)
+        for s in c.symptoms.neuroSymptoms { reasons.append(phrase("neurological symptom: \(text(s))")) }
+        if let d = c.neurology.deficit, d != .none { reasons.append(phrase("neurological deficit recorded: \(d.rawValue)")) }
+        if c.neurology.bladderBowelDysfunction == true { reasons.append("bladder or bowel dysfunction") }
         if c.neurology.deficit == nil, let f = facts.frankel, f.grade != .e {
-            neuroReasons.append(phrase("\(f.fromAsia ? "ASIA" : "Frankel") \(f.grade.rawValue) recorded: a neurological deficit"))
+            reasons.append(phrase("\(f.fromAsia ? "ASIA" : "Frankel") \(f.grade.rawValue) recorded: a neurological deficit"))
         }
+        let neurological = !reasons.isEmpty
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.
-        let maxKnownSins = (scores.sins.perLesion ?? [scores.sins]).compactMap(\.total).max()
-        var urgentReasons: [String] = []
-        if c.symptoms.newBackPain == true { urgentReasons.append("new back pain in a patient with cancer") }
-        urgentReasons += c.symptoms.painFeatures.map { phrase("red-flag pain: \(text($0))") }
-        if let s = maxKnownSins, s >= 13 { urgentReasons.append(phrase("imaging shows an unstable spine (SINS \(s) ≥ 13)")) }
-        if let g = facts.highestKnownEscc, g.isHighGrade { urgentReasons.append(phrase("imaging shows high-grade epidural compression (ESCC \(g.rawValue))")) }
+        var maxKnownSins: Int?
+        if let perLesion = scores.sins.perLesion {
+            for r in perLesion { if let t = r.total, t > (maxKnownSins ?? Int.min) { maxKnownSins = t } }
+        } else {
+            maxKnownSins = scores.sins.total
+        }
+        let urgentFrom = reasons.count
+        if c.symptoms.newBackPain == true { reasons.append("new back pain in a patient with cancer") }
+        for f in c.symptoms.painFeatures { reasons.append(phrase("red-flag pain: \(text(f))")) }
+        if let s = maxKnownSins, s >= 13 { reasons.append(phrase("imaging shows an unstable spine (SINS \(s) ≥ 13)")) }
+        if let g = facts.highestKnownEscc, g.isHighGrade { reasons.append(phrase("imaging shows high-grade epidural compression (ESCC \(g.rawValue))")) }
+        let urgent = reasons.count > urgentFrom
 
         let day0 = facts.assessedOn
         func deadline(_ action: String, hours: Int, citation: String) -> Deadline {
@@ -57,26 +67,26 @@ public enum Triage {
                             dueBy: day0.adding(days: (hours + 23) / 24).description, citation: citation)
         }
 
-        if !neuroReasons.isEmpty {
-            var deadlines = [
-                deadline("Contact the MSCC coordinator (oncological emergency)", hours: 0, citation: ng234),
-                deadline("Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring", hours: 0,
-                         citation: ng234Dexamethasone),
-                deadline("Whole-spine MRI (sagittal T1/STIR and T2, axial through abnormalities; CT if MRI is contraindicated)", hours: 24, citation: ng234),
-                deadline("Definitive surgical or radiotherapy decision", hours: 24, citation: ng234Decision),
-            ]
+        if neurological {
+            var deadlines = [Deadline](capacity: 5)
+            deadlines.append(deadline("Contact the MSCC coordinator (oncological emergency)", hours: 0, citation: ng234))
+            deadlines.append(deadline("Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring", hours: 0,
+                                      citation: ng234Dexamethasone))
             let unstable = (maxKnownSins ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {
-                deadlines.insert(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7) and seek expert spinal advice", hours: 0,
-                                          citation: ng234Immobilise), at: 2)
+                deadlines.append(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7) and seek expert spinal advice", hours: 0,
+                                          citation: ng234Immobilise))
             }
-            return Urgency(level: .emergency, reasons: neuroReasons + urgentReasons, deadlines: deadlines,
+            deadlines.append(deadline("Whole-spine MRI (sagittal T1/STIR and T2, axial through abnormalities; CT if MRI is contraindicated)", hours: 24, citation: ng234))
+            deadlines.append(deadline("Definitive surgical or radiotherapy decision", hours: 24, citation: ng234Decision))
+            return Urgency(level: .emergency, reasons: reasons, deadlines: deadlines,
                            safetyNet: "Treat as metastatic spinal cord compression until proven otherwise.",
                            citation: ng234)
         }
-        if !urgentReasons.isEmpty {
+        if urgent {
+            // No neurological reason here: the list holds the urgent reasons only.
             return Urgency(
-                level: .urgent, reasons: urgentReasons,
+                level: .urgent, reasons: reasons,
                 deadlines: [
                     deadline("Seek advice through the MSCC coordinator", hours: 24, citation: ng234),
                     deadline("Whole-spine MRI (if not already done) and a definitive treatment plan", hours: 168,

@@ -69,7 +69,7 @@ public enum RevisedTokuhashiScore {
             let major = visceral.sites.filter(\.isTokuhashiMajorOrgan)
             if major.isEmpty {
                 b.add("majorOrganMetastases", input: "none in lung, liver, kidney or brain", points: 2,
-                      note: phrase("visceral sites (\(visceral.sites.map(\.rawValue).joinedPhrase(separator: ", "))) are not major internal organs for Tokuhashi"))
+                      note: phrase("visceral sites (\(joined: visceral.sites, separator: ", ")) are not major internal organs for Tokuhashi"))
             } else if let removable = visceral.surgicallyRemovable {
                 b.add("majorOrganMetastases", input: removable ? "removable" : "unremovable", points: removable ? 1 : 0)
             } else {
