@@ -285,8 +285,9 @@ public func assess(_ c: Case, today: CalendarDate) -> Assessment {
         neurologicalStatus: NeurologicalGrading.assess(facts))
     let prognosis = PrognosisAssessment.assess(facts, scores: scores)
     let urgency = Triage.assess(facts, scores: scores)
+    let totals = (scores.sins.total, scores.tokuhashiRevised.total, scores.tomita.total, scores.nesms.total, scores.rades.total)
     let scoresBox = ScoresBox(scores)
-    let reasoning = ClinicalReasoning(facts: facts, scoresBox: scoresBox, prognosis: prognosis, urgency: urgency)
+    let reasoning = ClinicalReasoning(facts: facts, scoresBox: scoresBox, totals: totals, prognosis: prognosis, urgency: urgency)
     reasoning.run()
     return Assessment(
         assessedOn: facts.assessedOn, scoresBox: scoresBox, prognosis: prognosis, noms: reasoning.noms,

@@ -1,7 +1,9 @@
 // Facts derived once from a case and shared by every instrument and rule, so that each reading
 // convention of case-format.md ("solitary", the case's ESCC, the interval…) lives in one place.
 
-public struct CaseFacts: Sendable {
+// A class: the facts are handed to every instrument and kept by the clinical reasoning, and a copy
+// of the struct retained and released every member of the case it holds.
+public final class CaseFacts: Sendable {
     public let c: Case
     public let histology: HistologyEntry
     /// The date intervals are computed to.

@@ -65,19 +65,23 @@ final class ClinicalReasoning {
     var gated = false
     /// "histology <code>": a fact of three criteria, written once.
     let histologyFact: String
+    /// The totals the rules read, summed once (reading one through the shared scores copied the
+    /// whole result, with every member retained and released, at each read).
+    let sinsTotal, tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal: Int?
 
     enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
 
-    init(facts: CaseFacts, scoresBox: ScoresBox, prognosis: PrognosisPanel, urgency: Urgency) {
+    /// `totals` are read by the caller from the scores it holds (SINS, Tokuhashi, Tomita, NESMS, Rades).
+    init(facts: CaseFacts, scoresBox: ScoresBox, totals: (Int?, Int?, Int?, Int?, Int?), prognosis: PrognosisPanel, urgency: Urgency) {
         self.facts = facts
         self.scoresBox = scoresBox
         self.prognosis = prognosis
         self.urgency = urgency
         indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
         histologyFact = phrase("histology \(facts.histology.code)")
+        (sinsTotal, tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
     }
 
-    var sinsTotal: Int? { scores.sins.total }
     var escc: EpiduralCompressionGrade? { facts.escc }
     var esccHigh: Bool { escc?.isHighGrade ?? false }
     var histologyName: String { facts.histology.code }
@@ -310,8 +314,8 @@ final class ClinicalReasoning {
         var longFacts = [String](capacity: 2)
         var tomitaLong: Bool?
         var tokuhashiLong: Bool?
-        if let t = scores.tomita.total { longFacts.append(phrase("Tomita \(t)")); tomitaLong = t <= 3 }
-        if let t = scores.tokuhashiRevised.total {
+        if let t = tomitaTotal { longFacts.append(phrase("Tomita \(t)")); tomitaLong = t <= 3 }
+        if let t = tokuhashiTotal {
             longFacts.append(phrase("Tokuhashi \(t)"))
             let majorFree = scores.tokuhashiRevised.items.first { $0.item == "majorOrganMetastases" }?.points == 2
             tokuhashiLong = t >= 12 || ((9...11).contains(t) && facts.involvedCount == 1 && majorFree)
@@ -572,7 +576,7 @@ final class ClinicalReasoning {
         let name = h.code
         let gradeText = escc.map { phrase("ESCC \($0.rawValue)") } ?? "ESCC unknown"
         func sensitivePath(priority: Int) {
-            let longCourse = (scores.rades.total ?? 0) >= 36
+            let longCourse = (radesTotal ?? 0) >= 36
             add(.cebrt, priority: priority, regimen: longCourse ? "30 Gy / 10" : "20 Gy / 5",
                 alternatives: Self.cebrtAlternatives[high ? 1 : 0][longCourse ? 1 : 0],
                 Rationale(rule: "NOMS R3", finding: phrase("radiosensitive histology (\(name)), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
@@ -685,10 +689,10 @@ final class ClinicalReasoning {
         }
         // Triggers for early palliative care are an implementation suggestion (reference §12.7 [M]).
         var triggers: [String] = []
-        if let t = scores.tokuhashiRevised.total, t <= 8 { triggers.append(phrase("Tokuhashi \(t) (0–8)")) }
-        if let t = scores.tomita.total, t >= 8 { triggers.append(phrase("Tomita \(t) (8–10)")) }
-        if let t = scores.nesms.total, t <= 1 { triggers.append(phrase("NESMS \(t) (0–1)")) }
-        if let t = scores.rades.total, t <= 30 { triggers.append(phrase("Rades \(t) (20–30)")) }
+        if let t = tokuhashiTotal, t <= 8 { triggers.append(phrase("Tokuhashi \(t) (0–8)")) }
+        if let t = tomitaTotal, t >= 8 { triggers.append(phrase("Tomita \(t) (8–10)")) }
+        if let t = nesmsTotal, t <= 1 { triggers.append(phrase("NESMS \(t) (0–1)")) }
+        if let t = radesTotal, t <= 30 { triggers.append(phrase("Rades \(t) (20–30)")) }
         if let k = c.performance.karnofsky, k <= 40 { triggers.append(phrase("Karnofsky \(k) (≤ 40)")) }
         if c.systemic.effectiveOptionsRemaining == false { triggers.append("no effective systemic options remaining") }
         if !triggers.isEmpty {
@@ -946,7 +950,9 @@ final class ClinicalReasoning {
         var tagged = [(Referral, String)](capacity: 16)
         func refer(_ r: Referral, _ why: String) { tagged.append((r, why)) }
         var maxSins: Int?
-        for r in scores.sins.perLesion ?? [] { if let t = r.total, t > (maxSins ?? Int.min) { maxSins = t } }
+        if let perLesion = scores.sins.perLesion {
+            for i in perLesion.indices { if let t = perLesion[i].total, t > (maxSins ?? Int.min) { maxSins = t } }
+        }
         if let s = maxSins, s >= 7 { refer(.spineSurgery, phrase("SINS \(s) ≥ 7 (Fisher 2010)")) }
         if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, phrase("high-grade epidural compression (ESCC \(g.rawValue))")) }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }

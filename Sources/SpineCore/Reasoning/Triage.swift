@@ -49,7 +49,7 @@ public enum Triage {
         // another lesion's data are incomplete.
         var maxKnownSins: Int?
         if let perLesion = scores.sins.perLesion {
-            for r in perLesion { if let t = r.total, t > (maxKnownSins ?? Int.min) { maxKnownSins = t } }
+            for i in perLesion.indices { if let t = perLesion[i].total, t > (maxKnownSins ?? Int.min) { maxKnownSins = t } }
         } else {
             maxKnownSins = scores.sins.total
         }

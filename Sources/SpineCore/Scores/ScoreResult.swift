@@ -62,9 +62,15 @@ public struct ScoreResult: Sendable, Equatable, JSONFields {
 
     /// The sum of the item points (capped where the instrument caps it); nil unless computed.
     public var total: Int? {
-        guard status == .computed else { return nil }
-        let sum = items.reduce(0) { $0 + $1.points }
-        return cap.map { min(sum, $0) } ?? sum
+        // Inlined: called on a result read in place, an outlined getter copied the whole result
+        // (retaining and releasing every member) for each call.
+        @inline(__always) get {
+            guard status == .computed else { return nil }
+            var sum = 0
+            for i in items.indices { sum += items[i].points }
+            if let cap { return min(sum, cap) }
+            return sum
+        }
     }
 
     static func computed(items: [ScoreItem], bands: [ScoreBand], range: ClosedRange<Int>, citation: String,
