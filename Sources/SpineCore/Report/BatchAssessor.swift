@@ -1,6 +1,8 @@
 // NDJSON batch assessment: one case document per input line, one JSON result per output line in
 // the same order; a bad line yields {"error": …} for that line and the rest go on.
 
+import Foundation
+
 /// The JSON written for a line that could not be assessed.
 public struct LineError: Sendable, Equatable, JSONFields {
     public var error: CaseValidationError
@@ -60,8 +62,12 @@ public struct BatchAssessor: Sendable {
         input.withUnsafeBufferPointer { buf in
             var start = 0
             while start < buf.count {
-                var end = start
-                while end < buf.count, buf[end] != UInt8(ascii: "\n") { end += 1 }
+                // memchr finds the newline many bytes at a time (a case is about 1.5 KB).
+                let base = buf.baseAddress!
+                var end = buf.count
+                if let nl = memchr(base + start, 0x0A, buf.count - start) {
+                    end = UnsafePointer(nl.assumingMemoryBound(to: UInt8.self)) - base
+                }
                 process(line: UnsafeBufferPointer(rebasing: buf[start..<end]), into: &out)
                 if out.count >= flushThreshold {
                     out.withBytes(flush)
