@@ -242,6 +242,9 @@ def test_all():
 def sign_out(driver):
     driver.get(BASE + "/")
     driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    # Wait for the sign-out to land: a page loaded while its POST is in flight may still carry the
+    # session (seen once in CI: the next sign-in found the worklist instead of the sign-in form).
+    wait_for(lambda: "Sign in" in driver.title, "signed out")
 
 
 def test_team():
