@@ -359,6 +359,24 @@ struct JSONTests {
         #expect(StringProbe(text: "\u{0}\u{1}\u{B}\u{1F}").jsonString() == #"{"text":"\u0000\u0001\u000b\u001f"}"#)
     }
 
+    @Test("strings of every length 0–40 with an escaped byte at every position are byte-identical to JSONEncoder")
+    func escapesAtEveryPosition() throws {
+        // The writer copies clean eight-byte words as it checks them and settles the tail with
+        // one overlapping word: every length and every position of the byte to escape (first,
+        // inside a word, across a word boundary, in the overlapping tail, last) is covered.
+        let plain = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN".utf8)
+        for length in 0...40 {
+            try expectSameBytes(StringProbe(text: String(decoding: plain.prefix(length), as: UTF8.self)))
+            for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "–"] where length > 0 {
+                for position in 0..<length {
+                    var bytes = Array(plain.prefix(length))
+                    bytes.replaceSubrange(position...position, with: Array(special.utf8))
+                    try expectSameBytes(StringProbe(text: String(decoding: bytes, as: UTF8.self)))
+                }
+            }
+        }
+    }
+
     @Test("integers are byte-identical to JSONEncoder", arguments: integers)
     func integerOutput(_ n: Int) throws {
         try expectSameBytes(IntProbe(n: n))

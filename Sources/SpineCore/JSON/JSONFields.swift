@@ -252,23 +252,6 @@ public struct JSONWriter: FieldVisitor {
 
     @inline(__always) static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
 
-    /// The length of the leading run of bytes that need no escaping (`count` for almost every
-    /// string we write), found eight bytes at a time.
-    @inline(__always) static func cleanPrefix(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        if count >= 8 {
-            while i + 8 <= count {
-                if needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
-                i += 8
-            }
-            // The last (possibly overlapping) word settles the tail in one test.
-            if i + 8 > count, !needsEscape(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) { return count }
-        }
-        while i < count, !needsEscape(base[i]) { i += 1 }
-        return i
-    }
-
     /// Writes `"…"` with JSON escaping: quote, backslash and U+0000–U+001F (as JSONEncoder does;
     /// slash and DEL stay raw).
     // Inlined into writeString: a call per string was a tenth of the writer's time.
@@ -281,15 +264,30 @@ public struct JSONWriter: FieldVisitor {
             buffer.count += 2
             return
         }
-        // Most strings need no escaping: one scan, one capacity check, one copy.
-        let clean = cleanPrefix(base, count)
-        // Worst case for the rest: every byte escaped as \u00XX.
-        buffer.reserve(clean + (count - clean) * 6 + 2)
+        // Most strings need no escaping. One capacity check for the worst case (every byte
+        // escaped as \u00XX); then each clean eight-byte word is stored as it is checked, so a
+        // string is read once and no memcpy call is made for it.
+        buffer.reserve(count * 6 + 2)
         var out = buffer.base + buffer.count
         out.pointee = UInt8(ascii: "\"")
         out += 1
-        copy(base, clean, to: out)
-        out += clean
+        let raw = UnsafeRawPointer(base)
+        var clean = 0
+        while clean + 8 <= count {
+            let w = raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)
+            if needsEscape(w) { break }
+            UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
+            out += 8
+            clean += 8
+        }
+        if clean + 8 > count, count >= 8, clean < count,
+           !needsEscape(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) {
+            // The last, overlapping word settles the tail.
+            UnsafeMutableRawPointer(out - 8 + (count - clean))
+                .storeBytes(of: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), as: UInt64.self)
+            out += count - clean
+            clean = count
+        }
         for i in clean..<count {
             let b = base[i]
             if !needsEscape(b) {
