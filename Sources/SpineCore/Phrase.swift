@@ -81,12 +81,7 @@ struct Phrase: ExpressibleByStringInterpolation {
         /// same text as `codes.map(\.rawValue).joined(separator:)` without the array between.
         mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString)
         where S.Element: RawRepresentable, S.Element.RawValue == String {
-            var first = true
-            for item in items {
-                if !first { appendLiteral(separator) }
-                first = false
-                appendInterpolation(item.rawValue)
-            }
+            appendInterpolation(joined: items.lazy.map(\.rawValue), separator: separator)
         }
 
         /// `\(joined: texts, separator: "; ")`: as `joined(separator:)`, written in place.
@@ -121,10 +116,7 @@ extension Array where Element == String {
     func joinedPhrase(separator: StaticString) -> String {
         if count == 1 { return self[0] }
         var out = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
-        for i in indices {
-            if i > 0 { out.appendLiteral(separator) }
-            out.appendInterpolation(self[i])
-        }
+        out.appendInterpolation(joined: self, separator: separator)
         return out.string
     }
 }

@@ -71,8 +71,8 @@ final class ClinicalReasoning {
 
     enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
 
-    /// `totals` are read by the caller from the scores it holds (SINS, Tokuhashi, Tomita, NESMS, Rades).
-    init(facts: CaseFacts, scoresBox: ScoresBox, totals: (Int?, Int?, Int?, Int?, Int?), prognosis: PrognosisPanel, urgency: Urgency) {
+    /// `totals` are read by the caller from the scores it holds.
+    init(facts: CaseFacts, scoresBox: ScoresBox, totals: ScoreTotals, prognosis: PrognosisPanel, urgency: Urgency) {
         self.facts = facts
         self.scoresBox = scoresBox
         self.prognosis = prognosis
@@ -377,11 +377,14 @@ final class ClinicalReasoning {
                                     alternativeRegimens: alternatives, rationale: [rationale]))
     }
 
-    func note(_ code: TreatmentOption, _ text: String) {
-        if let i = index(of: code), !candidates[i].contextNotes.contains(text) {
+    /// Adds a context note to every option on the list whose code passes `test`.
+    func note(_ test: (TreatmentOption) -> Bool, _ text: String) {
+        for i in candidates.indices where test(candidates[i].code) && !candidates[i].contextNotes.contains(text) {
             candidates[i].contextNotes.append(text)
         }
     }
+
+    func note(_ code: TreatmentOption, _ text: String) { note({ $0 == code }, text) }
 
     /// Adds a caution to every option on the list whose code passes `test` (a test rather than a
     /// list of codes, so that no array is built for each caution).
@@ -715,16 +718,12 @@ final class ClinicalReasoning {
         // Why fewer fractions are favoured, joined once (three notes quote it) and written in place.
         var whyText = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
         var reasons = 0
-        func reason(_ text: StaticString, code: String = "") {
+        func reason(_ text: String) {
             if reasons > 0 { whyText.appendLiteral(", ") }
             reasons += 1
-            whyText.appendLiteral(text)
-            if !code.isEmpty {
-                whyText.appendInterpolation(code)
-                whyText.appendLiteral(")")
-            }
+            whyText.appendInterpolation(text)
         }
-        if let f = c.social.financialConstraints, f != .none { reason("financial constraints (", code: f.rawValue) }
+        if let f = c.social.financialConstraints, f != .none { reason(phrase("financial constraints (\(f.rawValue))")) }
         if c.social.travelBurden == .high { reason("high travel burden") }
         if c.preferences.priorities.contains(.fewestVisits) { reason("the patient prefers the fewest visits") }
         if c.preferences.priorities.contains(.stayHome) { reason("the patient prefers to stay at home") }
@@ -762,10 +761,7 @@ final class ClinicalReasoning {
         let active = c.systemic.currentTreatment.lazy.filter { $0 != .none && $0 != .boneModifying }
         if !active.isEmpty {
             let text = phrase("on \(joined: active, separator: ", "): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
-            for i in candidates.indices where candidates[i].code.isOpenSurgery || candidates[i].code.isRadiotherapy
-                || candidates[i].code == .cementAugmentation {
-                if !candidates[i].contextNotes.contains(text) { candidates[i].contextNotes.append(text) }
-            }
+            note({ $0.isOpenSurgery || $0.isRadiotherapy || $0 == .cementAugmentation }, text)
         }
 
         // Prior radiation at a treated lesion: re-irradiation.
@@ -949,11 +945,7 @@ final class ClinicalReasoning {
         let all = Self.referralOrder
         var tagged = [(Referral, String)](capacity: 16)
         func refer(_ r: Referral, _ why: String) { tagged.append((r, why)) }
-        var maxSins: Int?
-        if let perLesion = scores.sins.perLesion {
-            for i in perLesion.indices { if let t = perLesion[i].total, t > (maxSins ?? Int.min) { maxSins = t } }
-        }
-        if let s = maxSins, s >= 7 { refer(.spineSurgery, phrase("SINS \(s) ≥ 7 (Fisher 2010)")) }
+        if let s = scores.sins.highestLesionTotal, s >= 7 { refer(.spineSurgery, phrase("SINS \(s) ≥ 7 (Fisher 2010)")) }
         if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, phrase("high-grade epidural compression (ESCC \(g.rawValue))")) }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }
         if hasOpenSurgery && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }

@@ -47,12 +47,7 @@ public enum Triage {
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.
-        var maxKnownSins: Int?
-        if let perLesion = scores.sins.perLesion {
-            for i in perLesion.indices { if let t = perLesion[i].total, t > (maxKnownSins ?? Int.min) { maxKnownSins = t } }
-        } else {
-            maxKnownSins = scores.sins.total
-        }
+        let maxKnownSins = scores.sins.perLesion == nil ? scores.sins.total : scores.sins.highestLesionTotal
         let urgentFrom = reasons.count
         if c.symptoms.newBackPain == true { reasons.append("new back pain in a patient with cancer") }
         for f in c.symptoms.painFeatures { reasons.append(phrase("red-flag pain: \(text(f))")) }

@@ -1,9 +1,9 @@
 // Group commit for audit events that are written on their own (every read of patient data writes
-// one), on PostgreSQL (SQLite has SQLiteAuditWriter). Requests that arrive while a batch is being written wait together and go into the next
-// batch: one serialised transaction for many events instead of one each, which is what limited
-// read throughput under load. Each request still returns only after its event is committed, so no
-// read is ever answered unaudited. Nothing here is shared state between instances: the chain's
-// head is read inside each transaction, as before.
+// one), on PostgreSQL (SQLite has SQLiteAuditWriter). Requests that arrive while a batch is being
+// written wait together and go into the next batch: one serialised transaction for many events
+// instead of one each, which is what limited read throughput under load. Each request still
+// returns only after its event is committed, so no read is ever answered unaudited. Nothing here is
+// shared state between instances: the chain's head is read inside each transaction, as before.
 import Fluent
 import Foundation
 import Vapor
