@@ -47,14 +47,29 @@ func writeStdout(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer(writeStdout)
 }
 
+/// The errno of the first failed write to standard output (a full disk, a closed pipe), or 0.
+/// Later writes are skipped, and `finishStdout()` turns it into exit status 1: output that was
+/// lost must not look like success.
+nonisolated(unsafe) var stdoutWriteError: Int32 = 0
+
 func writeStdout(_ buf: UnsafeBufferPointer<UInt8>) {
-    guard let base = buf.baseAddress else { return }
+    guard stdoutWriteError == 0, let base = buf.baseAddress else { return }
     var offset = 0
     while offset < buf.count {
         let n = write(1, base + offset, buf.count - offset)
-        if n <= 0 { return }
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 {
+            stdoutWriteError = n < 0 ? errno : EIO
+            return
+        }
         offset += n
     }
+}
+
+func finishStdout() throws {
+    guard stdoutWriteError != 0 else { return }
+    writeStderr("spineboard: could not write the output: \(String(cString: strerror(stdoutWriteError)))")
+    throw ExitCode(1)
 }
 
 func writeStderr(_ s: String) {
@@ -93,7 +108,7 @@ struct AssessCommand: ParsableCommand {
         if ndjson {
             var batch = BatchAssessor(today: today)
             batch.process(input, flush: writeStdout)
-            return
+            return try finishStdout()
         }
         switch CaseDocument.decode(input, today: today) {
         case .failure(let e):
@@ -106,6 +121,7 @@ struct AssessCommand: ParsableCommand {
             case .json: writeStdout(a.jsonBytes() + [0x0A])
             case .text: writeStdout(Array(TextReport.render(a, for: c).utf8))
             }
+            try finishStdout()
         }
     }
 }

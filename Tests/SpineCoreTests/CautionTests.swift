@@ -25,12 +25,13 @@ struct CautionTests {
         #expect(cautions.contains { $0.contains("PPI") && $0.contains("glucose") })
     }
 
-    @Test("diabetes replaces the generic advice with the hyperglycaemia caution; hypertension adds blood pressure")
+    @Test("diabetes: PPI cover stays (reference §12.5), glucose advice becomes the hyperglycaemia caution; hypertension adds blood pressure")
     func steroidCautionsWithComorbidities() throws {
         let cautions = try dexamethasoneCautions(emergencyCase([.diabetes, .hypertension]))
+        #expect(cautions.first == "give PPI cover (reference §12.5)")
         #expect(cautions.contains { $0.contains("hyperglycaemia") })
         #expect(cautions.contains { $0.contains("blood pressure") })
-        #expect(!cautions.contains { $0.contains("PPI") })
+        #expect(cautions.filter { $0.contains("glucose") }.count == 1, "one glucose caution, the diabetic one")
     }
 
     @Test("coagulopathy cautions every procedure; renal impairment cautions the bone-modifying agent")

@@ -59,6 +59,32 @@ struct DecoderTests {
         #expect(threw == c.duplicate)
     }
 
+    /// Past `JSONParser.linearMemberLimit` members the names go into a set; the answer must not
+    /// change with the position of the repeat, and a huge object must not take quadratic time.
+    @Test("duplicates in large objects: found at any position, with the same equality as small objects")
+    func duplicatesInLargeObjects() throws {
+        func object(_ names: [String]) -> [UInt8] {
+            Array(("{" + names.enumerated().map { "\"\($0.element)\":\($0.offset)" }.joined(separator: ",") + "}").utf8)
+        }
+        func isDuplicate(_ names: [String]) -> Bool {
+            do { _ = try JSONParser.parse(object(names)); return false } catch { return error.message.contains("duplicate") }
+        }
+        let many = (0..<100).map { "k\($0)" }
+        #expect(!isDuplicate(many))
+        for (first, second) in [(0, 31), (0, 32), (0, 33), (5, 99), (31, 32), (32, 33), (98, 99)] {
+            var names = many
+            names[second] = names[first]
+            #expect(isDuplicate(names), "k\(first) repeated at \(second)")
+        }
+        // Escaped and canonically equivalent spellings after the switch, as in small objects.
+        #expect(isDuplicate(many + [#"k\u0030"#]))
+        #expect(isDuplicate(many + [#"a\u0301\u0323"#, #"a\u0323\u0301"#]))
+        #expect(!isDuplicate(many + ["é", #"e\u0301"#]))
+        // 80,000 members with the first repeated at the end (seconds before the set).
+        let huge = (0..<80_000).map { "k\($0)" } + ["k0"]
+        #expect(isDuplicate(huge))
+    }
+
     @Test("a schema field spelled with escapes is that field; one differing after eight bytes is unknown")
     func escapedAndLongKeys() throws {
         // "\u0069d" is "id"; "n\u0061me" is "name".
@@ -120,11 +146,19 @@ struct DecoderTests {
         #expect(nameErrors(#""\#(String(repeating: "a", count: 201))""#) == ["must be at most 200 characters (got 201)"])
         #expect(nameErrors(#""\#(String(repeating: "é", count: 200))""#).isEmpty)
         #expect(nameErrors(#""\#(String(repeating: "é", count: 201))""#) == ["must be at most 200 characters (got 201)"])
-        #expect(nameErrors(#""a\nb""#).isEmpty)
-        #expect(nameErrors(#""a\u0001b""#) == ["must not contain control characters"])
-        #expect(nameErrors(#""a\rb""#) == ["must not contain control characters"])
+        // A name is one line: no line break, tab, DEL, C1 control or line separator.
+        for bad in [#""a\nb""#, #""a\tb""#, #""a\u0001b""#, #""a\rb""#, #""a\u007fb""#, "\"a\u{7F}b\"", #""a\u0085b""#, #""a\u2028b""#, #""a\u2029b""#] {
+            #expect(nameErrors(bad) == ["must not contain control characters or line breaks"], "\(bad)")
+        }
+        // Free text keeps its line breaks and tabs, not other control characters.
+        func detailErrors(_ json: String) -> [String] {
+            (decodeErrors(minimalText.replacingOccurrences(of: #""histology":"#, with: #""detail":\#(json),"histology":"#)) ?? []).map(\.message)
+        }
+        #expect(detailErrors(#""line one\nline two\tend\u2028""#).isEmpty)
+        #expect(detailErrors(#""a\u009bb""#) == ["must not contain control characters (line breaks and tabs are allowed)"])
+        #expect(nameErrors(#""é\u00a0ü — 患者""#).isEmpty)
         // Whitespace-only ids are empty; an id starting with a space is not.
-        for (id, empty) in [(#"" ""#, true), (#""\t""#, true), (#""\n""#, true), (#""\r\n""#, false), (#""\u00a0""#, true), (#"" x""#, false),
+        for (id, empty) in [(#"" ""#, true), (#""\r\n""#, false), (#""\u00a0""#, true), (#"" x""#, false),
                             (#""x ""#, false), (#""é""#, false), (#""""#, true)] {
             let text = minimalText.replacingOccurrences(of: #""id":"MRN-1""#, with: #""id":\#(id)"#)
             let messages = (decodeErrors(text) ?? []).map(\.message)

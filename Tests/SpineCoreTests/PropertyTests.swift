@@ -36,6 +36,8 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         ["MRN-000123", "a/b/c", "quote \" and backslash \\", "tab\tand\nnewline", "Zoë Ångström", "患者 😀",
          "</script>", "x", "  padded  ", "\u{2028}line separator", "100 % sure; 3 < 5 > 1 & 2"]
     }
+    /// The strings an identifier or a name may hold: no line breaks, tabs or line separators.
+    static var singleLineStrings: [String] { strings.filter { !$0.contains { $0 == "\t" || $0 == "\n" || $0 == "\u{2028}" } } }
 
     mutating func lesion(_ levels: [VertebralLevel], birth: CalendarDate?, reference: CalendarDate) -> SpinalLesion {
         var l = SpinalLesion(levels: levels)
@@ -86,8 +88,8 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         let assessedOn = maybe(0.6) { $0.date(from: CalendarDate(iso: "2018-01-01")!, to: propertyToday) }
         let reference = assessedOn ?? propertyToday
 
-        var patient = Patient(id: pick(Self.strings.filter { !$0.allSatisfy(\.isWhitespace) }))
-        patient.name = maybe(0.5) { $0.pick(Self.strings) }
+        var patient = Patient(id: pick(Self.singleLineStrings.filter { !$0.allSatisfy(\.isWhitespace) }))
+        patient.name = maybe(0.5) { $0.pick(Self.singleLineStrings) }
         patient.birthDate = maybe(0.6) { $0.date(from: reference.adding(days: -365 * 100), to: reference.adding(days: -365 * 18)) }
         patient.sex = maybe { $0.code(Sex.self) }
 
@@ -98,6 +100,9 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         // The interval to spinal metastasis cannot exceed diagnosis → assessment.
         if let d = tumor.diagnosedOn, let m = tumor.monthsFromDiagnosisToSpinalMetastasis {
             tumor.monthsFromDiagnosisToSpinalMetastasis = min(m, d.wholeMonths(until: reference))
+        } else if let birth = patient.birthDate, let m = tumor.monthsFromDiagnosisToSpinalMetastasis {
+            // Nor the patient's age.
+            tumor.monthsFromDiagnosisToSpinalMetastasis = min(m, birth.wholeMonths(until: reference))
         }
         tumor.radiosensitivity = maybe(0.2) { $0.code(Radiosensitivity.self) }
         tumor.tomitaGrowth = maybe(0.2) { $0.code(TomitaGrowth.self) }
@@ -148,7 +153,8 @@ fileprivate struct PropertyCaseDraw<R: RandomNumberGenerator> {
         case .radiculopathy?: n.motorDeficitDays = maybe(0.5) { $0.int(0...60) }
         default: n.motorDeficitDays = nil
         }
-        n.ambulation = maybe { $0.code(Ambulation.self) }
+        // Frankel A–C cannot walk (reference §10.1).
+        n.ambulation = (n.frankel.map { $0 < .d } ?? false) ? maybe { _ in Ambulation.nonAmbulatory } : maybe { $0.code(Ambulation.self) }
         if n.ambulation == nil || n.ambulation == .nonAmbulatory {
             n.hoursSinceLossOfAmbulation = maybe(0.5) { $0.chance(0.8) ? $0.int(0...240) : $0.int(0...87600) }
         }

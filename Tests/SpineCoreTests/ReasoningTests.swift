@@ -655,23 +655,41 @@ struct ReasoningR5Tests {
         #expect(!a.reasoningRuleFired("R5"))
     }
 
-    @Test("R5 undetermined, not 'not met', when Tomita is not 2–3 but the alternative Tokuhashi reading is unknown")
-    func r5EnBlocUndeterminedWhenTokuhashiUnknown() throws {
-        // R5's survival criterion is met by Tomita 2–3 OR Tokuhashi 12–15 (or 9–11 single lesion, no
-        // major-organ metastases). Treatable adrenal metastasis: Tomita 1 + 2 + 1 = 4 (not 2–3);
-        // Karnofsky missing: Tokuhashi incomplete, and could be 13–15. The criterion is unknown.
-        var c = Self.v09()
+    /// A treatable adrenal metastasis: Tomita 1 + 2 + 1 = 4, which advises marginal or intralesional
+    /// excision, not en bloc. The reference's own V04 (Tomita 5, Tokuhashi 12) has no en bloc.
+    static func v09WithAdrenal() -> Case {
+        var c = v09()
         c.otherMetastases.visceral.present = true
         c.otherMetastases.visceral.sites = [.adrenal]
         c.otherMetastases.visceral.surgicallyRemovable = true
         c.otherMetastases.visceral.treatable = true
-        c.performance.karnofsky = nil
-        let a = reasoningAssess(c)
+        return c
+    }
+
+    @Test("R5 not met when a computed score contradicts long survival: Tomita 4 with Tokuhashi 15 (as V04)")
+    func r5EnBlocNotMetWhenScoresDisagree() throws {
+        let a = reasoningAssess(Self.v09WithAdrenal())
         #expect(a.scores.tomita.total == 4)
-        #expect(a.scores.tokuhashiRevised.status == .incomplete)
+        #expect(a.scores.tokuhashiRevised.total == 15, "the adrenal is not a Tokuhashi major organ")
         let long = try #require(a.enBloc.criteria.first { $0.criterion.contains("long expected survival") })
-        #expect(long.met == nil)
-        #expect(a.enBloc.status == "undetermined")
+        #expect(long.met == false)
+        #expect(a.enBloc.status == "not-met")
+        #expect(!a.reasoningCodes.contains(.enBlocResection))
+    }
+
+    @Test("R5 not met when Tomita contradicts and Tokuhashi is incomplete; met on Tomita 2 alone")
+    func r5EnBlocWithOneScore() throws {
+        var c = Self.v09WithAdrenal()
+        c.performance.karnofsky = nil
+        var a = reasoningAssess(c)
+        #expect(a.scores.tokuhashiRevised.status == .incomplete)
+        #expect(a.enBloc.criteria.first { $0.criterion.contains("long expected survival") }?.met == false)
+
+        c = Self.v09()
+        c.performance.karnofsky = nil
+        a = reasoningAssess(c)
+        #expect(a.scores.tomita.total == 2)
+        #expect(a.enBloc.criteria.first { $0.criterion.contains("long expected survival") }?.met == true)
     }
 
     @Test("R5 en bloc not met for a thyroid metastasis that is not solitary")
@@ -739,7 +757,7 @@ struct ReasoningTriageTests {
             $0.neurology.frankel = .d
         })
         #expect(a.urgency.level == .emergency)
-        #expect(a.urgency.reasons.contains { $0.contains(deficit.rawValue) })
+        #expect(a.urgency.reasons.contains("neurological deficit recorded: \(Triage.text(deficit))"))
     }
 
     @Test("bladder or bowel dysfunction alone is an emergency")
@@ -924,14 +942,14 @@ struct ReasoningContextTests {
         #expect(!a.options.contains { $0.declined })
     }
 
-    @Test("avoid-surgery: every non-operative option ranks before every open-surgery option")
+    @Test("avoid-surgery: every non-operative option ranks before every open-surgery option (embolisation, its adjunct, follows it)")
     func contextAvoidSurgeryRanksNonOperativeFirst() throws {
         // Radioresistant, high-grade ESCC, unstable: separation surgery (with stabilisation) on the list.
         let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]) {
             $0.preferences.priorities = [.avoidSurgery]
         })
         let open = a.options.filter(\.code.isOpenSurgery)
-        let nonOperative = a.options.filter { !$0.code.isOpenSurgery }
+        let nonOperative = a.options.filter { !$0.code.isOpenSurgery && $0.code != .embolization }
         #expect(!open.isEmpty, "surgery is still shown")
         #expect(!nonOperative.isEmpty)
         let lastNonOperative = try #require(nonOperative.map(\.rank).max())
@@ -1124,5 +1142,217 @@ struct ReasoningInvariantTests {
                 #expect(o.declined == c.preferences.declines.contains(o.code), "\(name): \(o.code.rawValue)")
             }
         }
+    }
+}
+
+// MARK: - Clinical review of 2026-11-27 (reference §12.1–§12.6, §11.3 R1–R3, NG234)
+
+@Suite("Reasoning: cement limits, steroids, re-irradiation, preferences (reference §12)")
+struct ReasoningCatalogueTests {
+    @Test("R2: a neurological deficit excludes cement (§12.4): pedicle-screw fixation, the reason named")
+    func r2CementExcludedByDeficit() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion()]) { reasoningMyelopathy(&$0) })
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        let fixation = try #require(a.reasoningOption(.stabilization))
+        #expect(fixation.rationale.contains { $0.finding.contains("cement augmentation not suitable (neurological deficit)") })
+    }
+
+    @Test("R2: bony retropulsion excludes cement (§12.4), and decompression is added (R3)")
+    func r2CementExcludedByRetropulsion() throws {
+        var lesion = reasoningCementLesion()
+        lesion.bonyRetropulsion = true
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        #expect(a.reasoningCodes.contains(.decompressionStabilization))
+    }
+
+    @Test("R2: the eligible painful fracture still gets cement, with the §12.4 conditions in its rationale")
+    func r2CementEligible() throws {
+        let cement = try #require(reasoningAssess(reasoningCase(lesions: [reasoningCementLesion()])).reasoningOption(.cementAugmentation))
+        #expect(cement.rationale.contains { $0.finding.contains("no neurological deficit, no bony retropulsion") })
+    }
+
+    @Test("R1: cement has a regimen; a deficit turns it into orthosis + analgesia")
+    func r1CementAndDeficit() throws {
+        let gatedCement = reasoningCase(lesions: [reasoningCementLesion()]) { $0.systemic.clinicianSurvivalEstimateMonths = 2 }
+        #expect(reasoningAssess(gatedCement).reasoningOption(.cementAugmentation)?.regimen == "kyphoplasty or vertebroplasty")
+        let withDeficit = reasoningCase(lesions: [reasoningCementLesion()]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = 2
+            reasoningMyelopathy(&$0)
+        }
+        let a = reasoningAssess(withDeficit)
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        let brace = try #require(a.reasoningOption(.bracing))
+        #expect(brace.rationale.contains { $0.finding.contains("neurological deficit") })
+    }
+
+    @Test("R1: a sacral lesion gets a lumbosacral orthosis, not a thoracolumbar one")
+    func r1SacralOrthosis() throws {
+        // S1 junctional 3 + mechanical 3 + lytic 2 + normal 0 + no collapse 0 + none 0 = 8.
+        let lesion = reasoningLesion([.s1], pain: .mechanical, collapse: VertebralCollapse.none)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]) { $0.systemic.clinicianSurvivalEstimateMonths = 2 })
+        #expect(a.scores.sins.total == 8)
+        #expect(a.reasoningOption(.bracing)?.regimen == "lumbosacral orthosis (limited support at the sacrum)")
+    }
+
+    @Test("R1 with cord compression cites ASTRO 2024's MSCC regimens")
+    func r1MsccCitation() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g2)]) { $0.systemic.clinicianSurvivalEstimateMonths = 2 })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.rationale.contains { $0.rule == "NOMS R1" && $0.citation.contains("ASTRO 2024 (MSCC regimens)") })
+    }
+
+    @Test("R2 7–12 without mechanical pain: a recorded radiculopathy names the mechanical-radiculopathy question")
+    func r2Radiculopathy() {
+        // T12 3 + occasional 1 + lytic 2 + normal 0 + <50 % 2 + unilateral 1 = 9, no mechanical pain.
+        let lesion = reasoningLesion([.t12], pain: .occasional, collapse: .under50, posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]) { $0.neurology.deficit = .radiculopathy })
+        #expect(a.scores.sins.total == 9)
+        #expect(a.noms.rulesApplied.contains { $0.hasPrefix("R2") && $0.contains("radiculopathy recorded: stabilise if it is mechanical") })
+    }
+
+    @Test("haematological malignancy with cord compression and no neurology: dexamethasone 16 mg, haematology MDT (NG234)")
+    func haematologicalSteroids() throws {
+        let myeloma = reasoningAssess(reasoningCase(histology: "myeloma", lesions: [reasoningLesion([.t5], escc: .g2)]))
+        #expect(myeloma.urgency.level == .urgent)
+        let dex = try #require(myeloma.reasoningOption(.dexamethasone))
+        #expect(dex.regimen?.contains("haematology MDT") == true)
+        #expect(dex.rationale.contains { $0.rule == "NICE NG234 rec. 1.8 (haematological malignancy)" })
+        #expect(dex.cautions.contains { $0.contains("PPI") })
+
+        let breast = reasoningAssess(reasoningCase(lesions: [reasoningLesion([.t5], escc: .g2)]))
+        #expect(!breast.reasoningCodes.contains(.dexamethasone), "no routine steroids without neurology in a solid tumour")
+
+        let lymphoma = reasoningAssess(reasoningCase(histology: "lymphoma", lesions: [reasoningLesion([.t5], escc: .g2)]) { reasoningMyelopathy(&$0) })
+        #expect(lymphoma.reasoningOption(.dexamethasone)?.contextNotes.contains { $0.contains("haematology MDT") } == true)
+        let dexDeadline = try #require(lymphoma.urgency.deadlines.first { $0.action.hasPrefix("Dexamethasone") })
+        #expect(dexDeadline.action.contains("obtain tissue first"))
+    }
+
+    @Test("bone-modifying agents: prostate names castration resistance; a solitary plasmacytoma gets none")
+    func boneModifyingAgents() throws {
+        let prostate = try #require(reasoningAssess(reasoningCase(histology: "prostate")).reasoningOption(.boneModifyingAgent))
+        #expect(prostate.rationale.contains { $0.finding.contains("[I, A] if castration-resistant (CRPC)") })
+        #expect(!reasoningAssess(reasoningCase(histology: "plasmacytoma")).reasoningCodes.contains(.boneModifyingAgent))
+        let myeloma = try #require(reasoningAssess(reasoningCase(histology: "myeloma")).reasoningOption(.boneModifyingAgent))
+        #expect(myeloma.rationale.contains { $0.finding == "myeloma bone disease [I, A]" })
+    }
+
+    @Test("unclassified radiosensitivity: each pathway is stated as conditional, not as the tumour's class")
+    func unclassifiedWording() throws {
+        let a = reasoningAssess(reasoningCase(histology: "uterus", lesions: [reasoningLesion(escc: .g2)]))
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.rationale.contains { $0.finding.hasPrefix("if radiosensitive (uterus is not classified)") })
+        let separation = try #require(a.reasoningOption(.separationSurgery))
+        #expect(separation.rationale.contains { $0.finding.hasPrefix("if radioresistant (uterus is not classified)") })
+        #expect(a.noms.rulesApplied.contains { $0.hasPrefix("R3 (if radioresistant):") })
+        #expect(!a.options.flatMap(\.rationale).contains { $0.finding.hasPrefix("radiosensitive histology") || $0.finding.hasPrefix("radioresistant histology") })
+    }
+
+    /// Renal cell at T8 with ESCC 2, fit: separation surgery, post-operative SBRT, embolisation.
+    func renalCompression(_ configure: (inout Case) -> Void = { _ in }) -> Case {
+        reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)], configure)
+    }
+
+    @Test("avoid-surgery: SBRT becomes definitive, embolisation never ranks above the operation it prepares")
+    func avoidSurgery() throws {
+        let planned = reasoningAssess(renalCompression())
+        #expect(planned.reasoningOption(.sbrt)?.regimen == "post-operative SBRT, e.g. 24 Gy / 2")
+        let a = reasoningAssess(renalCompression { $0.preferences.priorities = [.avoidSurgery] })
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2")
+        #expect(sbrt.contextNotes.contains { $0.contains("definitive rather than post-operative SBRT") })
+        let surgery = try #require(a.reasoningRank(.separationSurgery))
+        let embolisation = try #require(a.reasoningOption(.embolization))
+        #expect(embolisation.rank > surgery)
+        #expect(embolisation.contextNotes.contains("only before an operation, which the patient wishes to avoid"))
+    }
+
+    @Test("every operation declined: the same non-operative plan, rationale naming the decline; rehabilitation only if surgery goes ahead")
+    func surgeryDeclined() throws {
+        let a = reasoningAssess(renalCompression {
+            // Solitary renal T8 is also an en bloc candidate: every operation is declined.
+            $0.preferences.declines = [.separationSurgery, .enBlocResection]
+            $0.neurology.ambulation = .withAid
+        })
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2")
+        #expect(sbrt.rationale.contains { $0.rule == "Patient preference" && $0.finding.hasPrefix("the patient declined surgery") })
+        #expect(a.reasoningOption(.separationSurgery)?.declined == true)
+        // Embolisation, moot without an operation, ranks after every option still offered and
+        // before the declined ones, which stay last.
+        let embolisation = try #require(a.reasoningOption(.embolization))
+        #expect(embolisation.rank == a.options.filter { !$0.declined }.count)
+        #expect(embolisation.contextNotes.contains("only before an operation, which the patient declined"))
+        let rehab = try #require(a.reasoningOption(.rehabilitation))
+        #expect(rehab.rationale.contains { $0.finding.contains("after spinal surgery, if it goes ahead") })
+    }
+
+    @Test("re-irradiation of the treated lesion: regimens from ASTRO 2024's spine re-irradiation list")
+    func reirradiation() throws {
+        let prior = PriorRadiation(doseGy: 8, fractions: 1, on: nil)
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(prior: prior)]))
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(cebrt.alternativeRegimens == ["8 Gy × 1", "24 Gy / 6", "20 Gy / 8"])
+
+        // Rades 44 (≥ 36) would choose 30 Gy / 10, which is not a re-irradiation regimen.
+        let long = reasoningCase(lesions: [reasoningLesion(prior: prior)]) {
+            $0.neurology.deficit = .radiculopathy
+            $0.neurology.motorDeficitDays = 20
+        }
+        #expect(reasoningAssess(long.with { $0.spine.lesions[0].priorRadiation = nil }).reasoningOption(.cebrt)?.regimen == "30 Gy / 10")
+        let reirradiated = try #require(reasoningAssess(long).reasoningOption(.cebrt))
+        #expect(reirradiated.regimen == "24 Gy / 6")
+        #expect(reirradiated.contextNotes.contains("re-irradiation: 24 Gy / 6 instead of 30 Gy / 10, which is not among ASTRO 2024's spine re-irradiation regimens"))
+        #expect(!reirradiated.alternativeRegimens.contains("30 Gy / 10"))
+    }
+
+    @Test("fewer visits favoured: SBRT offers single-fraction SRS first")
+    func singleFractionSrs() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney") { $0.social.travelBurden = .high })
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2")
+        #expect(sbrt.alternativeRegimens.first == "16–24 Gy × 1")
+        #expect(sbrt.contextNotes.contains { $0.contains("single-fraction SRS (16–24 Gy × 1, reference §12.2) needs one") })
+    }
+}
+
+@Suite("Reasoning: triage wording and loss of ambulation (NG234)")
+struct ReasoningTriageWordingTests {
+    @Test("cauda equina is named in words")
+    func caudaEquinaText() {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion([.l3], escc: .g2)]) {
+            $0.neurology.deficit = .caudaEquina
+            $0.neurology.motorDeficitDays = 1
+        })
+        #expect(a.urgency.reasons.contains("neurological deficit recorded: cauda equina syndrome"))
+    }
+
+    @Test("a recorded loss of ambulation is an emergency even with deficit none")
+    func lossOfAmbulation() {
+        let a = reasoningAssess(reasoningCase {
+            $0.neurology.ambulation = .nonAmbulatory
+            $0.neurology.hoursSinceLossOfAmbulation = 12
+        })
+        #expect(a.urgency.level == .emergency)
+        #expect(a.urgency.reasons == ["loss of ambulation recorded (12 h ago)"])
+    }
+
+    @Test("routine with mechanical lesion pain says it is scored, not that there is no red-flag pain")
+    func routineMechanicalPain() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(pain: .mechanical)]))
+        #expect(a.urgency.level == .routine)
+        let reason = try #require(a.urgency.reasons.first)
+        #expect(reason.contains("mechanical pain is scored at T8"))
+        #expect(!reason.contains("no red-flag spinal pain"))
+    }
+}
+
+extension Case {
+    fileprivate func with(_ change: (inout Case) -> Void) -> Case {
+        var c = self
+        change(&c)
+        return c
     }
 }

@@ -425,6 +425,17 @@ struct TokuhashiTests {
         #expect(r.total == 14)
         let total = try #require(r.total)
         #expect(r.alternativeTotal == total + 1)
+        // The alternative comes from the higher Karnofsky of the band (80), not from another ECOG.
+        #expect(r.notes.contains("with the higher Karnofsky reading (80) the total is 15, in the same category"))
+    }
+
+    @Test("ECOG 5 reads as Karnofsky 0, not a range 0–0")
+    func ecogFive() throws {
+        let c = TestCases.makeCase { $0.performance.karnofsky = nil; $0.performance.ecog = 5 }
+        let condition = try #require(item(Tokuhashi.score(facts(c)), "generalCondition"))
+        #expect(condition.points == 0)
+        #expect(condition.note == "only ECOG given: read as Karnofsky 0 by the conventional mapping")
+        #expect(PerformanceStatusScale.assess(c.performance).karnofskyRange == "0")
     }
 
     @Test("ECOG only, not straddling a band: ECOG 0 → 2, 2 → 1, 3 → 0, 4 → 0, not approximate",
@@ -716,6 +727,21 @@ struct NESMSTests {
         #expect(points(nesms(c), "albumin") == expected)
     }
 
+    /// Rounding for display never moves a value across the 3.5 g/dL threshold it was scored by.
+    @Test("albumin as shown agrees with its point",
+          arguments: [(34.99, AlbuminUnit.gramsPerLitre, "34.99 g/L (= 3.499 g/dL)", 0),
+                      (3.4999, AlbuminUnit.gramsPerDecilitre, "3.4999 g/dL", 0),
+                      (34.996, AlbuminUnit.gramsPerLitre, "34.996 g/L (= 3.4996 g/dL)", 0),
+                      (3.504, AlbuminUnit.gramsPerDecilitre, "3.5 g/dL", 1),
+                      (41, AlbuminUnit.gramsPerLitre, "41 g/L (= 4.1 g/dL)", 1),
+                      (3.25, AlbuminUnit.gramsPerDecilitre, "3.25 g/dL", 0)])
+    func albuminShown(value: Double, unit: AlbuminUnit, shown: String, expected: Int) throws {
+        let c = TestCases.makeCase { $0.labs.albumin = Albumin(value: value, unit: unit) }
+        let i = try #require(item(nesms(c), "albumin"))
+        #expect(i.input == shown)
+        #expect(i.points == expected)
+    }
+
     @Test("capped at 3: raw sum 4 → 3")
     func cap() {
         // breast solitary T8: Bauer 4 → 2; independent → 1; albumin 4.0 → 1.
@@ -867,20 +893,43 @@ struct RadesTests {
         #expect(points(rades(c), "intervalToMSCC") == expected)
     }
 
-    @Test("interval derived from diagnosedOn to assessedOn 2026-03-01 (whole months), flagged",
-          arguments: [("2024-12-01", 4), ("2024-11-02", 4), ("2024-11-01", 7)])
-    func derivedInterval(diagnosedOn: String, expected: Int) throws {
+    /// Exactly 15 months is "≤ 15"; any day beyond it is "> 15 months" (reference §8.1).
+    @Test("interval derived from diagnosedOn to assessedOn 2026-03-01, days beyond whole months counted, flagged",
+          arguments: [("2024-12-02", 4, "14 months and 27 days"), ("2024-12-01", 4, "15 months"),
+                      ("2024-11-30", 7, "15 months and 1 days"), ("2024-11-10", 7, "15 months and 19 days"),
+                      ("2024-11-02", 7, "15 months and 27 days"), ("2024-11-01", 7, "16 months")])
+    func derivedInterval(diagnosedOn: String, expected: Int, input: String) throws {
         let c = deficitCase {
             $0.primaryTumor.monthsFromDiagnosisToSpinalMetastasis = nil
             $0.primaryTumor.diagnosedOn = day(diagnosedOn)
         }
         let i = try #require(item(rades(c), "intervalToMSCC"))
         #expect(i.points == expected)
+        #expect(i.input == input)
         #expect(i.note != nil)
     }
 
+    @Test("interval points with days beyond whole months",
+          arguments: [(14, 30, 4), (15, 0, 4), (15, 1, 7), (16, 0, 7)])
+    func intervalWithDays(months: Int, days: Int, expected: Int) {
+        #expect(RadesSurvivalScore.intervalPoints(months: months, extraDays: days) == expected)
+    }
+
+    @Test("calendar months and days: clamped month ends, leap years, earlier dates")
+    func monthsAndDays() {
+        #expect(day("2025-01-31").adding(months: 1) == day("2025-02-28"))
+        #expect(day("2024-01-31").adding(months: 1) == day("2024-02-29"))
+        #expect(day("2024-11-30").adding(months: 15) == day("2026-02-28"))
+        #expect(day("2025-12-15").adding(months: 2) == day("2026-02-15"))
+        #expect(day("2024-11-10").monthsAndDays(until: day("2026-03-01")) == (15, 19))
+        #expect(day("2025-01-31").monthsAndDays(until: day("2025-03-01")) == (1, 1))
+        #expect(day("2025-01-31").monthsAndDays(until: day("2025-02-28")) == (0, 28))
+        #expect(day("2026-03-01").monthsAndDays(until: day("2026-03-01")) == (0, 0))
+        #expect(day("2026-03-02").monthsAndDays(until: day("2026-03-01")) == (0, 0))
+    }
+
     @Test("interval derived to `today` when assessedOn is absent",
-          arguments: [("2026-03-01", 7), ("2026-02-28", 4)])
+          arguments: [("2026-03-01", 7), ("2026-02-02", 7), ("2026-02-01", 4)])
     func derivedIntervalToToday(today: String, expected: Int) {
         let c = deficitCase {
             $0.assessedOn = nil

@@ -48,10 +48,24 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { "invalid JSON at byte \(offset): \(message)" }
 }
 
+/// A member name in the duplicate set: equal exactly when `sameString` calls two names equal
+/// (the same UTF-8 length and String equality), so a large object and a small one agree.
+struct MemberName: Hashable {
+    let name: String
+    init(_ name: String) { self.name = name }
+    static func == (a: Self, b: Self) -> Bool { a.name.utf8.count == b.name.utf8.count && a.name == b.name }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(name.utf8.count)
+        hasher.combine(name)
+    }
+}
+
 /// Parses UTF-8 JSON text (RFC 8259). Rejects duplicate object keys, trailing content and
 /// nesting deeper than `maxDepth`, so hostile input cannot exhaust the stack.
 public struct JSONParser {
     public static let maxDepth = 64
+    /// Members of one object compared by scan before a set of their names takes over.
+    static let linearMemberLimit: Int32 = 32
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         let array = Array(bytes)
@@ -301,6 +315,9 @@ struct JSONTape {
             // whose bit is clear cannot repeat one of them. Decoded keys are always compared.
             var seen: UInt64 = 0
             var anyDecoded = false
+            // Past a few dozen members the filter is full and each key would be compared with every
+            // earlier one (quadratic: 80,000 keys took seconds); from then on the names go in a set.
+            var names: Set<MemberName>?
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
             while true {
@@ -319,13 +336,29 @@ struct JSONTape {
                 } else {
                     anyDecoded = true
                 }
-                let duplicate = mayRepeat && withView { view in
-                    var j = at + 1
-                    while j < keyNode {
-                        if view.sameString(j, keyNode) { return true }
-                        j = view.next(j + 1)
+                let duplicate: Bool
+                if names != nil {
+                    duplicate = !names!.insert(MemberName(withView { $0.string(keyNode) })).inserted
+                } else {
+                    duplicate = mayRepeat && withView { view in
+                        var j = at + 1
+                        while j < keyNode {
+                            if view.sameString(j, keyNode) { return true }
+                            j = view.next(j + 1)
+                        }
+                        return false
                     }
-                    return false
+                    if !duplicate, count >= JSONParser.linearMemberLimit {
+                        names = withView { view in
+                            var set = Set<MemberName>(minimumCapacity: 2 * Int(count))
+                            var j = at + 1
+                            while j <= keyNode {
+                                set.insert(MemberName(view.string(j)))
+                                j = j == keyNode ? j + 1 : view.next(j + 1)
+                            }
+                            return set
+                        }
+                    }
                 }
                 if duplicate {
                     throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(withView { $0.string(keyNode) })\"")

@@ -44,6 +44,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return max(0, months)
     }
 
+    /// The same day `months` calendar months later, on the month's last day when it is shorter
+    /// (2025-01-31 + 1 month = 2025-02-28).
+    public func adding(months: Int) -> CalendarDate {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + months
+        let year = total / 12, month = total % 12 + 1
+        let day = min(c.day, CalendarDate.daysIn(month: month, year: year))
+        return CalendarDate(dayNumber: CalendarDate.days(year: year, month: month, day: day))
+    }
+
+    /// Whole calendar months from `self` to `later` and the days left over (both 0 if `later` is
+    /// earlier): 2024-11-10 → 2026-03-01 is 15 months and 19 days.
+    public func monthsAndDays(until later: CalendarDate) -> (months: Int, days: Int) {
+        guard later > self else { return (0, 0) }
+        let months = wholeMonths(until: later)
+        return (months, later.dayNumber - adding(months: months).dayNumber)
+    }
+
     /// Whole years from `self` to `later`, as for an age.
     public func wholeYears(until later: CalendarDate) -> Int { wholeMonths(until: later) / 12 }
 

@@ -220,16 +220,23 @@ struct Validator {
         return reader
     }
 
-    mutating func string(_ r: ObjectReader, _ key: StaticString, required: Bool = false, maxLength: Int) -> String? {
+    /// `multiline` free text (a tumour detail, the patient's notes) may hold line breaks and tabs;
+    /// identifiers and names may not, so that no value can start a line of its own in a report.
+    mutating func string(_ r: ObjectReader, _ key: StaticString, required: Bool = false, maxLength: Int,
+                         multiline: Bool = false) -> String? {
         guard let value = r[key] else {
             if required { fail(r.child("\(key)"), "is required") }
             return nil
         }
         if let bytes = view.asciiBytes(value) {
-            // ASCII without escapes: one scalar per byte, and no control characters (the parser
-            // rejects them raw), so only the length can be wrong.
+            // ASCII without escapes: one scalar per byte, and no C0 control characters (the parser
+            // rejects them raw); DEL is the one control character JSON lets through raw.
             if bytes.count > maxLength {
                 fail(r.child("\(key)"), "must be at most \(maxLength) characters (got \(bytes.count))")
+                return nil
+            }
+            if bytes.contains(0x7F) {
+                fail(r.child("\(key)"), Self.controlCharacterMessage(multiline: multiline))
                 return nil
             }
             return String(decoding: bytes, as: UTF8.self)
@@ -243,12 +250,35 @@ struct Validator {
             fail(r.child("\(key)"), "must be at most \(maxLength) characters (got \(s.unicodeScalars.count))")
             return nil
         }
-        // A scalar below U+0020 is one UTF-8 byte below 0x20, a byte no multi-byte sequence contains.
-        if s.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") }) {
-            fail(r.child("\(key)"), "must not contain control characters")
+        if Self.hasControlCharacter(s.utf8, multiline: multiline) {
+            fail(r.child("\(key)"), Self.controlCharacterMessage(multiline: multiline))
             return nil
         }
         return s
+    }
+
+    /// C0 controls (line feed and tab allowed in multiline text), DEL, C1 controls (U+0080–U+009F,
+    /// which some terminals read as escape sequences) and, outside multiline text, the Unicode line
+    /// and paragraph separators. Read on the UTF-8 bytes of valid text: C1 controls are C2 80–C2 9F
+    /// and the separators E2 80 A8/A9, and a lead byte (C2, E2) is never a continuation byte.
+    static func controlCharacterMessage(multiline: Bool) -> String {
+        multiline ? "must not contain control characters (line breaks and tabs are allowed)" : "must not contain control characters or line breaks"
+    }
+
+    static func hasControlCharacter(_ utf8: String.UTF8View, multiline: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in utf8 {
+            if b < 0x20 {
+                if !(multiline && (b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t"))) { return true }
+            } else if b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
+                return true
+            } else if !multiline, beforePrevious == 0xE2, previous == 0x80, b == 0xA8 || b == 0xA9 {
+                return true
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 
     mutating func code<E: CodedValue>(_ r: ObjectReader, _ key: StaticString, _ type: E.Type, required: Bool = false) -> E? {
@@ -480,7 +510,7 @@ struct Validator {
             fail("primaryTumor.histology", "is required; one of: \(HistologyCatalogue.allowedCodes)")
         }
         var t = PrimaryTumor(histology: histology ?? "other")
-        t.detail = string(r, "detail", maxLength: CaseDocument.Limits.detailLength)
+        t.detail = string(r, "detail", maxLength: CaseDocument.Limits.detailLength, multiline: true)
         t.diagnosedOn = date(r, "diagnosedOn")
         if let d = t.diagnosedOn {
             if d > referenceDate { fail("primaryTumor.diagnosedOn", "must not be after the assessment date \(referenceDate)") }
@@ -492,6 +522,10 @@ struct Validator {
            months > d.wholeMonths(until: referenceDate) {
             fail("primaryTumor.monthsFromDiagnosisToSpinalMetastasis",
                  "is \(months) months, longer than the \(d.wholeMonths(until: referenceDate)) months from diagnosedOn to the assessment date")
+        } else if let months = t.monthsFromDiagnosisToSpinalMetastasis, t.diagnosedOn == nil, let birth = patient?.birthDate,
+                  birth <= referenceDate, months > birth.wholeMonths(until: referenceDate) {
+            fail("primaryTumor.monthsFromDiagnosisToSpinalMetastasis",
+                 "is \(months) months, longer than the patient's age (\(birth.wholeMonths(until: referenceDate)) months at the assessment date)")
         }
         t.radiosensitivity = code(r, "radiosensitivity", Radiosensitivity.self)
         t.tomitaGrowth = code(r, "tomitaGrowth", TomitaGrowth.self)
@@ -641,7 +675,8 @@ struct Validator {
             if o.visceral.treatable == nil {
                 fail("\(base).treatable", "is required when present is true (Tomita: treatable by any therapy?)")
             }
-        } else {
+        } else if !errors.contains(where: { $0.path == "\(base).present" }) {
+            // (An invalid `present` is reported once; its dependants are not judged against it.)
             let why = o.visceral.present == false ? "present is false" : "present is not given"
             if !o.visceral.sites.isEmpty { fail("\(base).sites", "must be empty when \(why)") }
             if o.visceral.surgicallyRemovable != nil { fail("\(base).surgicallyRemovable", "must be null when \(why)") }
@@ -676,6 +711,10 @@ struct Validator {
         }
         if n.hoursSinceLossOfAmbulation != nil, let a = n.ambulation, a != .nonAmbulatory {
             fail("neurology.hoursSinceLossOfAmbulation", "must be null unless ambulation is nonAmbulatory (got ambulation \(a.rawValue))")
+        }
+        // Frankel D is "motor useful: can walk, with or without aids"; A–C cannot (reference §10.1).
+        if let f = n.frankel, f < .d, let a = n.ambulation, a != .nonAmbulatory {
+            fail("neurology.ambulation", "is \(a.rawValue) but frankel is \(f.rawValue), which cannot walk (Frankel D is the first grade that walks, with or without aids); give nonAmbulatory or correct the grade")
         }
         // Frankel and ASIA letters correspond except for the C/D split (reference §10.2).
         if let f = n.frankel, let a = n.asia, f != a, !(Set([f, a]) == Set([.c, .d])) {
@@ -757,7 +796,7 @@ struct Validator {
         guard let r = object(root["preferences"], "preferences", allowed: ["priorities", "declines", "notes"]) else { return p }
         p.priorities = codeList(r, "priorities", PatientPriority.self)
         p.declines = codeList(r, "declines", TreatmentOption.self)
-        p.notes = string(r, "notes", maxLength: CaseDocument.Limits.notesLength)
+        p.notes = string(r, "notes", maxLength: CaseDocument.Limits.notesLength, multiline: true)
         return p
     }
 

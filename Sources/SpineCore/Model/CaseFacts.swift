@@ -21,6 +21,9 @@ public final class CaseFacts: Sendable {
     /// Months from primary diagnosis to spinal metastasis: given, else derived; nil if unknown.
     public let intervalMonths: Int?
     public let intervalDerived: Bool
+    /// Days beyond `intervalMonths` when the interval was derived from dates (0 otherwise), so
+    /// that 15 months and 19 days counts as more than 15 months (Rades).
+    public let intervalExtraDays: Int
 
     public init(_ c: Case, today: CalendarDate) {
         self.c = c
@@ -48,12 +51,14 @@ public final class CaseFacts: Sendable {
         if let m = c.primaryTumor.monthsFromDiagnosisToSpinalMetastasis {
             intervalMonths = m
             intervalDerived = false
+            intervalExtraDays = 0
         } else if let d = c.primaryTumor.diagnosedOn {
-            intervalMonths = d.wholeMonths(until: c.assessedOn ?? today)
+            (intervalMonths, intervalExtraDays) = d.monthsAndDays(until: c.assessedOn ?? today)
             intervalDerived = true
         } else {
             intervalMonths = nil
             intervalDerived = false
+            intervalExtraDays = 0
         }
     }
 
@@ -67,6 +72,16 @@ public final class CaseFacts: Sendable {
     /// A motor or sensory deficit, bladder/bowel dysfunction or neurological symptoms recorded.
     /// A Frankel/ASIA grade below E is a recorded neurological sign too (reference §13), even
     /// when `deficit` was not filled in: the safe side of NICE NG234.
+    /// A neurological deficit rather than a sensory symptom: a recorded deficit, Frankel/ASIA
+    /// below E, bladder or bowel dysfunction, or weakness, gait or sphincter symptoms. Cement
+    /// augmentation alone is for fractures "without neurological deficit" (reference §12.4).
+    public var hasNeurologicalDeficit: Bool {
+        (c.neurology.deficit.map { $0 != .none } ?? false)
+            || (frankel.map { $0.grade != .e } ?? false)
+            || c.neurology.bladderBowelDysfunction == true
+            || c.symptoms.neuroSymptoms.contains { $0 == .limbWeakness || $0 == .gaitDisturbance || $0 == .sphincterDysfunction }
+    }
+
     public var hasNeurologicalSymptomsOrSigns: Bool {
         !c.symptoms.neuroSymptoms.isEmpty
             || (c.neurology.deficit.map { $0 != .none } ?? false)

@@ -43,6 +43,10 @@ public struct HistologyEntry: Sendable {
     public let enBlocFavourable: Bool
 
     public enum Hypervascular: Sendable { case yes, variably, no }
+
+    /// Haematological malignancies: NG234 advises dexamethasone 16 mg and a haematology MDT
+    /// discussion for their cord compression even without neurological signs (reference §12.5).
+    public var isHaematological: Bool { ["myeloma", "plasmacytoma", "lymphoma", "leukemia"].contains(code) }
 }
 
 public enum HistologyCatalogue {
@@ -78,6 +82,8 @@ public enum HistologyCatalogue {
         e("melanoma", "Melanoma", 2, "others", .rapid, true, .other, .resistant, hypervascular: .variably),
         e("myeloma", "Multiple myeloma", 2, "others", nil, false, bauer: true, .myelomaLymphoma, .sensitive,
           patchellExcluded: true, systemicFirst: true, hypervascular: .variably),
+        // Plasmacytoma is a plasma-cell tumour like myeloma: "myeloma is variably included" among
+        // hypervascular tumours (reference §12.4) is read as covering it.
         e("plasmacytoma", "Solitary plasmacytoma", 2, "others", nil, false, bauer: true, .myelomaLymphoma, .sensitive,
           patchellExcluded: true, systemicFirst: true, hypervascular: .variably),
         e("lymphoma", "Lymphoma", 2, "others", nil, false, bauer: true, .myelomaLymphoma, .sensitive,

@@ -309,8 +309,9 @@ final class ClinicalReasoning {
         let visceralOK: Bool? = v.present.map { !$0 || v.treatable == true }
         criteria.append(Criterion(criterion: "no or controlled (treatable) visceral disease", met: visceralOK,
                                   fact: v.present.map { $0 ? phrase("visceral metastases, treatable: \(v.treatable == true ? "yes" : "no")") : "no visceral metastases" } ?? "not recorded"))
-        // Either instrument may establish long survival: true if one does, false only if both
-        // are computed and neither does, unknown otherwise.
+        // Long survival needs the computed instruments to agree: false if either computed score
+        // falls short (Tomita 4–5 advises marginal or intralesional excision, not en bloc, whatever
+        // Tokuhashi says), true if one establishes it and the other is not computed, else unknown.
         var longFacts = [String](capacity: 2)
         var tomitaLong: Bool?
         var tokuhashiLong: Bool?
@@ -320,9 +321,9 @@ final class ClinicalReasoning {
             let majorFree = scores.tokuhashiRevised.items.first { $0.item == "majorOrganMetastases" }?.points == 2
             tokuhashiLong = t >= 12 || ((9...11).contains(t) && facts.involvedCount == 1 && majorFree)
         }
-        let long: Bool? = tomitaLong == true || tokuhashiLong == true ? true
-            : (tomitaLong == false && tokuhashiLong == false ? false : nil)
-        criteria.append(Criterion(criterion: "long expected survival (Tomita 2–3; Tokuhashi 12–15, or 9–11 with a single lesion and no major-organ metastases)",
+        let long: Bool? = tomitaLong == false || tokuhashiLong == false ? false
+            : (tomitaLong == true || tokuhashiLong == true ? true : nil)
+        criteria.append(Criterion(criterion: "long expected survival (Tomita 2–3; Tokuhashi 12–15, or 9–11 with a single lesion and no major-organ metastases; each computed score must agree)",
                                   met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : longFacts.joinedPhrase(separator: ", ")))
         criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: histologyFact))
         criteria.append(Criterion(criterion: "fit for major surgery with expected survival ≥ 3 months",
@@ -418,6 +419,9 @@ final class ClinicalReasoning {
     static let cebrtRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "30 Gy / 10"]
     static let sbrtRegimens = ["24 Gy / 2", "27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"]
     static let msccRegimens = ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"]
+    /// ASTRO 2024 spine re-irradiation regimens (reference §12.1).
+    static let reirradiationRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "20 Gy / 8"]
+    static let postOperativeSbrt = "post-operative SBRT, e.g. 24 Gy / 2"
     /// The alternatives to the chosen cEBRT regimen (30 Gy / 10 for a long course, else 20 Gy / 5),
     /// indexed [high-grade ESCC][long course], filtered once rather than at every assessment.
     static let cebrtAlternatives: [[[String]]] = [false, true].map { high in
@@ -442,6 +446,19 @@ final class ClinicalReasoning {
                           citation: Citations.ng234Dexamethasone))
         }
 
+        // NG234 (reference §12.5): without neurological signs steroids are not routine, except in a
+        // haematological malignancy, whose cord compression gets 16 mg and a haematology MDT.
+        if facts.histology.isHaematological, let g = facts.highestKnownEscc, g.isHighGrade || emergency {
+            if emergency {
+                note(.dexamethasone, phrase("haematological malignancy (\(facts.histology.code)): discuss with the haematology MDT (\(Citations.ng234))"))
+            } else {
+                add(.dexamethasone, priority: 5, regimen: "16 mg oral (or parenteral equivalent) daily; discuss with the haematology MDT",
+                    Rationale(rule: "NICE NG234 rec. 1.8 (haematological malignancy)",
+                              finding: phrase("cord compression on imaging (ESCC \(g.rawValue)) in a haematological malignancy (\(facts.histology.code)): dexamethasone 16 mg and a haematology MDT discussion even without neurological signs"),
+                              citation: Citations.ng234Dexamethasone))
+            }
+        }
+
         // R1: the systemic gate.
         let inoperable = c.systemic.medicallyOperable == false
         if inoperable || prognosis.survivalShort {
@@ -452,23 +469,17 @@ final class ClinicalReasoning {
             add(.cebrt, priority: 10, regimen: short ? "8 Gy × 1" : "20 Gy / 5",
                 alternatives: short ? ["20 Gy / 5"] : ["30 Gy / 10", "8 Gy × 1"],
                 Rationale(rule: "NOMS R1", finding: phrase("\(why): radiotherapy without open surgery\(short ? "; a single 8 Gy fraction suits short expected survival" : "")"),
-                          citation: Citations.nomsAstro2017))
+                          // Cord compression: the regimens are ASTRO 2024's for MSCC (reference §12.1).
+                          citation: esccHigh ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
             if stabilisation == .required || stabilisation == .favoured, let lesion = mechanicalLesion {
-                let bilateral = lesion.posterolateral == .bilateral
-                let translation = lesion.alignment == .subluxation
-                let highHere = lesion.escc?.isHighGrade ?? esccHigh
-                if lesion.isPainfulFracture && !highHere && !bilateral && !translation {
-                    add(.cementAugmentation, priority: 12, Rationale(
-                        rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) in a non-surgical patient: painful pathological fracture without high-grade ESCC, bilateral posterolateral disease or translation"),
+                let barriers = cementBarriers(lesion, forSurgicalPatient: false)
+                if barriers.isEmpty {
+                    add(.cementAugmentation, priority: 12, regimen: "kyphoplasty or vertebroplasty", Rationale(
+                        rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) in a non-surgical patient: painful pathological fracture without high-grade ESCC, neurological deficit, bony retropulsion, bilateral posterolateral disease or translation"),
                         citation: Citations.augmentation))
                 } else {
-                    var why: [String] = []
-                    if !lesion.isPainfulFracture { why.append("no painful pathological fracture") }
-                    if highHere { why.append("high-grade ESCC") }
-                    if bilateral { why.append("bilateral posterolateral disease") }
-                    if translation { why.append("translation") }
-                    add(.bracing, priority: 12, regimen: lesion.levels.first!.region == .cervical ? "cervical orthosis" : "thoracolumbar orthosis",
-                        Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(why.joinedPhrase(separator: ", "))) → orthosis + analgesia"),
+                    add(.bracing, priority: 12, regimen: Self.orthosis(for: lesion),
+                        Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(barriers.joinedPhrase(separator: ", "))) → orthosis + analgesia"),
                                   citation: Citations.noms))
                     add(.analgesia, priority: 13, regimen: "WHO analgesic ladder; adjuvants for neuropathic pain",
                         Rationale(rule: "NOMS R1", finding: "non-operative management of instability", citation: Citations.ng234))
@@ -517,29 +528,62 @@ final class ClinicalReasoning {
             let required = stabilisation == .required
             rulesApplied.append(required ? phrase("R2 mechanical: SINS \(total) ≥ 13 → stabilisation required")
                                          : phrase("R2 mechanical: SINS \(total) (7–12) with mechanical pain or deformity → stabilisation favoured"))
-            let highHere = lesion.escc?.isHighGrade ?? esccHigh
-            let cementOK = lesion.isPainfulFracture && !highHere && lesion.posterolateral != .bilateral
-                && lesion.alignment == .normal && lesion.levels.allSatisfy(\.isThoracolumbar)
+            let barriers = cementBarriers(lesion, forSurgicalPatient: true)
             let finding = required ? phrase("SINS \(total) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
                                    : phrase("SINS \(total) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
-            if cementOK {
+            if barriers.isEmpty {
                 add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
-                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
+                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no neurological deficit, no bony retropulsion, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
                               citation: Citations.nomsAugmentation))
             } else {
                 let cervical = lesion.levels.contains { $0.region == .cervical }
                 add(.stabilization, priority: required ? 8 : 12,
                     regimen: cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
-                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable\(cervical ? " (cervical level)" : "")"),
+                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
                               citation: Citations.fisherNoms))
             }
         case .consultOnly:
-            rulesApplied.append(phrase("R2 mechanical: SINS \(total) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required"))
+            // R2 also stabilises for mechanical radiculopathy, which the case cannot say: when a
+            // radiculopathy is recorded, the rule names the question for the team.
+            let radicular = c.neurology.deficit == .radiculopathy || c.symptoms.neuroSymptoms.contains(.radicularPain)
+            rulesApplied.append(phrase("R2 mechanical: SINS \(total) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")"))
         case .none:
             rulesApplied.append(phrase("R2 mechanical: SINS \(total) ≤ 6 → no stabilisation on mechanical grounds"))
         case .unknown:
             break
         }
+    }
+
+    /// Why cement augmentation does not suit `lesion` (empty when it does). Reference §12.4: a
+    /// painful pathological compression fracture without neurological deficit or high-grade ESCC,
+    /// without significant retropulsion or posterior-element destruction; R1 adds no translation,
+    /// R2 (a surgical patient, who has the alternative of fixation) normal alignment and a
+    /// thoracolumbar level.
+    func cementBarriers(_ lesion: SpinalLesion, forSurgicalPatient: Bool) -> [String] {
+        var why = [String](capacity: 4)
+        if !lesion.isPainfulFracture { why.append("no painful pathological fracture") }
+        if lesion.escc?.isHighGrade ?? esccHigh { why.append("high-grade ESCC") }
+        if facts.hasNeurologicalDeficit { why.append("neurological deficit") }
+        if lesion.bonyRetropulsion == true { why.append("bony retropulsion") }
+        if lesion.posterolateral == .bilateral { why.append("bilateral posterolateral disease") }
+        if forSurgicalPatient {
+            if lesion.alignment != .normal { why.append("abnormal alignment") }
+            if lesion.levels.contains(where: { $0.region == .cervical }) {
+                why.append("cervical level")
+            } else if !lesion.levels.allSatisfy(\.isThoracolumbar) {
+                why.append("not a thoracolumbar level")
+            }
+        } else if lesion.alignment == .subluxation {
+            why.append("translation")
+        }
+        return why
+    }
+
+    /// The orthosis for the lesion's region.
+    static func orthosis(for lesion: SpinalLesion) -> String {
+        if lesion.levels.contains(where: { $0.region == .cervical }) { return "cervical orthosis" }
+        if lesion.levels.allSatisfy({ $0.region == .sacral }) { return "lumbosacral orthosis (limited support at the sacrum)" }
+        return "thoracolumbar orthosis"
     }
 
     /// R3: neurologic × oncologic, with the Patchell evidence attached to decompression.
@@ -578,11 +622,17 @@ final class ClinicalReasoning {
         let h = facts.histology
         let name = h.code
         let gradeText = escc.map { phrase("ESCC \($0.rawValue)") } ?? "ESCC unknown"
+        // An unclassified histology shows both pathways (SpineBoard decision 2), each stated as
+        // conditional rather than calling the tumour sensitive in one and resistant in the other.
+        let unclassified = radiosensitivity == .unclassified
+        let sensitiveText = unclassified ? phrase("if radiosensitive (\(name) is not classified)") : phrase("radiosensitive histology (\(name))")
+        let resistantText = unclassified ? phrase("if radioresistant (\(name) is not classified)") : phrase("radioresistant histology (\(name))")
+        let resistantRule = unclassified ? "R3 (if radioresistant)" : "R3"
         func sensitivePath(priority: Int) {
             let longCourse = (radesTotal ?? 0) >= 36
             add(.cebrt, priority: priority, regimen: longCourse ? "30 Gy / 10" : "20 Gy / 5",
                 alternatives: Self.cebrtAlternatives[high ? 1 : 0][longCourse ? 1 : 0],
-                Rationale(rule: "NOMS R3", finding: phrase("radiosensitive histology (\(name)), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
+                Rationale(rule: "NOMS R3", finding: phrase("\(sensitiveText), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
                           citation: high ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
             if h.systemicFirst, c.systemic.effectiveOptionsRemaining != false {
                 add(.systemicTherapy, priority: priority + 1, Rationale(
@@ -591,20 +641,21 @@ final class ClinicalReasoning {
         }
         func resistantPath(priority: Int) {
             if high {
-                rulesApplied.append("R3: radioresistant + high-grade ESCC → separation surgery then SBRT (hybrid therapy)")
+                rulesApplied.append(phrase("\(resistantRule): radioresistant + high-grade ESCC → separation surgery then SBRT (hybrid therapy)"))
                 add(.separationSurgery, priority: priority - 1, regimen: "posterolateral circumferential decompression + pedicle-screw stabilisation",
-                    Rationale(rule: "NOMS R3", finding: phrase("radioresistant histology with high-grade compression (\(gradeText)): create a margin around the cord for SBRT"),
+                    Rationale(rule: "NOMS R3", finding: phrase("\(resistantText) with high-grade compression (\(gradeText)): create a margin around the cord for SBRT"),
                               citation: Citations.noms))
                 if patchell.status == "met" { patchellRationale(.separationSurgery) }
-                add(.sbrt, priority: priority, regimen: "post-operative SBRT, e.g. 24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
+                add(.sbrt, priority: priority, regimen: Self.postOperativeSbrt, alternatives: ["27 Gy / 3", "30 Gy / 5"],
                     Rationale(rule: "NOMS R3", finding: "hybrid therapy: stereotactic RT after separation surgery for durable control of a radioresistant tumour",
                               citation: Citations.nomsHybrid))
             } else {
-                rulesApplied.append(afterDecompression ? "R3: radioresistant → SBRT after decompression" : "R3: radioresistant + low-grade ESCC → SBRT")
+                rulesApplied.append(afterDecompression ? phrase("\(resistantRule): radioresistant → SBRT after decompression")
+                                                       : phrase("\(resistantRule): radioresistant + low-grade ESCC → SBRT"))
                 let finding = afterDecompression
-                    ? phrase("radioresistant histology (\(name)): stereotactic RT after the bony decompression")
-                    : phrase("radioresistant histology (\(name)) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed")
-                add(.sbrt, priority: priority, regimen: afterDecompression ? "post-operative SBRT, e.g. 24 Gy / 2" : "24 Gy / 2",
+                    ? phrase("\(resistantText): stereotactic RT after the bony decompression")
+                    : phrase("\(resistantText) with \(unknownGrade ? "ESCC not recorded" : "low-grade compression (\(gradeText))"): stereotactic RT; no decompression needed")
+                add(.sbrt, priority: priority, regimen: afterDecompression ? Self.postOperativeSbrt : "24 Gy / 2",
                     alternatives: ["27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"],
                     Rationale(rule: "NOMS R3", finding: finding, citation: Citations.nomsSc24))
                 if escc?.isGreyZone == true {
@@ -660,14 +711,19 @@ final class ClinicalReasoning {
             add(.systemicTherapy, priority: 20, Rationale(rule: "Primary cancer first", finding: finding, citation: Citations.noms))
         }
         let onBMA = c.systemic.currentTreatment.contains(.boneModifying)
-        let bmaHistology = !["lymphoma", "leukemia", "germ-cell"].contains(h.code)
-        let bmaIndicated = ["breast", "prostate", "myeloma", "plasmacytoma"].contains(h.code) || prognosis.survivalEstablished
+        // ESMO (reference §12.6) covers breast, castration-resistant prostate, myeloma and solid
+        // tumours; a solitary plasmacytoma is none of these, so no agent is proposed for it.
+        let bmaHistology = !["lymphoma", "leukemia", "germ-cell", "plasmacytoma"].contains(h.code)
+        let bmaIndicated = ["breast", "prostate", "myeloma"].contains(h.code) || prognosis.survivalEstablished
         if !onBMA, bmaHistology, bmaIndicated {
+            let finding: String = switch h.code {
+            case "breast": "bone metastases from breast cancer [I, A]"
+            case "prostate": "bone metastases from prostate cancer: [I, A] if castration-resistant (CRPC); castration-sensitive disease as other solid tumours with life expectancy ≥ 3 months [I, B] — confirm the castration status"
+            case "myeloma": "myeloma bone disease [I, A]"
+            default: "bone metastases with life expectancy ≥ 3 months [I, B]"
+            }
             add(.boneModifyingAgent, priority: 25, regimen: "zoledronic acid 4 mg IV every 3–4 weeks (12-weekly accepted) or denosumab 120 mg SC every 4 weeks",
-                Rationale(rule: "ESMO bone health", finding: ["breast", "prostate"].contains(h.code) ? phrase("bone metastases from \(h.code) cancer [I, A]")
-                            : ["myeloma", "plasmacytoma"].contains(h.code) ? "myeloma bone disease [I, A]"
-                            : "bone metastases with life expectancy ≥ 3 months [I, B]",
-                          citation: Citations.esmoBone))
+                Rationale(rule: "ESMO bone health", finding: finding, citation: Citations.esmoBone))
         }
         let painful = c.spine.lesions.contains { ($0.pain ?? .none) != .none } || (c.symptoms.painScore ?? 0) > 0
             || c.symptoms.newBackPain == true || !c.symptoms.painFeatures.isEmpty
@@ -686,7 +742,7 @@ final class ClinicalReasoning {
             var why: [String] = []
             if deficit { why.append("neurological deficit") }
             if impairedWalking { why.append(phrase("walking \(c.neurology.ambulation!.rawValue)")) }
-            if surgical { why.append("after spinal surgery") }
+            if surgical { why.append(surgeryOffByPatient ? "after spinal surgery, if it goes ahead" : "after spinal surgery") }
             add(.rehabilitation, priority: 24, regimen: "physiotherapy and occupational therapy; bladder and bowel programme; VTE prophylaxis if immobile",
                 Rationale(rule: "Supportive care", finding: why.joinedPhrase(separator: "; "), citation: "Reference §12.7"))
         }
@@ -715,6 +771,26 @@ final class ClinicalReasoning {
     // MARK: - The patient's context
 
     func applyContext() {
+        // SBRT planned after separation surgery is definitive when the patient avoids or declines
+        // the operation (settled first: the notes below depend on the regimen).
+        if surgeryOffByPatient, let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
+            candidates[i].regimen = "24 Gy / 2"
+            if !candidates[i].alternativeRegimens.contains("16–24 Gy × 1") { candidates[i].alternativeRegimens.append("16–24 Gy × 1") }
+            candidates[i].contextNotes.append("without the operation it was to follow (the patient's choice): definitive rather than post-operative SBRT — agree the dose and the margin to the cord with radiation oncology")
+        }
+
+        // Re-irradiation of the lesion being treated: ASTRO 2024's spine re-irradiation regimens
+        // (reference §12.1), the longer course kept as the longest of them.
+        let retreated = indexLesion.priorRadiation != nil || mechanicalLesion?.priorRadiation != nil
+        if retreated, let i = index(of: .cebrt), let chosen = candidates[i].regimen {
+            if !Self.reirradiationRegimens.contains(chosen) {
+                let replacement = chosen == "30 Gy / 10" ? "24 Gy / 6" : "20 Gy / 5"
+                candidates[i].regimen = replacement
+                candidates[i].contextNotes.append(phrase("re-irradiation: \(replacement) instead of \(chosen), which is not among ASTRO 2024's spine re-irradiation regimens"))
+            }
+            candidates[i].alternativeRegimens = Self.reirradiationRegimens.filter { $0 != candidates[i].regimen }
+        }
+
         // Why fewer fractions are favoured, joined once (three notes quote it) and written in place.
         var whyText = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
         var reasons = 0
@@ -743,8 +819,15 @@ final class ClinicalReasoning {
                 }
             }
         }
-        if let why {
-            note(.sbrt, phrase("\(why): SBRT 24 Gy / 2 needs two treatment visits"))
+        if let why, let i = index(of: .sbrt) {
+            if candidates[i].regimen == "24 Gy / 2" {
+                // Single-fraction SRS (reference §12.2, institutional practice [M]) needs one visit.
+                candidates[i].alternativeRegimens.removeAll { $0 == "16–24 Gy × 1" }
+                candidates[i].alternativeRegimens.insert("16–24 Gy × 1", at: 0)
+                candidates[i].contextNotes.append(phrase("\(why): SBRT 24 Gy / 2 needs two treatment visits; single-fraction SRS (16–24 Gy × 1, reference §12.2) needs one"))
+            } else {
+                note(.sbrt, phrase("\(why): SBRT 24 Gy / 2 needs two treatment visits"))
+            }
         }
 
         // Limited family support: discharge planning and social work.
@@ -769,15 +852,16 @@ final class ClinicalReasoning {
             guard let prior = lesion.priorRadiation else { continue }
             let eqd2 = (prior.eqd2CordAlphaBeta2 * 10).rounded() / 10
             let doseText = prior.doseGy.rounded() == prior.doseGy ? String(Int(prior.doseGy)) : String(prior.doseGy)
-            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose; ASTRO 2024 re-irradiation regimens 8 Gy / 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8")
+            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose; ASTRO 2024 re-irradiation regimens 8 Gy × 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8")
             note(.cebrt, text)
             note(.sbrt, text)
         }
 
         // Comorbidities: specific cautions; serious ones lower open surgery.
         let cm = c.comorbidities
-        if !cm.contains(.diabetes), has(.dexamethasone) {
-            caution(.dexamethasone, "monitor blood glucose and give PPI cover (reference §12.5)")
+        if has(.dexamethasone) {
+            // PPI cover always; the diabetic's glucose caution follows below.
+            caution(.dexamethasone, cm.contains(.diabetes) ? "give PPI cover (reference §12.5)" : "monitor blood glucose and give PPI cover (reference §12.5)")
         }
         guard !cm.isEmpty else { return applyPreferences() }
         let surgical: (TreatmentOption) -> Bool = { $0.isOpenSurgery }
@@ -828,22 +912,27 @@ final class ClinicalReasoning {
 
     /// The patient's stated preferences: avoiding surgery, named goals, declined options.
     func applyPreferences() {
-        // "avoid-surgery": non-operative alternatives first; still visible.
-        if c.preferences.priorities.contains(.avoidSurgery), hasOpenSurgery {
+        // "avoid-surgery", or every operation on the list declined: the non-operative alternatives
+        // are added; avoided operations rank after them, declined ones last (below); all stay visible.
+        let avoids = c.preferences.priorities.contains(.avoidSurgery)
+        if surgeryOffByPatient {
+            let who = avoids ? "the patient wishes to avoid surgery" : "the patient declined surgery"
             if has(.separationSurgery) || has(.decompressionStabilization) {
                 let modality: TreatmentOption = radiosensitivity == .sensitive ? .cebrt : .sbrt
                 add(modality, priority: 10, regimen: modality == .sbrt ? "24 Gy / 2" : "20 Gy / 5",
-                    Rationale(rule: "Patient preference", finding: "the patient wishes to avoid surgery: radiotherapy alone, less durable than surgery + RT for high-grade compression",
+                    Rationale(rule: "Patient preference", finding: phrase("\(who): radiotherapy alone, less durable than surgery + RT for high-grade compression"),
                               citation: Citations.noms))
             }
             if has(.stabilization) || stabilisation == .required || stabilisation == .favoured {
-                add(.bracing, priority: 12, regimen: "orthosis", Rationale(
-                    rule: "Patient preference", finding: "the patient wishes to avoid surgery: orthosis and analgesia for instability (less effective than stabilisation)",
+                add(.bracing, priority: 12, regimen: mechanicalLesion.map(Self.orthosis(for:)) ?? "orthosis", Rationale(
+                    rule: "Patient preference", finding: phrase("\(who): orthosis and analgesia for instability (less effective than stabilisation)"),
                     citation: Citations.noms))
             }
-            for i in candidates.indices where candidates[i].code.isOpenSurgery {
-                candidates[i].priority += 100
-                candidates[i].contextNotes.append("the patient prefers to avoid surgery: non-operative alternatives are ranked first")
+            if avoids {
+                for i in candidates.indices where candidates[i].code.isOpenSurgery {
+                    candidates[i].priority += 100
+                    candidates[i].contextNotes.append("the patient prefers to avoid surgery: non-operative alternatives are ranked first")
+                }
             }
         }
 
@@ -863,9 +952,36 @@ final class ClinicalReasoning {
 
         // Declined options stay visible, marked, and go last.
         for i in candidates.indices where !c.preferences.declines.isEmpty && c.preferences.declines.contains(candidates[i].code) {
-            candidates[i].priority += 1000
+            candidates[i].priority += Self.declinedOffset
             candidates[i].contextNotes.append("declined by the patient: kept visible for the team, not to be offered again without a new discussion")
         }
+
+        // Pre-operative embolisation belongs to an operation: never ranked ahead of the first one,
+        // and, when every operation is declined, just before the declined options (which stay last).
+        if let e = index(of: .embolization) {
+            var firstOperation = Int.max
+            for i in candidates.indices where candidates[i].code.isOpenSurgery { firstOperation = min(firstOperation, candidates[i].priority) }
+            if firstOperation != .max, candidates[e].priority < firstOperation {
+                candidates[e].priority = min(firstOperation, Self.declinedOffset - 1)
+            }
+            if surgeryOffByPatient {
+                candidates[e].contextNotes.append(avoids ? "only before an operation, which the patient wishes to avoid" : "only before an operation, which the patient declined")
+            }
+        }
+    }
+
+    /// Added to a declined option's priority: declined options rank after every other.
+    static let declinedOffset = 1000
+
+    /// Open surgery is on the list but the patient avoids it or has declined every operation on it.
+    var surgeryOffByPatient: Bool {
+        var anyOperation = false
+        var allDeclined = true
+        for i in candidates.indices where candidates[i].code.isOpenSurgery {
+            anyOperation = true
+            if !c.preferences.declines.contains(candidates[i].code) { allDeclined = false }
+        }
+        return anyOperation && (allDeclined || c.preferences.priorities.contains(.avoidSurgery))
     }
 
     func goals(for code: TreatmentOption) -> [TreatmentGoal] {

@@ -9,6 +9,8 @@ public enum Triage {
     static let ng234Decision = "Reference §11.3 R0; \(ng234)"
     static let ng234Immobilise = "\(ng234); reference §12.7"
     static let qs56Imaging = "\(qs56); NICE CG75 (2008)"
+    static let dexamethasone = "Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring"
+    static let dexamethasoneLymphoma = "\(dexamethasone); if lymphoma is possible, obtain tissue first where it is safe to do so (steroids can obscure the histology)"
 
     static func text(_ key: NeuroSymptom) -> String {
         switch key {
@@ -17,6 +19,14 @@ public enum Triage {
         case .gaitDisturbance: "gait disturbance"
         case .sphincterDysfunction: "sphincter (bladder or bowel) dysfunction"
         case .radicularPain: "radicular pain"
+        }
+    }
+    static func text(_ key: NeurologicalDeficit) -> String {
+        switch key {
+        case .none: "none"
+        case .radiculopathy: "radiculopathy"
+        case .myelopathy: "myelopathy"
+        case .caudaEquina: "cauda equina syndrome"
         }
     }
     static func text(_ key: PainFeature) -> String {
@@ -38,10 +48,14 @@ public enum Triage {
         // ones, which is the order an emergency reports them in.
         var reasons = [String](capacity: c.symptoms.neuroSymptoms.count + c.symptoms.painFeatures.count + 5)
         for s in c.symptoms.neuroSymptoms { reasons.append(phrase("neurological symptom: \(text(s))")) }
-        if let d = c.neurology.deficit, d != .none { reasons.append(phrase("neurological deficit recorded: \(d.rawValue)")) }
+        if let d = c.neurology.deficit, d != .none { reasons.append(phrase("neurological deficit recorded: \(text(d))")) }
         if c.neurology.bladderBowelDysfunction == true { reasons.append("bladder or bowel dysfunction") }
         if c.neurology.deficit == nil, let f = facts.frankel, f.grade != .e {
             reasons.append(phrase("\(f.fromAsia ? "ASIA" : "Frankel") \(f.grade.rawValue) recorded: a neurological deficit"))
+        }
+        // A recorded loss of walking is "difficulty in walking" (NG234), whatever else is recorded.
+        if c.neurology.ambulation == .nonAmbulatory, let h = c.neurology.hoursSinceLossOfAmbulation {
+            reasons.append(phrase("loss of ambulation recorded (\(h) h ago)"))
         }
         let neurological = !reasons.isEmpty
 
@@ -65,8 +79,9 @@ public enum Triage {
         if neurological {
             var deadlines = [Deadline](capacity: 5)
             deadlines.append(deadline("Contact the MSCC coordinator (oncological emergency)", hours: 0, citation: ng234))
-            deadlines.append(deadline("Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring", hours: 0,
-                                      citation: ng234Dexamethasone))
+            // Steroids before a biopsy can hide lymphoma (reference §12.5): said where it is possible.
+            let lymphomaPossible = facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary"
+            deadlines.append(deadline(lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0, citation: ng234Dexamethasone))
             let unstable = (maxKnownSins ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {
                 deadlines.append(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7) and seek expert spinal advice", hours: 0,
@@ -90,8 +105,13 @@ public enum Triage {
                 safetyNet: "Escalate to emergency at once if any neurological symptom appears: limb weakness, numbness, difficulty walking, bladder or bowel dysfunction, radicular pain.",
                 citation: ng234)
         }
+        // Mechanical pain scored for SINS is not a recorded red flag (case-format.md), but NG234
+        // counts new mechanical pain as one: the reason says so rather than "no red-flag pain".
+        let mechanical = c.spine.lesions.lazy.filter { $0.pain == .mechanical }.map(\.name)
         return Urgency(
-            level: .routine, reasons: ["no neurological symptoms or signs, no red-flag spinal pain, no unstable spine or high-grade compression recorded"],
+            level: .routine,
+            reasons: [mechanical.isEmpty ? "no neurological symptoms or signs, no red-flag spinal pain, no unstable spine or high-grade compression recorded"
+                      : phrase("no neurological symptoms or signs, no red-flag pain feature (symptoms.painFeatures), no unstable spine or high-grade compression recorded; mechanical pain is scored at \(joined: mechanical, separator: ", "): if it is new, NG234 counts it as a red flag — record it and re-triage")],
             deadlines: [],
             safetyNet: "Re-triage at once for new back pain or any neurological symptom (urgent within 24 h; emergency with neurological symptoms).",
             citation: ng234)

@@ -30,8 +30,10 @@ public enum NewEnglandSpinalMetastasisScore {
         }
         if let albumin = facts.c.labs.albumin {
             let gdl = albumin.gramsPerDecilitre
-            let unitText = albumin.unit == .gramsPerDecilitre ? "" : phrase(" (= \(format(gdl)) g/dL)")
-            b.add("albumin", input: phrase("\(format(albumin.value)) \(albumin.unit.rawValue)\(unitText)"), points: gdl >= albuminThreshold ? 1 : 0,
+            let perLitre = albumin.unit != .gramsPerDecilitre
+            let unitText = perLitre ? phrase(" (= \(format(gdl, threshold: albuminThreshold)) g/dL)") : ""
+            let shown = format(albumin.value, threshold: perLitre ? albuminThreshold * 10 : albuminThreshold)
+            b.add("albumin", input: phrase("\(shown) \(albumin.unit.rawValue)\(unitText)"), points: gdl >= albuminThreshold ? 1 : 0,
                   note: "normal albumin ≥ 3.5 g/dL (35 g/L) scores 1")
         } else {
             b.need("labs.albumin")
@@ -44,8 +46,17 @@ public enum NewEnglandSpinalMetastasisScore {
         return r
     }
 
-    static func format(_ x: Double) -> String {
-        let rounded = (x * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    /// Two decimals at most, or as many more as it takes for the shown value to fall on the same
+    /// side of `threshold` as the value scored (34.99 g/L is shown as 3.499 g/dL, not 3.5).
+    static func format(_ x: Double, threshold: Double) -> String {
+        var scale = 100.0
+        for _ in 0..<5 {
+            let rounded = (x * scale).rounded() / scale
+            if (rounded >= threshold) == (x >= threshold) {
+                return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            }
+            scale *= 10
+        }
+        return String(x)
     }
 }

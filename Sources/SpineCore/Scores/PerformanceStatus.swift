@@ -17,6 +17,11 @@ public enum PerformanceStatusScale {
         }
     }
 
+    /// "70–80", or "0" for the single value of ECOG 5.
+    static func karnofskyText(_ range: ClosedRange<Int>) -> String {
+        range.lowerBound == range.upperBound ? phrase("\(range.lowerBound)") : phrase("\(range.lowerBound)–\(range.upperBound)")
+    }
+
     /// Conventional mapping Karnofsky → ECOG (reference §9.3).
     public static func ecog(karnofsky: Int) -> Int {
         switch karnofsky {
@@ -39,7 +44,7 @@ public enum PerformanceStatusScale {
         } else if let e = p.ecog {
             r.ecog = e
             let range = karnofskyRange(ecog: e)
-            r.karnofskyRange = range.lowerBound == range.upperBound ? phrase("\(range.lowerBound)") : phrase("\(range.lowerBound)–\(range.upperBound)")
+            r.karnofskyRange = karnofskyText(range)
             r.note = phrase("Karnofsky \(r.karnofskyRange!) read from ECOG \(e) by the conventional mapping (approximate)")
             r.status = "computed"
         } else {

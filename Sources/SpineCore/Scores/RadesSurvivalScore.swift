@@ -15,8 +15,11 @@ public enum RadesSurvivalScore {
 
     /// Time developing motor deficits: 0–7 days → 3 (0 scores as 1–7), 8–14 → 5, > 14 → 8.
     public static func motorDeficitPoints(days: Int) -> Int { days <= 7 ? 3 : days <= 14 ? 5 : 8 }
-    /// Interval tumour diagnosis → MSCC: ≤ 15 months → 4, > 15 → 7.
-    public static func intervalPoints(months: Int) -> Int { months <= 15 ? 4 : 7 }
+    /// Interval tumour diagnosis → MSCC: ≤ 15 months → 4, > 15 → 7. `extraDays` beyond whole
+    /// months (an interval derived from dates) count: 15 months and 1 day is more than 15 months.
+    public static func intervalPoints(months: Int, extraDays: Int = 0) -> Int {
+        months < 15 || (months == 15 && extraDays == 0) ? 4 : 7
+    }
 
     public static func score(_ facts: CaseFacts) -> ScoreResult {
         let c = facts.c
@@ -48,7 +51,9 @@ public enum RadesSurvivalScore {
         }
 
         if let months = facts.intervalMonths {
-            b.add("intervalToMSCC", input: phrase("\(months) months"), points: intervalPoints(months: months),
+            let days = facts.intervalExtraDays
+            b.add("intervalToMSCC", input: days == 0 ? phrase("\(months) months") : phrase("\(months) months and \(days) days"),
+                  points: intervalPoints(months: months, extraDays: days),
                   note: facts.intervalDerived ? "derived from primaryTumor.diagnosedOn to the assessment date" : nil)
         } else {
             b.need("primaryTumor.monthsFromDiagnosisToSpinalMetastasis")

@@ -34,6 +34,8 @@ public enum RevisedTokuhashiScore {
         let c = facts.c
         var b = ScoreBuilder()
         var alternativeDelta = 0
+        /// The upper Karnofsky of the ECOG band, which gives the alternative total.
+        var alternativeKarnofsky = 0
 
         if let k = c.performance.karnofsky {
             b.add("generalCondition", input: phrase("Karnofsky \(k)"), points: conditionPoints(karnofsky: k),
@@ -43,11 +45,12 @@ public enum RevisedTokuhashiScore {
             let low = conditionPoints(karnofsky: kps.lowerBound), high = conditionPoints(karnofsky: kps.upperBound)
             if low != high {
                 alternativeDelta = high - low
+                alternativeKarnofsky = kps.upperBound
                 b.add("generalCondition", input: phrase("ECOG \(e)"), points: low,
                       note: phrase("only ECOG given: Karnofsky \(kps.lowerBound)–\(kps.upperBound) by the conventional mapping straddles two bands; the lower points are used (approximate)"))
             } else {
                 b.add("generalCondition", input: phrase("ECOG \(e)"), points: low,
-                      note: phrase("only ECOG given: read as Karnofsky \(kps.lowerBound)–\(kps.upperBound) by the conventional mapping"))
+                      note: phrase("only ECOG given: read as Karnofsky \(PerformanceStatusScale.karnofskyText(kps)) by the conventional mapping"))
             }
         } else {
             b.need("performance.karnofsky")
@@ -98,9 +101,9 @@ public enum RevisedTokuhashiScore {
             r.alternativeTotal = r.total! + alternativeDelta
             let altBand = bands.first { $0.range.contains(r.alternativeTotal!) }
             if altBand?.category != r.category {
-                r.notes.append(phrase("with the higher ECOG reading the total is \(r.alternativeTotal!) (\(altBand?.category ?? "")): the category depends on the conversion; record Karnofsky"))
+                r.notes.append(phrase("with the higher Karnofsky reading (\(alternativeKarnofsky)) the total is \(r.alternativeTotal!) (\(altBand?.category ?? "")): the category depends on the conversion; record Karnofsky"))
             } else {
-                r.notes.append(phrase("with the higher ECOG reading the total is \(r.alternativeTotal!), in the same category"))
+                r.notes.append(phrase("with the higher Karnofsky reading (\(alternativeKarnofsky)) the total is \(r.alternativeTotal!), in the same category"))
             }
         }
         if r.status == .computed, let total = r.total, (9...11).contains(total),
