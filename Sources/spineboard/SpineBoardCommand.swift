@@ -88,8 +88,8 @@ struct AssessCommand: ParsableCommand {
     @Argument(help: "A case document (JSON), or - for standard input.")
     var file: String
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, help: "Output format: text (the default) or json; --ndjson always writes JSON.")
+    var format: Format?
 
     @Flag(name: .long, help: "One case per input line; one JSON result per output line.")
     var ndjson = false
@@ -106,6 +106,11 @@ struct AssessCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if ndjson {
+            // NDJSON output is JSON, one result per line: a text report cannot be asked for.
+            if format == .text {
+                writeStderr("spineboard: --ndjson writes JSON lines; --format text cannot be combined with it")
+                throw ExitCode(1)
+            }
             var batch = BatchAssessor(today: today)
             batch.process(input, flush: writeStdout)
             return try finishStdout()
@@ -117,7 +122,7 @@ struct AssessCommand: ParsableCommand {
             throw ExitCode(2)
         case .success(let c):
             let a = assess(c, today: today)
-            switch format {
+            switch format ?? .text {
             case .json: writeStdout(a.jsonBytes() + [0x0A])
             case .text: writeStdout(Array(TextReport.render(a, for: c).utf8))
             }

@@ -85,6 +85,13 @@ struct DecoderTests {
         #expect(isDuplicate(huge))
     }
 
+    @Test("an unknown member's name is shown in its path up to 64 characters")
+    func longUnknownKeyIsShortened() throws {
+        let key = String(repeating: "k", count: 100_000)
+        let errors = try #require(decodeErrors(withPatientMembers(#""\#(key)":1"#)))
+        #expect(errors.map(\.path) == ["patient." + String(repeating: "k", count: 64) + "…"])
+    }
+
     @Test("a schema field spelled with escapes is that field; one differing after eight bytes is unknown")
     func escapedAndLongKeys() throws {
         // "\u0069d" is "id"; "n\u0061me" is "name".

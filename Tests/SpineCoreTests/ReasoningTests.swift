@@ -1356,3 +1356,127 @@ extension Case {
         return c
     }
 }
+
+@Suite("Reasoning: prognosis without a clinician estimate, and instability known despite missing items")
+struct ReasoningSafeSideTests {
+    /// NSCLC with untreatable liver metastases, three extraspinal foci, Karnofsky 60, albumin 3.0:
+    /// Tokuhashi 5, Tomita 10, modified Bauer 0, NESMS 1 — every computed instrument short.
+    func poorPrognosisCase(_ configure: (inout Case) -> Void = { _ in }) -> Case {
+        reasoningCase(histology: "lung-nsclc", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = nil
+            $0.performance.karnofsky = 60
+            $0.labs.albumin = Albumin(value: 3.0, unit: .gramsPerDecilitre)
+            $0.otherMetastases.extraspinalBoneCount = 3
+            $0.otherMetastases.visceral = TestCases.visceral([.liver], removable: false, treatable: false)
+            configure(&$0)
+        }
+    }
+
+    @Test("every instrument short but none says < 3 months: survival uncertain, the systemic gate stays open, flagged")
+    func allShortIsUncertain() throws {
+        let a = reasoningAssess(poorPrognosisCase())
+        #expect(a.prognosis.readings.allSatisfy { $0.tier == .short })
+        #expect(a.prognosis.survivalAtLeast3Months == "uncertain")
+        #expect(a.prognosis.survivalSource.contains("none says < 3 months"))
+        #expect(!a.reasoningRuleFired("R1"))
+        #expect(a.noms.systemic.code == "undetermined")
+        #expect(a.warnings.contains { $0.contains("Open surgery requires expected survival ≥ 3 months") })
+        // The clinician's estimate still closes the gate.
+        #expect(reasoningAssess(poorPrognosisCase { $0.systemic.clinicianSurvivalEstimateMonths = 2 }).reasoningRuleFired("R1"))
+    }
+
+    @Test("scores establish ≥ 3 months only when none reads short")
+    func yesNeedsNoShortReading() {
+        let fit = reasoningAssess(reasoningCase { $0.systemic.clinicianSurvivalEstimateMonths = nil })
+        #expect(fit.prognosis.survivalAtLeast3Months == "yes")
+        // Untreatable liver metastases: Tomita 1 + 4 + 1 = 6 (short) against Tokuhashi 13 (long).
+        let mixed = reasoningAssess(reasoningCase {
+            $0.systemic.clinicianSurvivalEstimateMonths = nil
+            $0.otherMetastases.visceral = TestCases.visceral([.liver], removable: false, treatable: false)
+        })
+        #expect(mixed.scores.tomita.total == 6)
+        #expect(mixed.prognosis.survivalAtLeast3Months == "uncertain")
+    }
+
+    @Test("modified Bauer 3–4 reads as middle-term (intermediate), as Tomita 4–5 with the same words")
+    func bauerTier() throws {
+        let a = reasoningAssess(reasoningCase())
+        let bauer = try #require(a.prognosis.readings.first { $0.instrument == "bauerModified" })
+        #expect(bauer.total == 4)
+        #expect(bauer.tier == .intermediate)
+    }
+
+    @Test("ECOG 3–4 without Karnofsky triggers early palliative care (Karnofsky ≤ 40 by the mapping)")
+    func ecogPalliativeTrigger() throws {
+        let a = reasoningAssess(reasoningCase { $0.performance.karnofsky = nil; $0.performance.ecog = 4 })
+        let palliative = try #require(a.reasoningOption(.palliativeCare))
+        #expect(palliative.rationale.contains { $0.finding.contains("ECOG 4 (Karnofsky 10–20 ≤ 40)") })
+    }
+
+    /// T12 junctional 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 15 without the pain item.
+    func unstableWithoutPain() -> SpinalLesion {
+        reasoningLesion([.t12], pain: nil, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+    }
+
+    @Test("a lesion at least SINS 15 with its pain missing: urgent, spine-surgery referral, stabilisation required")
+    func lowerBoundCounts() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [unstableWithoutPain()]))
+        #expect(a.scores.sins.status == .incomplete)
+        #expect(a.urgency.level == .urgent)
+        #expect(a.urgency.reasons.contains("imaging shows an unstable spine (SINS at least 15 (items missing) ≥ 13)"))
+        let surgery = try #require(a.referralDetails.first { $0.code == .spineSurgery })
+        #expect(surgery.reasons.contains("SINS at least 15 (items missing) ≥ 7 at T12 (Fisher 2010)"))
+        #expect(a.noms.rulesApplied.contains("R2 mechanical: SINS at least 15 (items missing) ≥ 13 → stabilisation required"))
+        #expect(a.reasoningCodes.contains(.stabilization))
+        #expect(a.noms.mechanical.code == "unstable")
+    }
+
+    @Test("a lower bound under 7 leaves stability undetermined")
+    func lowLowerBound() {
+        let lesion = reasoningLesion([.t8], pain: nil)  // T8 1 + lytic 2 + 0 + 0 + 0 = 3 known
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.noms.mechanical.code == "unknown")
+        #expect(!a.referralDetails.contains { $0.code == .spineSurgery })
+    }
+
+    @Test("a complete unstable lesion is not hidden by another lesion's missing item")
+    func otherLesionIncomplete() throws {
+        let l2 = reasoningLesion([.l2], pain: .mechanical, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+        let t5 = reasoningLesion([.t5], pain: nil)
+        let a = reasoningAssess(reasoningCase(lesions: [t5, l2]))
+        #expect(a.scores.sins.status == .incomplete)
+        #expect(a.noms.mechanical.code == "unstable")
+        #expect(a.noms.mechanical.facts.contains { $0.hasPrefix("SINS items missing: spine.lesions[0].pain") })
+        #expect(a.lmnop.mechanical == "SINS 17 (unstable) at L2; SINS incomplete for another lesion")
+        #expect(a.reasoningCodes.contains(.stabilization))
+    }
+
+    @Test("C1–C2 instability: occipito-cervical or C1–C2 fixation (reference V07)")
+    func upperCervicalFixation() throws {
+        // C2 junctional 3 + mechanical 3 + lytic 2 + subluxation 4 + none 0 + unilateral 1 = 13.
+        let lesion = reasoningLesion([.c2], pain: .mechanical, alignment: .subluxation, posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [lesion]))
+        #expect(a.reasoningOption(.stabilization)?.regimen == "instrumented occipito-cervical or C1–C2 fixation")
+    }
+
+    @Test("R6 SBRT against high-grade ESCC carries the cord-dose caution")
+    func r6HighGradeCaution() throws {
+        let a = reasoningAssess(reasoningCase(histology: "myeloma", lesions: [reasoningLesion([.t5], escc: .g2)]))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.cautions.contains { $0.hasPrefix("high-grade ESCC: the spinal-cord dose constraint") })
+    }
+
+    @Test("an asymptomatic, stable, non-compressive lesion: radiotherapy is marked optional (reference V02)")
+    func asymptomaticLesion() throws {
+        let quiet = reasoningCase(lesions: [reasoningLesion(pain: LesionPain.none)]) { $0.symptoms.painScore = 0 }
+        let cebrt = try #require(reasoningAssess(quiet).reasoningOption(.cebrt))
+        #expect(cebrt.contextNotes.contains { $0.contains("radiotherapy for this asymptomatic lesion is optional") })
+        let painful = try #require(reasoningAssess(reasoningCase()).reasoningOption(.cebrt))
+        #expect(!painful.contextNotes.contains { $0.contains("asymptomatic") })
+    }
+
+    @Test("LMNOP O says an unclassified histology is not classified")
+    func lmnopUnclassified() {
+        #expect(reasoningAssess(reasoningCase(histology: "uterus")).lmnop.oncology.hasPrefix("Uterine carcinoma (endometrium, cervix): radiosensitivity to cEBRT not classified"))
+    }
+}

@@ -109,5 +109,27 @@ struct ReportTests {
         #expect(text.contains("SINS (spinal instability): INCOMPLETE — missing spine.lesions[0].pain"))
         #expect(text.contains("Tomita 2001: INCOMPLETE — missing primaryTumor.tomitaGrowth"))
         #expect(text.contains("Rades 2008 survival (MSCC): not applicable"))
+        // The lesion's own block shows what it is missing, under the case's SINS.
+        #expect(text.contains("    lesion T8: INCOMPLETE — missing spine.lesions[0].pain"))
+    }
+
+    @Test("the report prints each Patchell and en bloc criterion, every lesion's SINS, the prognosis notes and the urgency source")
+    func textReportShowsCriteriaAndLesions() throws {
+        let c = try CaseDocument.decode(try exampleBytes("myeloma-two-lesions-ecog.json"), today: reportToday).get()
+        let a = assess(c, today: reportToday)
+        let text = TextReport.render(a, for: c)
+        for check in [a.patchell, a.enBloc] {
+            for k in check.criteria {
+                let mark = k.met.map { $0 ? "met" : "not met" } ?? "unknown"
+                #expect(text.contains("[\(mark)] \(k.criterion) — \(k.fact)"), "missing criterion \(k.criterion)")
+            }
+        }
+        let lesions = try #require(a.scores.sins.perLesion)
+        #expect(lesions.count == 2)
+        for l in lesions {
+            #expect(text.contains("  lesion \(l.lesion!): \(l.total!) (0–18) \(l.category!)"))
+        }
+        for n in a.prognosis.notes { #expect(text.contains("note: \(n)")) }
+        #expect(text.contains("  \(a.urgency.citation)\n"))
     }
 }

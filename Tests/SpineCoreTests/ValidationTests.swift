@@ -1160,6 +1160,11 @@ struct ValidationTests {
         Variant("patient.id with a tab", [set("patient.id", "MRN\t1")], "patient.id", mentioning: ["control"]),
         Variant("patient.id with a line separator", [set("patient.id", "MRN\u{2028}1")], "patient.id", mentioning: ["line breaks"]),
         Variant("primaryTumor.detail with DEL", [set("primaryTumor.detail", "a\u{7F}b")], "primaryTumor.detail", mentioning: ["control"]),
+        Variant("patient.name with a right-to-left override", [set("patient.name", "Jane \u{202E}1202-30-10")], "patient.name",
+                mentioning: ["control"]),
+        Variant("patient.id with a bidi isolate", [set("patient.id", "MRN\u{2067}1")], "patient.id", mentioning: ["control"]),
+        Variant("primaryTumor.detail with a left-to-right embedding", [set("primaryTumor.detail", "ER+\u{202A}x")], "primaryTumor.detail",
+                mentioning: ["control"]),
     ])
     private func stringLimits(_ v: Variant) {
         expectRejected(base.applying(v.changes), at: v.paths, mentioning: v.mentions)

@@ -213,7 +213,7 @@ struct Validator {
                 }
             }
             if !known {
-                fail(reader.child(view.string(key)), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
+                fail(reader.child(Self.shown(view.string(key))), "unknown field; allowed here: \(allowed.map { "\($0)" }.joined(separator: ", "))")
             }
             i = view.next(i + 1)
         }
@@ -258,9 +258,17 @@ struct Validator {
     }
 
     /// C0 controls (line feed and tab allowed in multiline text), DEL, C1 controls (U+0080–U+009F,
-    /// which some terminals read as escape sequences) and, outside multiline text, the Unicode line
-    /// and paragraph separators. Read on the UTF-8 bytes of valid text: C1 controls are C2 80–C2 9F
-    /// and the separators E2 80 A8/A9, and a lead byte (C2, E2) is never a continuation byte.
+    /// which some terminals read as escape sequences), the bidirectional embeddings, overrides and
+    /// isolates (U+202A–U+202E, U+2066–U+2069, which can reverse how a report line reads) and,
+    /// outside multiline text, the Unicode line and paragraph separators. Read on the UTF-8 bytes
+    /// of valid text: C1 controls are C2 80–C2 9F, the separators E2 80 A8/A9, the bidi controls
+    /// E2 80 AA–AE and E2 81 A6–A9; a lead byte (C2, E2) is never a continuation byte.
+    /// An unknown member's name as an error path shows it: at most 64 characters, so that a
+    /// megabyte-long key is not echoed back whole.
+    static func shown(_ name: String) -> String {
+        name.unicodeScalars.count <= 64 ? name : String(String.UnicodeScalarView(name.unicodeScalars.prefix(64))) + "…"
+    }
+
     static func controlCharacterMessage(multiline: Bool) -> String {
         multiline ? "must not contain control characters (line breaks and tabs are allowed)" : "must not contain control characters or line breaks"
     }
@@ -271,6 +279,10 @@ struct Validator {
             if b < 0x20 {
                 if !(multiline && (b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t"))) { return true }
             } else if b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
+                return true
+            } else if beforePrevious == 0xE2, previous == 0x80, b >= 0xAA && b <= 0xAE {
+                return true
+            } else if beforePrevious == 0xE2, previous == 0x81, b >= 0xA6 && b <= 0xA9 {
                 return true
             } else if !multiline, beforePrevious == 0xE2, previous == 0x80, b == 0xA8 || b == 0xA9 {
                 return true

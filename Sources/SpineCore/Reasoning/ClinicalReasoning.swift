@@ -68,6 +68,10 @@ final class ClinicalReasoning {
     /// The totals the rules read, summed once (reading one through the shared scores copied the
     /// whole result, with every member retained and released, at each read).
     let sinsTotal, tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal: Int?
+    /// The SINS the mechanical rules read: the case's SINS, or, when a lesion has items missing,
+    /// the highest score known to hold if that is already 7 or more (safe side: a lesion known to
+    /// be unstable is not hidden by missing data elsewhere); nil when stability cannot be judged.
+    let mechanicalSins: KnownInstability?
 
     enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
 
@@ -80,6 +84,8 @@ final class ClinicalReasoning {
         indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
         histologyFact = phrase("histology \(facts.histology.code)")
         (sinsTotal, tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
+        let known = scoresBox.scores.sins.knownInstability
+        mechanicalSins = known.flatMap { totals.sins != nil || $0.points >= 7 ? $0 : nil }
     }
 
     var escc: EpiduralCompressionGrade? { facts.escc }
@@ -116,16 +122,17 @@ final class ClinicalReasoning {
     }
 
     func readMechanical() {
-        guard let total = sinsTotal, let name = scores.sins.lesion else {
+        guard let sins = mechanicalSins, let lesion = c.spine.lesions.first(where: { $0.name == sins.lesion }) else {
             stabilisation = .unknown
             return
         }
-        mechanicalLesion = c.spine.lesions.first { $0.name == name }
-        let lesion = mechanicalLesion!
+        mechanicalLesion = lesion
+        let total = sins.points
         if total >= 13 {
             stabilisation = .required
         } else if total >= 7 {
-            let deformity = lesion.alignment != .normal
+            // An alignment not recorded is not a deformity.
+            let deformity = lesion.alignment.map { $0 != .normal } ?? false
             stabilisation = lesion.pain == .mechanical || deformity ? .favoured : .consultOnly
         } else {
             stabilisation = .none
@@ -175,25 +182,27 @@ final class ClinicalReasoning {
     }
 
     func mechanicalArm() -> Finding {
-        guard let total = sinsTotal, let lesion = mechanicalLesion else {
+        guard let sins = mechanicalSins, let lesion = mechanicalLesion else {
             return Finding(code: "unknown", finding: "SINS incomplete: mechanical stability cannot be judged",
                            facts: scores.sins.missing)
         }
-        var f = [String](capacity: 3)
-        f.append(phrase("SINS \(total) at \(lesion.name) (\(scores.sins.category ?? ""))"))
+        var f = [String](capacity: 4)
+        f.append(phrase("\(sins.text) at \(lesion.name) (\(sins.category ?? ""))"))
         if let p = lesion.pain { f.append(phrase("pain: \(p.rawValue)")) }
         if let a = lesion.alignment { f.append(phrase("alignment: \(a.rawValue)")) }
+        if scores.sins.status != .computed { f.append(phrase("SINS items missing: \(joined: scores.sins.missing, separator: ", ")")) }
+        let s = sins.text
         switch stabilisation {
         case .required:
-            return Finding(code: "unstable", finding: phrase("unstable (SINS \(total)): stabilisation indicated irrespective of radiosensitivity"), facts: f)
+            return Finding(code: "unstable", finding: phrase("unstable (\(s)): stabilisation indicated irrespective of radiosensitivity"), facts: f)
         case .favoured:
             return Finding(code: "potentially-unstable",
-                           finding: phrase("potentially unstable (SINS \(total)): surgical consultation; stabilisation favoured (mechanical pain or deformity)"), facts: f)
+                           finding: phrase("potentially unstable (\(s)): surgical consultation; stabilisation favoured (mechanical pain or deformity)"), facts: f)
         case .consultOnly:
             return Finding(code: "potentially-unstable",
-                           finding: phrase("potentially unstable (SINS \(total)): surgical consultation; observation/RT acceptable without mechanical pain or deformity"), facts: f)
+                           finding: phrase("potentially unstable (\(s)): surgical consultation; observation/RT acceptable without mechanical pain or deformity"), facts: f)
         default:
-            return Finding(code: "stable", finding: phrase("stable (SINS \(total)): no stabilisation on mechanical grounds"), facts: f)
+            return Finding(code: "stable", finding: phrase("stable (\(s)): no stabilisation on mechanical grounds"), facts: f)
         }
     }
 
@@ -345,11 +354,20 @@ final class ClinicalReasoning {
         // The distinct regions in alphabetical order of their names, without hashing them.
         let regions = VertebralLevel.Region.alphabetical.lazy.filter { r in levels.contains { $0.region == r } }
         let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(joined: regions, separator: ", ")")
-        let m = sinsTotal.map { phrase("SINS \($0) (\(scores.sins.category ?? "")) at \(scores.sins.lesion ?? "")") } ?? "SINS incomplete"
-        var n = escc.map { phrase("ESCC \($0.rawValue)\($0.isHighGrade ? " (high-grade)" : "")") } ?? "ESCC not recorded"
-        if let d = c.neurology.deficit { n += phrase("; deficit \(d.rawValue)") }
+        var m = mechanicalSins.map { phrase("\($0.text) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
+        if mechanicalSins?.exact == true, scores.sins.status != .computed { m += "; SINS incomplete for another lesion" }
+        var n: String
+        if let g = escc {
+            n = phrase("ESCC \(g.rawValue)\(g.isHighGrade ? " (high-grade)" : "")")
+        } else if let g = facts.highestKnownEscc {
+            n = phrase("ESCC \(g.rawValue)\(g.isHighGrade ? " (high-grade)" : "") on a graded lesion; another lesion not graded")
+        } else {
+            n = "ESCC not recorded"
+        }
+        if let d = c.neurology.deficit { n += phrase("; deficit \(Triage.text(d))") }
         if let f = facts.frankel { n += phrase("; Frankel \(f.grade.rawValue)") }
-        var o = phrase("\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT")
+        var o = radiosensitivity == .unclassified ? phrase("\(facts.histology.name): radiosensitivity to cEBRT not classified")
+            : phrase("\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT")
         if let s = c.primaryTumor.status { o += phrase("; primary \(s.rawValue)") }
         if facts.histology.systemicFirst { o += "; chemosensitive" }
         var p = [String](capacity: 5)
@@ -519,26 +537,29 @@ final class ClinicalReasoning {
 
     /// R2: stabilisation by SINS.
     func mechanicalRules() {
-        guard let total = sinsTotal, let lesion = mechanicalLesion else {
+        guard let sins = mechanicalSins, let lesion = mechanicalLesion else {
             rulesApplied.append("R2 mechanical: SINS incomplete, stabilisation not evaluated")
             return
         }
         switch stabilisation {
         case .required, .favoured:
             let required = stabilisation == .required
-            rulesApplied.append(required ? phrase("R2 mechanical: SINS \(total) ≥ 13 → stabilisation required")
-                                         : phrase("R2 mechanical: SINS \(total) (7–12) with mechanical pain or deformity → stabilisation favoured"))
+            rulesApplied.append(required ? phrase("R2 mechanical: \(sins.text) ≥ 13 → stabilisation required")
+                                         : phrase("R2 mechanical: \(sins.text) (7–12) with mechanical pain or deformity → stabilisation favoured"))
             let barriers = cementBarriers(lesion, forSurgicalPatient: true)
-            let finding = required ? phrase("SINS \(total) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
-                                   : phrase("SINS \(total) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
+            let finding = required ? phrase("\(sins.text) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
+                                   : phrase("\(sins.text) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
             if barriers.isEmpty {
                 add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
                     Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no neurological deficit, no bony retropulsion, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
                               citation: Citations.nomsAugmentation))
             } else {
                 let cervical = lesion.levels.contains { $0.region == .cervical }
+                // C1–C2 is fixed from the occiput or across C1–C2 (reference §16 V07).
+                let upperCervical = lesion.levels.contains { $0 == .c1 || $0 == .c2 }
                 add(.stabilization, priority: required ? 8 : 12,
-                    regimen: cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
+                    regimen: upperCervical ? "instrumented occipito-cervical or C1–C2 fixation"
+                        : cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
                     Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
                               citation: Citations.fisherNoms))
             }
@@ -546,9 +567,9 @@ final class ClinicalReasoning {
             // R2 also stabilises for mechanical radiculopathy, which the case cannot say: when a
             // radiculopathy is recorded, the rule names the question for the team.
             let radicular = c.neurology.deficit == .radiculopathy || c.symptoms.neuroSymptoms.contains(.radicularPain)
-            rulesApplied.append(phrase("R2 mechanical: SINS \(total) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")"))
+            rulesApplied.append(phrase("R2 mechanical: \(sins.text) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")"))
         case .none:
-            rulesApplied.append(phrase("R2 mechanical: SINS \(total) ≤ 6 → no stabilisation on mechanical grounds"))
+            rulesApplied.append(phrase("R2 mechanical: \(sins.text) ≤ 6 → no stabilisation on mechanical grounds"))
         case .unknown:
             break
         }
@@ -695,9 +716,14 @@ final class ClinicalReasoning {
         var finding = "good performance status, no indication for surgery, no neurological symptoms: SBRT may be offered in preference to cEBRT even for radiosensitive histology (conditional recommendation)"
         var segments = 0
         for lesion in c.spine.lesions { segments = max(segments, lesion.levels.count) }
-        if segments > 3 || (sinsTotal ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
+        if segments > 3 || (mechanicalSins?.points ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
         add(.sbrt, priority: 16, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
             Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: Citations.astro2024Sc24))
+        if facts.highestKnownEscc?.isHighGrade == true {
+            // The cord's dose constraint is what limits SBRT against high-grade epidural disease
+            // (the reason NOMS uses separation surgery): cEBRT stays the standard here.
+            caution(.sbrt, "high-grade ESCC: the spinal-cord dose constraint limits the dose to the epidural disease; cEBRT remains the standard for a radiosensitive tumour")
+        }
     }
 
     /// Supportive options: systemic therapy, bone health, analgesia, rehabilitation, palliative care.
@@ -735,13 +761,20 @@ final class ClinicalReasoning {
                 note(.analgesia, phrase("severe pain (NRS \(s)): NG234 allows steroids for severe pain even without neurological signs"))
             }
         }
+        // A lesion found on staging that causes nothing (reference §16 V02): radiotherapy is a
+        // choice, not a need, when it neither hurts, compresses the cord nor threatens stability.
+        let asymptomatic = !painful && c.spine.lesions.allSatisfy { $0.pain == LesionPain.none }
+            && !facts.hasNeurologicalSymptomsOrSigns && escc.map { !$0.isHighGrade } == true && stabilisation == .none
+        if asymptomatic {
+            note({ $0.isRadiotherapy }, "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional — systemic therapy may suffice (reference §16 V02)")
+        }
         let deficit = c.neurology.deficit.map { $0 != .none } ?? false
         let impairedWalking = c.neurology.ambulation.map { $0 != .independent } ?? false
         let surgical = hasOpenSurgery
         if deficit || impairedWalking || surgical {
             var why: [String] = []
             if deficit { why.append("neurological deficit") }
-            if impairedWalking { why.append(phrase("walking \(c.neurology.ambulation!.rawValue)")) }
+            if impairedWalking { why.append(c.neurology.ambulation == .withAid ? "walking with an aid" : "not walking") }
             if surgical { why.append(surgeryOffByPatient ? "after spinal surgery, if it goes ahead" : "after spinal surgery") }
             add(.rehabilitation, priority: 24, regimen: "physiotherapy and occupational therapy; bladder and bowel programme; VTE prophylaxis if immobile",
                 Rationale(rule: "Supportive care", finding: why.joinedPhrase(separator: "; "), citation: "Reference §12.7"))
@@ -752,7 +785,12 @@ final class ClinicalReasoning {
         if let t = tomitaTotal, t >= 8 { triggers.append(phrase("Tomita \(t) (8–10)")) }
         if let t = nesmsTotal, t <= 1 { triggers.append(phrase("NESMS \(t) (0–1)")) }
         if let t = radesTotal, t <= 30 { triggers.append(phrase("Rades \(t) (20–30)")) }
-        if let k = c.performance.karnofsky, k <= 40 { triggers.append(phrase("Karnofsky \(k) (≤ 40)")) }
+        if let k = c.performance.karnofsky {
+            if k <= 40 { triggers.append(phrase("Karnofsky \(k) (≤ 40)")) }
+        } else if let e = c.performance.ecog, e >= 3 {
+            // ECOG 3–5 is Karnofsky 40 or less by the conventional mapping (reference §9.3).
+            triggers.append(phrase("ECOG \(e) (Karnofsky \(PerformanceStatusScale.karnofskyText(PerformanceStatusScale.karnofskyRange(ecog: e))) ≤ 40)"))
+        }
         if c.systemic.effectiveOptionsRemaining == false { triggers.append("no effective systemic options remaining") }
         if !triggers.isEmpty {
             add(.palliativeCare, priority: 26, Rationale(
@@ -1061,7 +1099,9 @@ final class ClinicalReasoning {
         let all = Self.referralOrder
         var tagged = [(Referral, String)](capacity: 16)
         func refer(_ r: Referral, _ why: String) { tagged.append((r, why)) }
-        if let s = scores.sins.highestLesionTotal, s >= 7 { refer(.spineSurgery, phrase("SINS \(s) ≥ 7 (Fisher 2010)")) }
+        if let s = scores.sins.knownInstability, s.points >= 7 {
+            refer(.spineSurgery, s.exact ? phrase("\(s.text) ≥ 7 (Fisher 2010)") : phrase("\(s.text) ≥ 7 at \(s.lesion) (Fisher 2010)"))
+        }
         if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, phrase("high-grade epidural compression (ESCC \(g.rawValue))")) }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }
         if hasOpenSurgery && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }
@@ -1112,7 +1152,7 @@ final class ClinicalReasoning {
         }
         if c.systemic.clinicianSurvivalEstimateMonths == nil {
             warnings.append(prognosis.survivalAtLeast3Months == "uncertain"
-                ? "No clinician survival estimate and the scores are indeterminate: expected survival ≥ 3 months is not determined; record systemic.clinicianSurvivalEstimateMonths."
+                ? "No clinician survival estimate, and the scores do not settle it: expected survival ≥ 3 months is not determined; record systemic.clinicianSurvivalEstimateMonths."
                 : phrase("No clinician survival estimate: expected survival ≥ 3 months (\(prognosis.survivalAtLeast3Months)) was read from the prognostic scores; record systemic.clinicianSurvivalEstimateMonths."))
         }
         if c.systemic.medicallyOperable == nil {

@@ -60,7 +60,9 @@ enum PrognosisAssessment {
             out.append(PrognosisReading(instrument: "tomita", total: t, reading: reading, tier: tier))
         }
         if let t = s.bauerModified.total {
-            let tier: SurvivalTier = t >= 3 ? .long : t == 2 ? .intermediate : .short
+            // Leithner 2008's words match Tomita's: 3–4 "middle-term local control" (as Tomita
+            // 4–5), 2 "short-term palliation" (as Tomita 6–7), so the same tiers.
+            let tier: SurvivalTier = t >= 3 ? .intermediate : .short
             let reading = t >= 3 ? "middle-term local control" : t == 2 ? "short-term palliation" : "supportive care"
             out.append(PrognosisReading(instrument: "bauerModified", total: t, reading: reading, tier: tier))
         }
@@ -123,11 +125,16 @@ enum PrognosisAssessment {
             survival = "uncertain"
             source = "no clinician estimate and no survival instrument computed: give systemic.clinicianSurvivalEstimateMonths"
         } else if readings.allSatisfy({ $0.tier == .short }) {
-            survival = "no"
-            source = "no clinician estimate: every computed survival instrument predicts short survival (flagged; give systemic.clinicianSurvivalEstimateMonths)"
-        } else if readings.contains(where: { $0.tier == .long }) || (scores.tokuhashiRevised.total ?? 0) >= 9 {
+            // No instrument's band means "< 3 months": Tokuhashi 0–8 is "< 6 months", Tomita 6–7
+            // and Tokuhashi 0–8 still allow palliative surgery. Scores alone never close the
+            // NOMS systemic gate; the clinician's estimate does.
+            survival = "uncertain"
+            source = "no clinician estimate: every computed survival instrument predicts short survival (< 6 months or palliation only), but none says < 3 months: give systemic.clinicianSurvivalEstimateMonths"
+        } else if !hasShort, hasLong || (scores.tokuhashiRevised.total ?? 0) >= 9 {
+            // Every instrument at least intermediate and one long (or Tokuhashi ≥ 9, "≥ 6 months";
+            // an ECOG-only Tokuhashi counts with its lower reading).
             survival = "yes"
-            source = "no clinician estimate: read from the prognostic scores (flagged; give systemic.clinicianSurvivalEstimateMonths)"
+            source = "no clinician estimate: read from the prognostic scores, none predicting short survival (flagged; give systemic.clinicianSurvivalEstimateMonths)"
         } else {
             survival = "uncertain"
             source = "no clinician estimate and the scores are indeterminate: give systemic.clinicianSurvivalEstimateMonths"

@@ -61,11 +61,11 @@ public enum Triage {
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.
-        let maxKnownSins = scores.sins.perLesion == nil ? scores.sins.total : scores.sins.highestLesionTotal
+        let knownSins = scores.sins.knownInstability
         let urgentFrom = reasons.count
         if c.symptoms.newBackPain == true { reasons.append("new back pain in a patient with cancer") }
         for f in c.symptoms.painFeatures { reasons.append(phrase("red-flag pain: \(text(f))")) }
-        if let s = maxKnownSins, s >= 13 { reasons.append(phrase("imaging shows an unstable spine (SINS \(s) ≥ 13)")) }
+        if let s = knownSins, s.points >= 13 { reasons.append(phrase("imaging shows an unstable spine (\(s.text) ≥ 13)")) }
         if let g = facts.highestKnownEscc, g.isHighGrade { reasons.append(phrase("imaging shows high-grade epidural compression (ESCC \(g.rawValue))")) }
         let urgent = reasons.count > urgentFrom
 
@@ -82,7 +82,7 @@ public enum Triage {
             // Steroids before a biopsy can hide lymphoma (reference §12.5): said where it is possible.
             let lymphomaPossible = facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary"
             deadlines.append(deadline(lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0, citation: ng234Dexamethasone))
-            let unstable = (maxKnownSins ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
+            let unstable = (knownSins?.points ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {
                 deadlines.append(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7) and seek expert spinal advice", hours: 0,
                                           citation: ng234Immobilise))

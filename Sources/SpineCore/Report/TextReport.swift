@@ -9,7 +9,7 @@ public enum TextReport {
 
         line("SpineBoard assessment — \(a.disclaimer)")
         var who = "Patient \(c.patient.id)"
-        if let name = c.patient.name { who += " (\(name))" }
+        if let name = c.patient.name, name.contains(where: { !$0.isWhitespace }) { who += " (\(name))" }
         line("\(who) · \(c.primaryTumor.entry.name) · assessed \(a.assessedOn) · rules \(a.rulesVersion)")
 
         heading("URGENCY: \(a.urgency.level.rawValue.uppercased())")
@@ -22,13 +22,17 @@ public enum TextReport {
             }
         }
         line("  \(a.urgency.safetyNet)")
+        line("  \(a.urgency.citation)")
 
         heading("SCORES")
         let s = a.scores
-        score("SINS (spinal instability)", s.sins, into: &out)
-        if let per = s.sins.perLesion, per.count > 1 {
-            for p in per { line("      lesion \(p.lesion ?? ""): \(p.total.map(String.init) ?? "incomplete")") }
+        score("SINS (spinal instability)", s.sins, into: &out, citation: false)
+        // Every lesion in full when there are several, or when one is incomplete (its scored items
+        // are then shown, and what is missing).
+        if let per = s.sins.perLesion, per.count > 1 || s.sins.status != .computed {
+            for p in per { score("  lesion \(p.lesion ?? "")", p, into: &out, citation: false, indent: "    ") }
         }
+        line("      \(s.sins.citation)")
         if s.escc.status == "computed" {
             line("  ESCC (Bilsky): grade \(s.escc.grade!) at \(s.escc.lesion!) — \(s.escc.highGrade! ? "high-grade" : "low-grade"): \(s.escc.definition!)")
             if let n = s.escc.note { line("      note: \(n)") }
@@ -53,6 +57,7 @@ public enum TextReport {
         for r in a.prognosis.readings { line("  \(pad(r.instrument, 18)) \(pad(String(r.total), 3)) \(pad(r.tier.rawValue, 13)) \(r.reading)") }
         line("  \(a.prognosis.summary)")
         line("  Expected survival ≥ 3 months: \(a.prognosis.survivalAtLeast3Months) — \(a.prognosis.survivalSource)")
+        for n in a.prognosis.notes { line("  note: \(n)") }
 
         heading("NOMS")
         for (letter, f) in [("N", a.noms.neurologic), ("O", a.noms.oncologic), ("M", a.noms.mechanical), ("S", a.noms.systemic)] {
@@ -62,8 +67,13 @@ public enum TextReport {
         line("  Rules applied:")
         for r in a.noms.rulesApplied { line("    – \(r)") }
         line("  \(a.noms.citation)")
-        line("  Patchell check: \(a.patchell.status) — \(a.patchell.summary)")
-        line("  En bloc check: \(a.enBloc.status) — \(a.enBloc.summary)")
+        for (name, check) in [("Patchell check", a.patchell), ("En bloc check", a.enBloc)] {
+            line("  \(name): \(check.status) — \(check.summary)")
+            for k in check.criteria {
+                line("      [\(k.met.map { $0 ? "met" : "not met" } ?? "unknown")] \(k.criterion) — \(k.fact)")
+            }
+            line("      \(check.citation)")
+        }
         line("  LMNOP: L \(a.lmnop.levels) | M \(a.lmnop.mechanical) | N \(a.lmnop.neurology) | O \(a.lmnop.oncology) | P \(a.lmnop.patient)")
 
         heading("OPTIONS (ranked)")
@@ -88,25 +98,27 @@ public enum TextReport {
         return out
     }
 
-    static func score(_ name: String, _ r: ScoreResult, into out: inout String) {
+    /// One instrument: its total, band and interpretation, every item, notes and (unless the
+    /// caller prints it after more lines) its citation; `indent` nests a per-lesion SINS.
+    static func score(_ name: String, _ r: ScoreResult, into out: inout String, citation: Bool = true, indent: String = "") {
         switch r.status {
         case .computed:
-            var head = "  \(name): \(r.total!) (\(r.range.lowerBound)–\(r.range.upperBound))"
+            var head = "\(indent)  \(name): \(r.total!) (\(r.range.lowerBound)–\(r.range.upperBound))"
             if let c = r.category { head += " \(c)" }
-            if let l = r.lesion { head += " at \(l)" }
+            if let l = r.lesion, !name.hasSuffix(l) { head += " at \(l)" }
             out += head + "\n"
-            if let i = r.interpretation { out += "      → \(i)\n" }
+            if let i = r.interpretation { out += "\(indent)      → \(i)\n" }
         case .incomplete:
-            out += "  \(name): INCOMPLETE — missing \(r.missing.joined(separator: ", ")) (nothing counted as 0)\n"
+            out += "\(indent)  \(name): INCOMPLETE — missing \(r.missing.joined(separator: ", ")) (nothing counted as 0)\n"
         case .notApplicable:
-            out += "  \(name): not applicable — \(r.reason ?? "")\n"
+            out += "\(indent)  \(name): not applicable — \(r.reason ?? "")\n"
         }
         for item in r.items {
-            out += "      \(pad(item.item, 28)) \(pad(item.input, 40)) \(item.points)\(item.note.map { "   (\($0))" } ?? "")\n"
+            out += "\(indent)      \(pad(item.item, 28)) \(pad(item.input, 40)) \(item.points)\(item.note.map { "   (\($0))" } ?? "")\n"
         }
-        if let alt = r.alternativeTotal { out += "      approximate: alternative total \(alt)\n" }
-        for n in r.notes { out += "      note: \(n)\n" }
-        out += "      \(r.citation)\n"
+        if let alt = r.alternativeTotal { out += "\(indent)      approximate: alternative total \(alt)\n" }
+        for n in r.notes { out += "\(indent)      note: \(n)\n" }
+        if citation { out += "\(indent)      \(r.citation)\n" }
     }
 
     static func pad(_ s: String, _ width: Int) -> String {

@@ -73,17 +73,6 @@ public struct ScoreResult: Sendable, Equatable, JSONFields {
         }
     }
 
-    /// SINS: the highest total among the lesions that could be scored (nil when none could).
-    var highestLesionTotal: Int? {
-        guard let perLesion else { return nil }
-        var highest: Int?
-        // By index: the elements are read in place rather than copied.
-        for i in perLesion.indices {
-            if let t = perLesion[i].total, t > (highest ?? Int.min) { highest = t }
-        }
-        return highest
-    }
-
     static func computed(items: [ScoreItem], bands: [ScoreBand], range: ClosedRange<Int>, citation: String,
                          cap: Int? = nil, notes: [String] = []) -> ScoreResult {
         var r = ScoreResult(status: .computed, range: range, citation: citation)

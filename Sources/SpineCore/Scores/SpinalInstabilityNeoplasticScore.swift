@@ -128,3 +128,38 @@ public enum SpinalInstabilityNeoplasticScore {
         return best
     }
 }
+
+/// The highest SINS known to hold for one lesion, for the safe-side rules (triage, the spine-surgery
+/// referral, R2): the lesion's total, or, with items missing, the sum of the items scored, which a
+/// missing item can only raise. An unstable lesion is not hidden by another lesion's missing data.
+public struct KnownInstability: Sendable {
+    public let points: Int
+    public let lesion: String
+    /// False when this lesion has items missing: `points` is then a lower bound.
+    public let exact: Bool
+
+    /// The SINS band of `points` (for a lower bound, the band it is at least in).
+    public var category: String? {
+        SpinalInstabilityNeoplasticScore.bands.first { $0.range.contains(points) }?.category
+    }
+
+    /// "SINS 15", or "SINS at least 9 (items missing)".
+    public var text: String { exact ? phrase("SINS \(points)") : phrase("SINS at least \(points) (items missing)") }
+}
+
+extension ScoreResult {
+    /// SINS: the lesion with the highest known score (an exact total before a lower bound of the
+    /// same value, then the first); nil when no lesion has been scored.
+    public var knownInstability: KnownInstability? {
+        guard let perLesion else { return nil }
+        var best: KnownInstability?
+        for i in perLesion.indices {
+            var points = 0
+            for j in perLesion[i].items.indices { points += perLesion[i].items[j].points }
+            let exact = perLesion[i].status == .computed
+            if let b = best, points < b.points || (points == b.points && (b.exact || !exact)) { continue }
+            best = KnownInstability(points: points, lesion: perLesion[i].lesion ?? "", exact: exact)
+        }
+        return best
+    }
+}
