@@ -63,6 +63,8 @@ final class ClinicalReasoning {
     var mechanicalLesion: SpinalLesion?
     var stabilisation: StabilisationNeed = .unknown
     var gated = false
+    /// Open surgery is on the list but the patient avoids it or declined every operation on it.
+    private(set) var surgeryOffByPatient = false
     /// "histology <code>": a fact of three criteria, written once.
     let histologyFact: String
     /// The totals the rules read, summed once (reading one through the shared scores copied the
@@ -518,6 +520,7 @@ final class ClinicalReasoning {
             modernisationRule()
         }
         mergeStabilisationIntoDecompression()
+        readSurgeryPreference()
         supportiveOptions()
     }
 
@@ -808,7 +811,10 @@ final class ClinicalReasoning {
 
     // MARK: - The patient's context
 
-    func applyContext() {
+    /// Regimens that depend on the case rather than on the rule that chose the option: settled
+    /// before the context notes, which quote the regimen. (Out of line: inlined, it changed how
+    /// applyContext was optimised and cost 8 % of assess() without running.)
+    @inline(never) func adaptRadiotherapyToContext() {
         // SBRT planned after separation surgery is definitive when the patient avoids or declines
         // the operation (settled first: the notes below depend on the regimen).
         if surgeryOffByPatient, let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
@@ -828,6 +834,10 @@ final class ClinicalReasoning {
             }
             candidates[i].alternativeRegimens = Self.reirradiationRegimens.filter { $0 != candidates[i].regimen }
         }
+    }
+
+    func applyContext() {
+        adaptRadiotherapyToContext()
 
         // Why fewer fractions are favoured, joined once (three notes quote it) and written in place.
         var whyText = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
@@ -1011,15 +1021,22 @@ final class ClinicalReasoning {
     /// Added to a declined option's priority: declined options rank after every other.
     static let declinedOffset = 1000
 
-    /// Open surgery is on the list but the patient avoids it or has declined every operation on it.
-    var surgeryOffByPatient: Bool {
+    /// Whether open surgery is on the list but the patient avoids it or has declined every
+    /// operation on it. Settled once the rules have chosen the operations (no later step adds one).
+    func readSurgeryPreference() {
+        let declines = c.preferences.declines
         var anyOperation = false
         var allDeclined = true
-        for i in candidates.indices where candidates[i].code.isOpenSurgery {
-            anyOperation = true
-            if !c.preferences.declines.contains(candidates[i].code) { allDeclined = false }
+        var i = 0
+        while i < candidates.count {
+            let code = candidates[i].code
+            if code.isOpenSurgery {
+                anyOperation = true
+                if !declines.contains(code) { allDeclined = false }
+            }
+            i += 1
         }
-        return anyOperation && (allDeclined || c.preferences.priorities.contains(.avoidSurgery))
+        surgeryOffByPatient = anyOperation && (allDeclined || c.preferences.priorities.contains(.avoidSurgery))
     }
 
     func goals(for code: TreatmentOption) -> [TreatmentGoal] {
