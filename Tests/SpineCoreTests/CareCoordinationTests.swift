@@ -17,6 +17,25 @@ struct CareCoordinationTests {
         #expect(plans.allSatisfy { $0.isClock && $0.source.contains("NG234") })
     }
 
+    @Test func immediateDeadlinesSayImmediatelyInTheTaskTitle() {
+        let c = TestCases.makeCase { $0.symptoms.neuroSymptoms = [.limbWeakness] }
+        let plans = CareTaskPlanner.clockTasks(assess(c, today: TestCases.today).urgency)
+        #expect(plans.filter { $0.dueInHours == CareTaskPlanner.immediateGraceHours }.allSatisfy { $0.title.hasPrefix("Immediately: ") })
+        #expect(plans.filter { $0.dueInHours == 24 }.allSatisfy { !$0.title.hasPrefix("Immediately") })
+    }
+
+    @Test func oneRadiotherapyTaskNamesEveryModalityChosen() throws {
+        let both = CareTaskPlanner.decisionTasks(options: [.cebrt, .sbrt], urgency: .urgent, social: nil)
+        let rt = try #require(both.first { $0.code == "decision.rt-simulation" })
+        #expect(rt.title == "Radiotherapy simulation and planning (conventional external-beam RT or SBRT)")
+        #expect(both.filter { $0.code == "decision.rt-simulation" }.count == 1)
+    }
+
+    @Test func aCourseWithZeroFractionsIsReadAsOneRatherThanDividingByZero() {
+        #expect(PriorRadiation(doseGy: 8, fractions: 0).eqd2CordAlphaBeta2 == PriorRadiation(doseGy: 8, fractions: 1).eqd2CordAlphaBeta2)
+        #expect(PriorRadiation(doseGy: 8, fractions: 0).eqd2CordAlphaBeta2.isFinite)
+    }
+
     @Test func suspectedInstabilityAddsImmobilisationToTheEmergencyClock() {
         let c = TestCases.makeCase(lesions: [TestCases.lesion([.t8], pain: .mechanical)]) { $0.symptoms.neuroSymptoms = [.numbness] }
         let plans = CareTaskPlanner.clockTasks(assess(c, today: TestCases.today).urgency)

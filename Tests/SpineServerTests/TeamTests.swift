@@ -434,6 +434,12 @@ struct ClockTests {
             #expect(Set(bad.errorPaths) == ["levels[1]", "givenOn", "doseGy", "fractions"])
             #expect(try await t.send(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.spineSurgeon],
                                      json: #"{"kind":"surgery","levels":["T8"],"givenOn":"2026-11-01","doseGy":8}"#).errorPaths == ["doseGy"])
+            // The limits of a prior course in a case document: ≤ 30 Gy per fraction, 0.5–150 Gy, 1–50 fractions.
+            let perFraction = try await t.send(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.radiationOncologist],
+                                               json: #"{"kind":"radiation","levels":["T8"],"givenOn":"2026-11-20","doseGy":80,"fractions":1}"#)
+            #expect(perFraction.errorPaths == ["doseGy"] && perFraction.body.string.contains("30 Gy per fraction"))
+            #expect(try await t.send(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.radiationOncologist],
+                                     json: #"{"kind":"radiation","levels":["T8"],"givenOn":"2026-11-20","doseGy":151,"fractions":51}"#).errorPaths.sorted() == ["doseGy", "fractions"])
             #expect(try await t.status(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.radiationOncologist],
                                        json: #"{"kind":"radiation","levels":["T8"],"givenOn":"2026-11-20","doseGy":8,"fractions":1,"detail":"SBRT boost"}"#) == .created)
             #expect(try await t.status(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.spineSurgeon],

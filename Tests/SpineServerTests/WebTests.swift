@@ -289,6 +289,26 @@ struct WebTests {
         }
     }
 
+    /// Several lesions, one with an item missing: each lesion is shown with its own items, and the
+    /// incomplete one with what it is missing and the points scored so far (a lower bound).
+    @Test func theAssessmentPageShowsEveryLesionsSinsItems() async throws {
+        try await withSpineApp { t, tokens in
+            let doc = #"{"schemaVersion": 1, "patient": {"id": "MRN-LESIONS"}, "primaryTumor": {"histology": "myeloma"}, "spine": {"involvedLevels": ["T5", "L2"], "lesions": [{"levels": ["T5"], "pain": "mechanical", "boneLesion": "lytic", "alignment": "normal", "collapse": "none", "posterolateral": "none", "escc": "2"}, {"levels": ["L2"], "pain": "mechanical", "boneLesion": "lytic", "alignment": "normal", "posterolateral": "unilateral", "escc": "0"}]}}"#
+            let created = try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: doc)
+            #expect(created.status == .created, "\(created.body.string)")
+            let id = try #require(created.json["id"] as? String)
+            let web = WebClient(t)
+            try await web.signIn("spine-surgeon")
+            let html = try await web.get("/cases/\(id)").html
+            #expect(html.contains("Each lesion:"))
+            // T5: semi-rigid 1 + mechanical 3 + lytic 2 = 6, complete; L2: mobile 2 + 3 + 2 + unilateral 1 = 8 so far.
+            #expect(html.contains("<h4>T5: 6 of 0–18 (stable)</h4>"))
+            #expect(html.contains("<h4>L2: not computed: missing spine.lesions[1].collapse; the items scored so far give 8</h4>"))
+            #expect(html.components(separatedBy: "<table class=\"items\">").count - 1 >= 2, "each lesion has its item table")
+            #expect(html.contains("<strong>Caution:</strong>") || !html.contains("class=\"caution\""))
+        }
+    }
+
     @Test func patientSummaryIsPlainAndNamesTheRedFlags() async throws {
         try await withSpineApp { t, tokens in
             let created = try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: Fixtures.caseJSON("v03", record: "MRN-S", name: "Sam Plain"))

@@ -27,7 +27,7 @@ public struct CareTaskPlan: Sendable, Equatable {
 
 public enum CareTaskPlanner {
     /// "Immediately" (0 h in NG234) is tracked as due within the first hour: SpineBoard's
-    /// operational reading, so that a deadline can be met at all; the task title keeps "immediately".
+    /// operational reading, so that a deadline can be met at all; the task title says "Immediately".
     public static let immediateGraceHours = 1
 
     /// Service defaults for the follow-through of a decision. These are not clinical rules from the
@@ -48,7 +48,7 @@ public enum CareTaskPlanner {
     public static func clockTasks(_ urgency: Urgency) -> [CareTaskPlan] {
         urgency.deadlines.map { d in
             let (code, role) = classify(d.action)
-            return CareTaskPlan(code: code, title: d.action, role: role,
+            return CareTaskPlan(code: code, title: d.withinHours == 0 ? "Immediately: " + d.action : d.action, role: role,
                                 dueInHours: d.withinHours == 0 ? immediateGraceHours : d.withinHours,
                                 isClock: true, source: d.citation)
         }
@@ -76,19 +76,21 @@ public enum CareTaskPlanner {
             guard !tasks.contains(where: { $0.code == code }) else { return }
             tasks.append(CareTaskPlan(code: code, title: title, role: role, dueInHours: h, isClock: false, source: source))
         }
+        // One planning task for radiotherapy, naming each modality the decision chose.
+        let modalities = [(TreatmentOption.cebrt, "conventional external-beam RT"), (.sbrt, "SBRT")].filter { options.contains($0.0) }.map(\.1)
         for option in options {
             switch option {
             case .cebrt, .sbrt:
-                add("decision.rt-simulation", "Radiotherapy simulation and planning (\(option == .sbrt ? "SBRT" : "conventional external-beam RT"))",
+                add("decision.rt-simulation", "Radiotherapy simulation and planning (\(modalities.joined(separator: " or ")))",
                     "radiation-oncologist")
             case .separationSurgery, .decompressionStabilization, .stabilization, .enBlocResection:
                 add("decision.surgery-booking", "Book surgery: theatre slot, anaesthetic assessment, consent", "spine-surgeon")
             case .cementAugmentation:
                 add("decision.cement-augmentation", "Book cement augmentation (vertebroplasty/kyphoplasty)", "interventional-radiologist")
             case .embolization:
-                // Reference §12 (embolisation): typically within ~24–72 h before surgery.
+                // Reference §12.4 (embolisation): typically within ~24–72 h before surgery.
                 add("decision.embolization", "Pre-operative embolisation, 24–72 h before surgery", "interventional-radiologist",
-                    source: "Reference §12, pre-operative embolisation (hypervascular tumours)")
+                    source: "Reference §12.4, pre-operative embolisation (hypervascular tumours)")
             case .systemicTherapy, .boneModifyingAgent:
                 break // covered by the systemic-therapy review below
             case .dexamethasone:

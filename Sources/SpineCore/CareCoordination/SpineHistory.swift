@@ -35,7 +35,9 @@ public struct LevelDose: Sendable, Equatable {
 }
 
 public enum SpineHistory {
-    public static let eqd2Statement = "EQD2 of the prescribed dose, linear-quadratic model with α/β = 2 Gy (spinal cord); not the cord dose of a plan"
+    /// α/β = 2 Gy is the conventional value for late spinal-cord effects; the reference gives
+    /// none, so the statement names the model and its limits wherever a figure is shown.
+    public static let eqd2Statement = "EQD2 of the prescribed dose, linear-quadratic model with α/β = 2 Gy (spinal cord); not the cord dose of a plan, and less reliable at the high doses per fraction of SBRT"
 
     /// Cumulative dose per level. The same course seen twice (the same levels' dose, fractions and
     /// date, e.g. in two case versions, or recorded as delivered and then copied into the case) counts once.

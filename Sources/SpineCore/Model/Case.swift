@@ -95,7 +95,9 @@ public struct PriorRadiation: Sendable, Equatable, Encodable {
     /// Equivalent dose in 2-Gy fractions for late-responding tissue (linear-quadratic model,
     /// α/β = 2 Gy for spinal cord): EQD2 = D × (d + α/β) / (2 + α/β).
     public var eqd2CordAlphaBeta2: Double {
-        let perFraction = doseGy / Double(fractions)
+        // The decoder requires 1–50 fractions; a course built in Swift with 0 is read as a single
+        // fraction rather than dividing by zero (an infinite or NaN dose would reach the output).
+        let perFraction = doseGy / Double(max(fractions, 1))
         return doseGy * (perFraction + 2) / 4
     }
 }

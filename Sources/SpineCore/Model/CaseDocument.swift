@@ -38,6 +38,8 @@ public enum CaseDocument {
         public static let albuminGramsPerLitre = 5.0...70.0
         public static let priorDoseGy = 0.5...150.0
         public static let priorFractions = 1...50
+        /// More than this per fraction is a total and a fraction count entered the wrong way round.
+        public static let maxDosePerFractionGy = 30.0
         public static let maxAgeYears = 130
     }
 
@@ -646,8 +648,8 @@ struct Validator {
                 let range = CaseDocument.Limits.priorDoseGy
                 if let dose, !range.contains(dose) {
                     fail("\(lesionPath.text).priorRadiation.doseGy", "must be a total dose from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)) Gy (got \(formatNumber(dose)))")
-                } else if let dose, let fractions, dose / Double(fractions) > 30 {
-                    fail("\(lesionPath.text).priorRadiation.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
+                } else if let dose, let fractions, dose / Double(fractions) > CaseDocument.Limits.maxDosePerFractionGy {
+                    fail("\(lesionPath.text).priorRadiation.doseGy", "gives more than \(formatNumber(CaseDocument.Limits.maxDosePerFractionGy)) Gy per fraction; check doseGy (total) and fractions")
                 }
                 if let on, on > referenceDate {
                     fail("\(lesionPath.text).priorRadiation.on", "must not be after the assessment date \(referenceDate)")

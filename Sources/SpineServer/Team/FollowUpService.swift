@@ -185,8 +185,19 @@ enum FollowUpService {
             if d > today { err("givenOn", "must not be in the future (today is \(today))") }
         } else { err("givenOn", "must be a date, YYYY-MM-DD") }
         if t.kind == "radiation" {
-            if let d = t.doseGy { if !(d > 0 && d <= 80) { err("doseGy", "must be a total dose in Gy, more than 0 and at most 80") } } else { err("doseGy", "a radiotherapy course needs its total dose in Gy") }
-            if let n = t.fractions { if !(1...40).contains(n) { err("fractions", "must be 1–40") } } else { err("fractions", "a radiotherapy course needs its number of fractions") }
+            // The same limits as a prior course in a case document, so that both paths accept the
+            // same courses (and the EQD2 bookkeeping never sees 80 Gy in one fraction).
+            let doses = CaseDocument.Limits.priorDoseGy, counts = CaseDocument.Limits.priorFractions
+            let perFraction = CaseDocument.Limits.maxDosePerFractionGy
+            if let d = t.doseGy {
+                if !doses.contains(d) { err("doseGy", "must be a total dose from 0.5 to 150 Gy") }
+            } else { err("doseGy", "a radiotherapy course needs its total dose in Gy") }
+            if let n = t.fractions {
+                if !counts.contains(n) { err("fractions", "must be 1–50") }
+            } else { err("fractions", "a radiotherapy course needs its number of fractions") }
+            if let d = t.doseGy, let n = t.fractions, doses.contains(d), counts.contains(n), d / Double(n) > perFraction {
+                err("doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
+            }
         } else if t.doseGy != nil || t.fractions != nil {
             err(t.doseGy != nil ? "doseGy" : "fractions", "only a radiotherapy course has a dose")
         }

@@ -76,7 +76,7 @@ enum AssessmentPage {
         \(urgencyBanner(a.urgency))
         <div class="two-col">
         <section class="card" aria-labelledby="spine-h"><h2 id="spine-h">Spine</h2>\(Diagrams.spine(c, a))
-        <p class="muted">LMNOP — Levels: \(a.lmnop.levels). Mechanical: \(a.lmnop.mechanical). Neurology: \(a.lmnop.neurology). Oncology: \(a.lmnop.oncology). Patient: \(a.lmnop.patient).</p></section>
+        <p class="muted">LMNOP — Levels: \(a.lmnop.levels). Mechanical: \(a.lmnop.mechanical). Neurology: \(a.lmnop.neurology). Oncology: \(a.lmnop.oncology). Patient: \(a.lmnop.patient). <span class="cite">\(a.lmnop.citation)</span></p></section>
         \(prognosis(a.prognosis))
         </div>
         \(noms(a))
@@ -187,7 +187,7 @@ enum AssessmentPage {
             let goals: [Html] = o.goals.map { "<span class=\"goal\">\(OptionWords.goal($0))</span>" }
             let why: [Html] = o.rationale.map { "<li><strong>\($0.rule)</strong>: \($0.finding) <span class=\"cite\">(\($0.citation))</span></li>" }
             let context: [Html] = o.contextNotes.map { "<li class=\"context\">\($0)</li>" }
-            let cautions: [Html] = o.cautions.map { "<li class=\"caution\">\($0)</li>" }
+            let cautions: [Html] = o.cautions.map { "<li class=\"caution\"><strong>Caution:</strong> \($0)</li>" }
             let alternatives: Html = o.alternativeRegimens.isEmpty ? .empty : "<p class=\"muted\">Alternatives: \(o.alternativeRegimens.joined(separator: "; "))</p>"
             let declined: Html = o.declined ? " <span class=\"badge declined\">declined by the patient</span>" : .empty
             return """
@@ -224,16 +224,20 @@ enum AssessmentPage {
         case .notApplicable:
             headline = "<p class=\"total na\"><strong>Not applicable</strong>: \(r.reason ?? "")</p>"
         }
-        let items: [Html] = r.items.map { i in
-            "<tr><td>\(i.item)</td><td>\(i.input)\(i.note.map { Html(raw: "<br><small class=\"muted\">\(Html.escape($0))</small>") } ?? .empty)</td><td class=\"num\">\(i.points)</td></tr>"
-        }
-        let table: Html = items.isEmpty ? .empty : "<table class=\"items\"><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Read from the case</th><th scope=\"col\">Points</th></tr></thead><tbody>\(items)</tbody></table>"
+        let table = itemTable(r.items)
         let notes: [Html] = r.notes.map { "<li>\($0)</li>" }
         let alt: Html = r.alternativeTotal.map { "<p class=\"muted\">Approximate: the alternative total is \($0).</p>" } ?? .empty
         var perLesion: Html = .empty
-        if let lesions = r.perLesion, lesions.count > 1 {
-            let rows: [Html] = lesions.map { "<li>\($0.lesion ?? "?"): \($0.total.map(String.init) ?? "not computed")\($0.category.map { " (\($0))" } ?? "")</li>" }
-            perLesion = "<p>Each lesion:</p><ul>\(rows)</ul>"
+        // Every lesion in full when there are several, or when one is incomplete: its scored items
+        // (a lower bound, as the reasoning reads it) and what it is missing.
+        if let lesions = r.perLesion, lesions.count > 1 || r.status == .incomplete {
+            let blocks: [Html] = lesions.map { l in
+                let head: Html = l.status == .computed
+                    ? "\(l.total ?? 0) of \(l.range.lowerBound)–\(l.range.upperBound)\(l.category.map { " (\($0))" } ?? "")"
+                    : "not computed: missing \(l.missing.joined(separator: ", ")); the items scored so far give \(l.items.reduce(0) { $0 + $1.points })"
+                return "<section class=\"lesion\"><h4>\(l.lesion ?? "?"): \(head)</h4>\(itemTable(l.items))</section>"
+            }
+            perLesion = "<p>Each lesion:</p>\(blocks)"
         }
         return """
         <article class="card score"><h3>\(name)</h3>\(headline)
@@ -242,6 +246,13 @@ enum AssessmentPage {
         \(table)\(alt)\(perLesion)<ul class="notes">\(notes)</ul>
         <p class="cite">\(r.citation)</p></article>
         """
+    }
+
+    static func itemTable(_ items: [ScoreItem]) -> Html {
+        let rows: [Html] = items.map { i in
+            "<tr><td>\(i.item)</td><td>\(i.input)\(i.note.map { Html(raw: "<br><small class=\"muted\">\(Html.escape($0))</small>") } ?? .empty)</td><td class=\"num\">\(i.points)</td></tr>"
+        }
+        return rows.isEmpty ? .empty : "<table class=\"items\"><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Read from the case</th><th scope=\"col\">Points</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     static func esccCard(_ e: EsccResult) -> Html {
@@ -265,6 +276,11 @@ enum AssessmentPage {
         if let asia = n.asia { lines.append("<li>ASIA \(asia)</li>") }
         if let amb = n.ambulation { lines.append("<li>\(FieldLabels.code(amb))</li>") }
         if let d = n.deficit { lines.append("<li>Deficit: \(FieldLabels.code(d))</li>") }
+        if let days = n.motorDeficitDays { lines.append("<li>Motor deficit for \(days) days</li>") }
+        if n.bladderBowelDysfunction == true { lines.append("<li>Bladder or bowel dysfunction</li>") }
+        if p.status != "computed" {
+            lines.append("<li class=\"incomplete\">Performance status not recorded: missing \((p.missing ?? []).joined(separator: ", "))</li>")
+        }
         let notes: [Html] = [p.note, n.note].compactMap { $0 }.map { "<li class=\"muted\">\($0)</li>" }
         return """
         <article class="card score"><h3>Performance and neurological status</h3><ul>\(lines)\(notes)</ul>
