@@ -39,7 +39,9 @@ struct CareCoordinationTests {
     @Test func suspectedInstabilityAddsImmobilisationToTheEmergencyClock() {
         let c = TestCases.makeCase(lesions: [TestCases.lesion([.t8], pain: .mechanical)]) { $0.symptoms.neuroSymptoms = [.numbness] }
         let plans = CareTaskPlanner.clockTasks(assess(c, today: TestCases.today).urgency)
-        #expect(plans.contains { $0.code == "clock.immobilisation" && $0.role == "spine-surgeon" && $0.dueInHours == 1 })
+        // NG234: immobilise without delay (the treating team), expert spinal advice within 24 h.
+        #expect(plans.contains { $0.code == "clock.immobilisation" && $0.role == "referring-clinician" && $0.dueInHours == 1 })
+        #expect(plans.contains { $0.code == "clock.spinal-advice" && $0.role == "spine-surgeon" && $0.dueInHours == 24 })
     }
 
     @Test func anUrgentClockHasCoordinatorIn24HoursAndMRIAndPlanInAWeek() {

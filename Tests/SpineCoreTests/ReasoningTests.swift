@@ -157,6 +157,8 @@ struct ReasoningR0Tests {
         let unstable = reasoningAssess(reasoningCase(lesions: [reasoningCementLesion(escc: .g2)]) { reasoningMyelopathy(&$0) })
         let immobilise = try #require(unstable.urgency.deadlines.first { $0.action.contains("Immobilise") })
         #expect(immobilise.withinHours == 0)
+        let advice = try #require(unstable.urgency.deadlines.first { $0.action.hasPrefix("Expert spinal advice") })
+        #expect(advice.withinHours == 24, "NG234: expert advice within 24 h (reference §12.7)")
         let stable = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g2)]) { reasoningMyelopathy(&$0) })
         #expect(stable.scores.sins.total == 4)
         #expect(!stable.urgency.deadlines.contains { $0.action.contains("Immobilise") })

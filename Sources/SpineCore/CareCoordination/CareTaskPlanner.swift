@@ -58,7 +58,8 @@ public enum CareTaskPlanner {
     static func classify(_ action: String) -> (code: String, role: String) {
         if action.contains("MSCC coordinator") { return ("clock.coordinator-contact", "nurse-navigator") }
         if action.hasPrefix("Dexamethasone") { return ("clock.dexamethasone", "referring-clinician") }
-        if action.hasPrefix("Immobilise") { return ("clock.immobilisation", "spine-surgeon") }
+        if action.hasPrefix("Immobilise") { return ("clock.immobilisation", "referring-clinician") }
+        if action.hasPrefix("Expert spinal advice") { return ("clock.spinal-advice", "spine-surgeon") }
         if action.hasPrefix("Whole-spine MRI") && action.contains("treatment plan") { return ("clock.mri-and-plan", "diagnostic-radiologist") }
         if action.hasPrefix("Whole-spine MRI") { return ("clock.mri", "diagnostic-radiologist") }
         if action.hasPrefix("Definitive") { return ("clock.definitive-decision", "nurse-navigator") }

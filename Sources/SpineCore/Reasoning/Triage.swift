@@ -84,7 +84,11 @@ public enum Triage {
             deadlines.append(deadline(lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0, citation: ng234Dexamethasone))
             let unstable = (knownSins?.points ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {
-                deadlines.append(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7) and seek expert spinal advice", hours: 0,
+                // NG234 (reference §12.7): immobilise without delay; expert advice within 24 h, to
+                // keep the immobilisation as short as possible. Two deadlines, two owners.
+                deadlines.append(deadline("Immobilise (suspected spinal instability: mechanical pain or SINS ≥ 7)", hours: 0,
+                                          citation: ng234Immobilise))
+                deadlines.append(deadline("Expert spinal advice on the suspected instability, to keep the immobilisation as short as possible", hours: 24,
                                           citation: ng234Immobilise))
             }
             deadlines.append(deadline("Whole-spine MRI (sagittal T1/STIR and T2, axial through abnormalities; CT if MRI is contraindicated)", hours: 24, citation: ng234))

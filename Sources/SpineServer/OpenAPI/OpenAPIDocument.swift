@@ -5144,7 +5144,7 @@ enum OpenAPIDocument {
      },
      "code": {
       "type": "string",
-      "description": "clock.* for an urgency deadline (e.g. clock.coordinator-contact, clock.dexamethasone, clock.immobilisation, clock.mri, clock.mri-and-plan, clock.definitive-decision), decision.* for a decision's follow-through (e.g. decision.rt-simulation, decision.surgery-booking)"
+      "description": "clock.* for an urgency deadline (e.g. clock.coordinator-contact, clock.dexamethasone, clock.immobilisation, clock.spinal-advice, clock.mri, clock.mri-and-plan, clock.definitive-decision), decision.* for a decision's follow-through (e.g. decision.rt-simulation, decision.surgery-booking)"
      },
      "title": {
       "type": "string"

@@ -65,7 +65,8 @@ enum ReportPages {
         switch code {
         case "clock.coordinator-contact": "MSCC coordinator contacted"
         case "clock.dexamethasone": "Dexamethasone started"
-        case "clock.immobilisation": "Immobilised, expert spinal advice"
+        case "clock.immobilisation": "Immobilised"
+        case "clock.spinal-advice": "Expert spinal advice (24 h)"
         case "clock.mri": "Whole-spine MRI (24 h)"
         case "clock.mri-and-plan": "Whole-spine MRI and treatment plan (1 week)"
         case "clock.definitive-decision": "Definitive surgical or RT decision (24 h)"
