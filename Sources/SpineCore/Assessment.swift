@@ -262,7 +262,7 @@ extension Assessment {
 }
 
 /// The totals the clinical reasoning reads, summed once by `assess()` from the scores it holds.
-typealias ScoreTotals = (sins: Int?, tokuhashi: Int?, tomita: Int?, nesms: Int?, rades: Int?)
+typealias ScoreTotals = (tokuhashi: Int?, tomita: Int?, nesms: Int?, rades: Int?)
 
 final class ScoresBox: Sendable, Equatable {
     let scores: Scores
@@ -288,7 +288,7 @@ public func assess(_ c: Case, today: CalendarDate) -> Assessment {
         neurologicalStatus: NeurologicalGrading.assess(facts))
     let prognosis = PrognosisAssessment.assess(facts, scores: scores)
     let urgency = Triage.assess(facts, scores: scores)
-    let totals: ScoreTotals = (scores.sins.total, scores.tokuhashiRevised.total, scores.tomita.total, scores.nesms.total, scores.rades.total)
+    let totals: ScoreTotals = (scores.tokuhashiRevised.total, scores.tomita.total, scores.nesms.total, scores.rades.total)
     let scoresBox = ScoresBox(scores)
     let reasoning = ClinicalReasoning(facts: facts, scoresBox: scoresBox, totals: totals, prognosis: prognosis, urgency: urgency)
     reasoning.run()

@@ -259,12 +259,6 @@ struct Validator {
         return s
     }
 
-    /// C0 controls (line feed and tab allowed in multiline text), DEL, C1 controls (U+0080–U+009F,
-    /// which some terminals read as escape sequences), the bidirectional embeddings, overrides and
-    /// isolates (U+202A–U+202E, U+2066–U+2069, which can reverse how a report line reads) and,
-    /// outside multiline text, the Unicode line and paragraph separators. Read on the UTF-8 bytes
-    /// of valid text: C1 controls are C2 80–C2 9F, the separators E2 80 A8/A9, the bidi controls
-    /// E2 80 AA–AE and E2 81 A6–A9; a lead byte (C2, E2) is never a continuation byte.
     /// An unknown member's name as an error path shows it: at most 64 characters, so that a
     /// megabyte-long key is not echoed back whole.
     static func shown(_ name: String) -> String {
@@ -275,6 +269,12 @@ struct Validator {
         multiline ? "must not contain control characters (line breaks and tabs are allowed)" : "must not contain control characters or line breaks"
     }
 
+    /// C0 controls (line feed and tab allowed in multiline text), DEL, C1 controls (U+0080–U+009F,
+    /// which some terminals read as escape sequences), the bidirectional embeddings, overrides and
+    /// isolates (U+202A–U+202E, U+2066–U+2069, which can reverse how a report line reads) and,
+    /// outside multiline text, the Unicode line and paragraph separators. Read on the UTF-8 bytes
+    /// of valid text: C1 controls are C2 80–C2 9F, the separators E2 80 A8/A9, the bidi controls
+    /// E2 80 AA–AE and E2 81 A6–A9; a lead byte (C2, E2) is never a continuation byte.
     static func hasControlCharacter(_ utf8: String.UTF8View, multiline: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for b in utf8 {

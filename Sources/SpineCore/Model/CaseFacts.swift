@@ -69,9 +69,6 @@ public final class CaseFacts: Sendable {
         return nil
     }
 
-    /// A motor or sensory deficit, bladder/bowel dysfunction or neurological symptoms recorded.
-    /// A Frankel/ASIA grade below E is a recorded neurological sign too (reference §13), even
-    /// when `deficit` was not filled in: the safe side of NICE NG234.
     /// A neurological deficit rather than a sensory symptom: a recorded deficit, Frankel/ASIA
     /// below E, bladder or bowel dysfunction, or weakness, gait or sphincter symptoms. Cement
     /// augmentation alone is for fractures "without neurological deficit" (reference §12.4).
@@ -82,6 +79,9 @@ public final class CaseFacts: Sendable {
             || c.symptoms.neuroSymptoms.contains { $0 == .limbWeakness || $0 == .gaitDisturbance || $0 == .sphincterDysfunction }
     }
 
+    /// A motor or sensory deficit, bladder/bowel dysfunction or neurological symptoms recorded.
+    /// A Frankel/ASIA grade below E is a recorded neurological sign too (reference §13), even
+    /// when `deficit` was not filled in: the safe side of NICE NG234.
     public var hasNeurologicalSymptomsOrSigns: Bool {
         !c.symptoms.neuroSymptoms.isEmpty
             || (c.neurology.deficit.map { $0 != .none } ?? false)

@@ -69,7 +69,7 @@ final class ClinicalReasoning {
     let histologyFact: String
     /// The totals the rules read, summed once (reading one through the shared scores copied the
     /// whole result, with every member retained and released, at each read).
-    let sinsTotal, tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal: Int?
+    let tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal: Int?
     /// The SINS the mechanical rules read: the case's SINS, or, when a lesion has items missing,
     /// the highest score known to hold if that is already 7 or more (safe side: a lesion known to
     /// be unstable is not hidden by missing data elsewhere); nil when stability cannot be judged.
@@ -85,9 +85,10 @@ final class ClinicalReasoning {
         self.urgency = urgency
         indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
         histologyFact = phrase("histology \(facts.histology.code)")
-        (sinsTotal, tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
-        let known = scoresBox.scores.sins.knownInstability
-        mechanicalSins = known.flatMap { totals.sins != nil || $0.points >= 7 ? $0 : nil }
+        (tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
+        let sins = scoresBox.scores.sins
+        let complete = sins.status == .computed
+        mechanicalSins = sins.knownInstability.flatMap { complete || $0.points >= 7 ? $0 : nil }
     }
 
     var escc: EpiduralCompressionGrade? { facts.escc }

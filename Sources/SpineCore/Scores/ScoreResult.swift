@@ -66,9 +66,18 @@ public struct ScoreResult: Sendable, Equatable, JSONFields {
         // (retaining and releasing every member) for each call.
         @inline(__always) get {
             guard status == .computed else { return nil }
+            let sum = scoredPoints
+            if let cap { return min(sum, cap) }
+            return sum
+        }
+    }
+
+    /// The sum of the points of the items scored, uncapped: the total when computed, and a lower
+    /// bound for SINS with items missing (a missing item can only add points).
+    public var scoredPoints: Int {
+        @inline(__always) get {
             var sum = 0
             for i in items.indices { sum += items[i].points }
-            if let cap { return min(sum, cap) }
             return sum
         }
     }

@@ -154,8 +154,7 @@ extension ScoreResult {
         guard let perLesion else { return nil }
         var best: KnownInstability?
         for i in perLesion.indices {
-            var points = 0
-            for j in perLesion[i].items.indices { points += perLesion[i].items[j].points }
+            let points = perLesion[i].scoredPoints
             let exact = perLesion[i].status == .computed
             if let b = best, points < b.points || (points == b.points && (b.exact || !exact)) { continue }
             best = KnownInstability(points: points, lesion: perLesion[i].lesion ?? "", exact: exact)

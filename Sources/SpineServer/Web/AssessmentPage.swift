@@ -234,7 +234,7 @@ enum AssessmentPage {
             let blocks: [Html] = lesions.map { l in
                 let head: Html = l.status == .computed
                     ? "\(l.total ?? 0) of \(l.range.lowerBound)–\(l.range.upperBound)\(l.category.map { " (\($0))" } ?? "")"
-                    : "not computed: missing \(l.missing.joined(separator: ", ")); the items scored so far give \(l.items.reduce(0) { $0 + $1.points })"
+                    : "not computed: missing \(l.missing.joined(separator: ", ")); the items scored so far give \(l.scoredPoints)"
                 return "<section class=\"lesion\"><h4>\(l.lesion ?? "?"): \(head)</h4>\(itemTable(l.items))</section>"
             }
             perLesion = "<p>Each lesion:</p>\(blocks)"
