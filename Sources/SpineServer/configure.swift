@@ -12,11 +12,22 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
         try await configure(app, configuration, clock: clock)
         if migrate { try await app.autoMigrate() }
         try await DatabaseSetup.prepareSQLite(on: app, configuration.database)
+        if migrate { try await upgradeRules(app) }
         return app
     } catch {
         try? await app.asyncShutdown()
         throw error
     }
+}
+
+/// After the migrations: cases assessed under other rules are assessed again (counts only in the log).
+func upgradeRules(_ app: Application) async throws {
+    let s = try await RulesUpgrade.run(on: app.db, at: app.spine.clock.now())
+    guard s != RulesUpgrade.Summary() else { return }
+    app.logger.notice("""
+        rules \(Rules.version): \(s.reassessed) case(s) re-assessed (\(s.moreUrgent) more urgent, \(s.lessUrgent) less urgent); \
+        \(s.noLongerValid) no longer valid, kept on their old rules (see the audit trail, action case.reassess)
+        """)
 }
 
 public func configure(_ app: Application, _ configuration: Configuration, clock: Clock = .live) async throws {

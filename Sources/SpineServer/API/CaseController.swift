@@ -261,6 +261,14 @@ extension PatientModel {
 extension CaseModel {
     /// The worklist summary of an assessment: urgency, the nearest deadline and the first option.
     func apply(_ a: Assessment, at now: Date) {
+        summarise(a, at: now)
+        // A new version is a new assessment of the neurology: it replaces a follow-up escalation.
+        escalation = nil
+    }
+
+    /// The worklist summary of an assessment (a re-assessment under new rules keeps the escalation:
+    /// it read the same neurology again).
+    func summarise(_ a: Assessment, at now: Date) {
         urgency = a.urgency.level.rawValue
         urgencyRank = a.urgency.level.rank
         let nearest = a.urgency.deadlines.min { ($0.dueBy, $0.withinHours) < ($1.dueBy, $1.withinHours) }
@@ -271,8 +279,6 @@ extension CaseModel {
         assessedOn = a.assessedOn.description
         rulesVersion = a.rulesVersion
         updatedAt = now
-        // A new version is a new assessment of the neurology: it replaces a follow-up escalation.
-        escalation = nil
     }
 
     /// The urgency the team must act on: the assessment's, or emergency after a neurological

@@ -58,12 +58,18 @@ enum CaseQueries {
         v.authorUsername = author.username
         v.createdAt = now
         try await v.create(on: db)
+        try await insertSnapshot(accepted.assessment, json: accepted.assessmentJSON, of: caseID, version: version, at: now, on: db)
+    }
+
+    /// The assessment of a case version as it is shown, under the rules that computed it.
+    static func insertSnapshot(_ assessment: Assessment, json: [UInt8], of caseID: UUID, version: Int, at now: Date,
+                               on db: any Database) async throws {
         let a = AssessmentSnapshotModel()
         a.$caseHead.id = caseID
         a.caseVersion = version
-        a.rulesVersion = accepted.assessment.rulesVersion
-        a.urgency = accepted.assessment.urgency.level.rawValue
-        a.output = Data(accepted.assessmentJSON)
+        a.rulesVersion = assessment.rulesVersion
+        a.urgency = assessment.urgency.level.rawValue
+        a.output = Data(json)
         a.createdAt = now
         try await a.create(on: db)
     }

@@ -16,23 +16,32 @@ enum CaseWorkflow {
             try await CareTeam.addMember(caseID: caseID, userID: author.id, username: author.username, role: author.role.rawValue,
                                          reason: "created the case", addedBy: author.username, at: now, on: db)
         }
+        try await follow(assessment, caseID: caseID, previous: previous, source: "assessment of version \(version)",
+                         clockReason: "from case version \(version)", at: now, on: db)
+    }
+
+    /// What a new assessment of a case sets going, whether it comes from a new version or from the
+    /// same version re-assessed under new rules: referrals become invitations by role, a red flag
+    /// brings in the MSCC coordinator, and a more urgent level starts the clock.
+    static func follow(_ assessment: Assessment, caseID: UUID, previous: UrgencyLevel?, source: String, clockReason: String,
+                       at now: Date, on db: any Database) async throws {
         for referral in assessment.referralDetails {
             guard let role = CareTeam.role(for: referral.code) else { continue }
             _ = try await CareTeam.invite(caseID: caseID, role: role,
                                           reason: "referral: \(referral.code.rawValue) — \(referral.reasons.joined(separator: "; "))",
-                                          addedBy: "SpineBoard (assessment of version \(version))", at: now, on: db)
+                                          addedBy: "SpineBoard (\(source))", at: now, on: db)
         }
         let level = assessment.urgency.level
         if level != .routine {
             _ = try await CareTeam.invite(caseID: caseID, role: .nurseNavigator,
                                           reason: "MSCC coordinator: the case is \(level.rawValue) (NICE NG234)",
-                                          addedBy: "SpineBoard (assessment of version \(version))", at: now, on: db)
+                                          addedBy: "SpineBoard (\(source))", at: now, on: db)
         }
         // A more urgent level starts a new clock; the same or a lower level keeps the running one
         // (its tasks are closed by people, not by a later assessment).
         if level != .routine, level < (previous ?? .routine) {
             try await startClock(caseID: caseID, plans: CareTaskPlanner.clockTasks(assessment.urgency),
-                                 reason: "\(level.rawValue) from case version \(version)", at: now, on: db)
+                                 reason: "\(level.rawValue) \(clockReason)", at: now, on: db)
         }
         try await TaskLedger.refreshCount(caseID: caseID, on: db)
     }

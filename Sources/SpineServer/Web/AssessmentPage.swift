@@ -30,8 +30,14 @@ struct LoadedCase {
             let version = try await CaseQueries.version(n, of: caseID, on: req.db)
             let assessedOn = Self.assessedOn(version.assessment) ?? head.assessedOn
             guard let stored = StoredCase(document: version.document, assessedOn: assessedOn) else {
-                throw Problem(status: .internalServerError, type: Problem.kind("stored-case-unreadable"), title: "Stored case unreadable",
-                              detail: "the stored document no longer passes validation")
+                // Stored when valid, refused by the rules this server runs (a tightened check):
+                // the record stays as assessed, and the team is told what to correct.
+                let errors = StoredCase.validationErrors(of: version.document, assessedOn: assessedOn)
+                throw Problem(status: .conflict, type: Problem.kind("stored-case-no-longer-valid"), title: "The case needs correcting",
+                              detail: "Version \(n) of this case no longer passes validation under rules \(Rules.version) "
+                                  + "(\(Set(errors.map(\.path)).sorted().joined(separator: ", "))). Its recorded assessment is kept; "
+                                  + "edit the case to correct these fields, and the new version is assessed.",
+                              errors: errors, caseID: caseID.uuidString)
             }
             try await req.audit(AuditEvent(action: n == head.currentVersion ? "case.read" : "case.version.read",
                                            patientRecord: patient.recordNumber, caseID: caseID.uuidString,

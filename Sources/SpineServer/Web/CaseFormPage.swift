@@ -58,7 +58,10 @@ enum CaseFormPage {
                                        outcome: AuditOutcome.success, detail: "version \(head.currentVersion) (web edit form)"), user: user)
         var form = CaseFormModel.form(fromDocument: stored.document)
         form.set("_version", String(head.currentVersion))
-        return page(req, user: user, form: form, mode: .edit(caseID, head.currentVersion), errors: [], notice: nil)
+        // A version stored before a check was tightened opens with what now needs correcting.
+        let errors = StoredCase.validationErrors(of: stored.document, assessedOn: head.assessedOn)
+        return page(req, user: user, form: form, mode: .edit(caseID, head.currentVersion), errors: errors,
+                    notice: errors.isEmpty ? nil : "This version no longer passes validation under rules \(Rules.version); correct the fields marked below.")
     }
 
     static func update(req: Request) async throws -> Response {

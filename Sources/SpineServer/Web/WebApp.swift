@@ -152,9 +152,14 @@ struct WebErrorMiddleware: AsyncMiddleware {
                 req.logger.error("web page failed", metadata: ["request-id": .string(req.requestID)])
             }
             let title = status == .forbidden ? "Not allowed" : status == .notFound ? "Not found" : "\(status.code) \(status.reasonPhrase)"
+            // A stored case the current rules refuse: the way out is its edit form.
+            let edit: Html = (error as? Problem).flatMap { p in
+                p.type == Problem.kind("stored-case-no-longer-valid") ? p.caseID : nil
+            }.map { #"<p><a class="button primary" href="/cases/\#($0)/edit">Edit the case</a></p>"# } ?? .empty
             let page = Layout(title: title, user: req.authenticatedUser, csrf: req.webCSRFToken).render("""
             <h1>\(title)</h1>
             <p class="error-text">\(message)</p>
+            \(edit)
             <p><a href="/">Back to the worklist</a></p>
             """)
             return WebApp.html(page, status: status)

@@ -27,6 +27,12 @@ struct StoredCase: Sendable {
         return value
     }
 
+    /// Why a stored document does not read back (empty when it does).
+    static func validationErrors(of document: Data, assessedOn: String) -> [CaseValidationError] {
+        guard case .failure(let failure) = CaseDocument.decode(Array(document), today: day(assessedOn)) else { return [] }
+        return failure.errors
+    }
+
     private static func day(_ assessedOn: String) -> CalendarDate {
         CalendarDate(iso: assessedOn) ?? CalendarDate(year: 2026, month: 1, day: 1)!
     }
