@@ -12,7 +12,6 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
         try await configure(app, configuration, clock: clock)
         if migrate { try await app.autoMigrate() }
         try await DatabaseSetup.prepareSQLite(on: app, configuration.database)
-        if migrate { try await upgradeRules(app) }
         return app
     } catch {
         try? await app.asyncShutdown()
@@ -20,14 +19,24 @@ public func buildApplication(_ configuration: Configuration, environment: Enviro
     }
 }
 
-/// After the migrations: cases assessed under other rules are assessed again (counts only in the log).
-func upgradeRules(_ app: Application) async throws {
-    let s = try await RulesUpgrade.run(on: app.db, at: app.spine.clock.now())
-    guard s != RulesUpgrade.Summary() else { return }
-    app.logger.notice("""
-        rules \(Rules.version): \(s.reassessed) case(s) re-assessed (\(s.moreUrgent) more urgent, \(s.lessUrgent) less urgent); \
-        \(s.noLongerValid) no longer valid, kept on their old rules (see the audit trail, action case.reassess)
-        """)
+/// Before serving: cases assessed under other rules are assessed again (`RulesUpgrade`). The log
+/// carries counts only. A failure leaves the cases not yet done on their old rules, and the
+/// service starts anyway (the next start tries again): stored assessments stay readable.
+public func upgradeRules(_ app: Application) async {
+    do {
+        let s = try await RulesUpgrade.run(on: app.db, at: app.spine.clock.now())
+        guard s != RulesUpgrade.Summary() else { return }
+        app.logger.notice("""
+            rules \(Rules.version): \(s.reassessed) case(s) re-assessed (\(s.moreUrgent) more urgent, \(s.lessUrgent) less urgent); \
+            \(s.noLongerValid) no longer valid, kept on their old rules (see the audit trail, action case.reassess)
+            """)
+    } catch {
+        let reason = String(String(describing: error).prefix(200))
+        app.logger.error("""
+            rules \(Rules.version): re-assessment of stored cases stopped (\(reason)); \
+            the cases not done keep their earlier assessment and are tried again at the next start
+            """)
+    }
 }
 
 public func configure(_ app: Application, _ configuration: Configuration, clock: Clock = .live) async throws {

@@ -64,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         ServerEnvironment.bootstrapLogging(config.logLevel)
         await ServerEnvironment.adoptEventLoops(Logger(label: "spineboard"))
         let app = try await buildApplication(config, environment: ServerEnvironment.vaporEnvironment)
+        await upgradeRules(app)
         app.logger.notice("starting", metadata: ["database": .string(ServerEnvironment.describe(config.database)),
                                                  "address": .string("http://\(hostname):\(port)")])
         try await ServerEnvironment.serve(app, hostname: hostname, port: port)

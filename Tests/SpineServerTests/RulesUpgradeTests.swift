@@ -95,6 +95,42 @@ struct RulesUpgradeTests {
         }
     }
 
+    @Test func goingBackToRulesRunBeforeMakesTheirSnapshotCurrentAgain() async throws {
+        try await withSpineApp { t, tokens in
+            let token = tokens[.nurseNavigator]!
+            // Assessed under the running rules, then (say) under newer ones, and the server went back.
+            let res = try await t.send(.POST, "/api/v1/cases", token: token, json: Fixtures.caseJSON("v01", record: "RU-5"))
+            let id = try #require((res.json["id"] as? String).flatMap(UUID.init(uuidString:)))
+            let original = try #require(try await AssessmentSnapshotModel.query(on: t.app.db).filter(\.$caseHead.$id == id).first())
+            let newer = AssessmentSnapshotModel()
+            newer.$caseHead.id = id
+            newer.caseVersion = 1
+            newer.rulesVersion = "2099.1.1"
+            newer.urgency = "routine"
+            newer.output = Data(#"{"rulesVersion":"2099.1.1"}"#.utf8)
+            newer.createdAt = t.clock.now.addingTimeInterval(60)
+            try await newer.create(on: t.app.db)
+            try await CaseModel.query(on: t.app.db).filter(\.$id == id).set(\.$rulesVersion, to: "2099.1.1").update()
+            t.clock.advance(3600)
+
+            // MUT
+            let summary = try await RulesUpgrade.run(on: t.app.db, at: t.clock.now)
+
+            // validation: no second snapshot under the same rules (the unique key), the earlier one is read again.
+            #expect(summary.reassessed == 1)
+            let snapshots = try await AssessmentSnapshotModel.query(on: t.app.db).filter(\.$caseHead.$id == id).all()
+            #expect(snapshots.count == 2)
+            let current = try #require(snapshots.first { $0.rulesVersion == Rules.version })
+            #expect(current.id == original.id && current.output == original.output)
+            #expect(current.createdAt == t.clock.now)
+            let read = try await t.send(.GET, "/api/v1/cases/\(id)", token: token)
+            #expect((read.json["assessment"] as? [String: Any])?["rulesVersion"] as? String == Rules.version)
+            let event = try #require(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "case.reassess").first())
+            #expect(event.detail.hasSuffix("; the snapshot these rules made earlier is current again"))
+            #expect(try await Self.head(t, id).rulesVersion == Rules.version)
+        }
+    }
+
     @Test func aLowerUrgencyKeepsTheRunningClockAndAFollowUpEscalationStays() async throws {
         try await withSpineApp { t, tokens in
             let token = tokens[.nurseNavigator]!

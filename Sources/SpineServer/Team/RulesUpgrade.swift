@@ -74,8 +74,19 @@ enum RulesUpgrade {
             let assessment = SpineCore.assess(value, today: assessedOn)
             let previous = head.effectiveUrgency
             let before = head.urgency
-            try await CaseQueries.insertSnapshot(assessment, json: assessment.jsonBytes(), of: id, version: head.currentVersion,
-                                                 at: now, on: db)
+            var reused = false
+            if let earlier = try await AssessmentSnapshotModel.query(on: db).filter(\.$caseHead.$id == id)
+                .filter(\.$caseVersion == head.currentVersion).filter(\.$rulesVersion == Rules.version).first() {
+                // The server went back to rules it ran before: the snapshot those rules made of this
+                // version becomes the newest again (the one every read takes), output unchanged, so a
+                // decision made on it still reads what it was made on.
+                earlier.createdAt = now
+                try await earlier.update(on: db)
+                reused = true
+            } else {
+                try await CaseQueries.insertSnapshot(assessment, json: assessment.jsonBytes(), of: id, version: head.currentVersion,
+                                                     at: now, on: db)
+            }
             head.summarise(assessment, at: now)
             try await head.update(on: db)
             try await CaseWorkflow.follow(assessment, caseID: id, previous: previous,
@@ -87,6 +98,7 @@ enum RulesUpgrade {
             let old = UrgencyLevel(rawValue: before) ?? .routine
             if level < old { summary.moreUrgent += 1 } else if old < level { summary.lessUrgent += 1 }
             event.detail = "version \(head.currentVersion): rules \(from) → \(Rules.version); urgency \(before) → \(level.rawValue)"
+                + (reused ? "; the snapshot these rules made earlier is current again" : "")
             return event
         }
     }
