@@ -31,7 +31,8 @@ public func upgradeRules(_ app: Application) async {
             \(s.noLongerValid) no longer valid, kept on their old rules (see the audit trail, action case.reassess)
             """)
     } catch {
-        let reason = String(String(describing: error).prefix(200))
+        // The error's type only: its text may quote stored values.
+        let reason = String(reflecting: type(of: error))
         app.logger.error("""
             rules \(Rules.version): re-assessment of stored cases stopped (\(reason)); \
             the cases not done keep their earlier assessment and are tried again at the next start

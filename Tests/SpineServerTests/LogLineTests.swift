@@ -35,4 +35,20 @@ struct LogLineTests {
         #expect(line.contains("\"error-type\":\"LeakyError\""))
         #expect(!line.contains("Jane"))
     }
+
+    @Test func theDatabaseStackWritesNeitherQueriesNorTheirValues() throws {
+        // FluentKit logs "Running query" at debug with the bound values (a patient's name here).
+        let handler = JSONLogHandler(label: "codes.vapor.application", level: .trace)
+        let query = LogEvent(level: .debug, message: "Running query", metadata: ["input": "[name: Jane Doe]"], source: "FluentKit",
+                             file: "", function: "", line: 0)
+        #expect(handler.line(for: query) == nil)
+        // A database warning is kept, without its metadata.
+        let warning = LogEvent(level: .warning, message: "connection lost", metadata: ["sql": "SELECT … 'Jane Doe'"], source: "PostgresNIO",
+                               file: "", function: "", line: 0)
+        let line = String(decoding: try #require(handler.line(for: warning)), as: UTF8.self)
+        #expect(line.contains("connection lost") && !line.contains("Jane"))
+        // SpineBoard's own debug lines still pass at a debug level.
+        let own = LogEvent(level: .debug, message: "request", metadata: ["route": "/health"], source: "SpineServer", file: "", function: "", line: 0)
+        #expect(handler.line(for: own) != nil)
+    }
 }

@@ -164,6 +164,15 @@ struct ObjectReader {
     }
 }
 
+/// The check on entered text that the case document applies, for the other inputs of the product
+/// (team workflow, follow-up), so every path refuses the same characters.
+public enum TextSafety {
+    /// True when `text` holds a control character, a bidirectional control or (single-line text)
+    /// a line break; see `Validator.hasControlCharacter`.
+    public static func refuses(_ text: String, multiline: Bool) -> Bool { Validator.hasControlCharacter(text.utf8, multiline: multiline) }
+    public static func message(multiline: Bool) -> String { Validator.controlCharacterMessage(multiline: multiline) }
+}
+
 struct Validator {
     let view: JSONTapeView
     /// Scratch for the object readers' cursors, one slot per tape node.

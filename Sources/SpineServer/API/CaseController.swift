@@ -30,6 +30,12 @@ struct CaseController: RouteCollection {
             let outcome = try await Self.storeNewCase(accepted, author: user, event: event, at: now, on: req.db)
             switch outcome {
             case .exists(let existing):
+                // Where the case is only for its care team: someone outside it learns that the
+                // record has a case (a second one must not be made) but not which, nor its id.
+                guard try await CareTeam.canAccess(user, caseID: existing, on: req.db) else {
+                    throw Problem(status: .conflict, type: Problem.kind("patient-has-case"), title: "This patient already has a case",
+                                  detail: "a case exists for this record number and you are not on its care team; ask its care team to add you")
+                }
                 throw Problem(status: .conflict, type: Problem.kind("patient-has-case"), title: "This patient already has a case",
                               detail: "update the existing case with PUT /api/v1/cases/\(existing)",
                               caseID: existing.uuidString,
@@ -154,9 +160,20 @@ struct CaseController: RouteCollection {
         guard accepted.value.patient.id == head.patient.recordNumber else { return .otherPatient(head.patient.recordNumber) }
         let previous = head.effectiveUrgency
         let next = head.currentVersion + 1
+        // A deterioration recorded at follow-up stands until a version records the neurology anew:
+        // an edit that leaves the neurology as it was (say, of the preferences) does not clear it.
+        let escalation = head.escalation
+        var neurologyRecordedAnew = true
+        if escalation != nil {
+            let earlier = try await CaseVersionModel.query(on: db).filter(\.$caseHead.$id == caseID)
+                .filter(\.$version == head.currentVersion).first()
+            let before = earlier.flatMap { StoredCase.value(of: $0.document, assessedOn: head.assessedOn) }?.neurology
+            neurologyRecordedAnew = before != accepted.value.neurology
+        }
         try await CaseQueries.insertVersion(next, of: caseID, accepted, author: author, at: now, on: db)
         head.currentVersion = next
         head.apply(accepted.assessment, at: now)
+        if !neurologyRecordedAnew { head.escalation = escalation }
         try await head.update(on: db)
         head.patient.update(from: accepted.value.patient)
         if head.patient.hasChanges { try await head.patient.update(on: db) }

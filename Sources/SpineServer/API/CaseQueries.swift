@@ -16,6 +16,12 @@ enum CaseQueries {
         var createdAt: Date
     }
 
+    /// "no case <id>", with an id from a URL shown only as far as it could be one: the text is
+    /// the client's, so it is neither echoed at length nor with control characters.
+    static func noCase(_ rawID: String) -> String {
+        UUID(uuidString: rawID) != nil ? "no case \(rawID)" : "no case with that id (a case id is a UUID)"
+    }
+
     static func caseID(forRecord record: String, on db: any Database) async throws -> UUID? {
         guard let patient = try await PatientModel.query(on: db).filter(\.$recordNumber == record).first() else { return nil }
         return try await CaseModel.query(on: db).filter(\.$patient.$id == patient.requireID()).first()?.id
@@ -27,7 +33,7 @@ enum CaseQueries {
               let head = try await CaseModel.query(on: db)
                 .join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
                 .filter(\.$id == id).first()
-        else { throw Problem.notFound("no case \(rawID)") }
+        else { throw Problem.notFound(noCase(rawID)) }
         return (head, try head.joined(PatientModel.self))
     }
 
@@ -91,7 +97,7 @@ enum CaseQueries {
     /// a case (404 for an unknown or malformed id).
     static func latest(_ rawID: String, viewer: AuthenticatedUser, on db: any Database,
                        reader: SQLiteReader? = nil) async throws -> (StoredVersion, record: String, allowed: Bool) {
-        guard let id = UUID(uuidString: rawID) else { throw Problem.notFound("no case \(rawID)") }
+        guard let id = UUID(uuidString: rawID) else { throw Problem.notFound(noCase(rawID)) }
         let sql = db as! any SQLDatabase
         // The membership status is a literal (see CareTeam.member), so that the plan, made without
         // bound values on the SQLite reader, can use the partial index.
@@ -112,7 +118,7 @@ enum CaseQueries {
             JOIN \(ident: AssessmentSnapshotModel.schema) a ON a.case_id = c.id AND a.case_version = c.current_version
             WHERE c.id = \(bind: id)
             ORDER BY a.created_at DESC LIMIT 1
-            """, reader: reader).first else { throw Problem.notFound("no case \(rawID)") }
+            """, reader: reader).first else { throw Problem.notFound(noCase(rawID)) }
         let stored = StoredVersion(version: try row.int("version"), document: try row.data("document"),
                                    assessment: try row.data("output"), author: try row.requireString("author"),
                                    createdAt: try row.date("created_at"))

@@ -49,13 +49,37 @@ extension Request {
         let body = try jsonBody()
         do {
             return try JSONDecoder().decode(T.self, from: body)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw Problem.invalid("\(key.stringValue) is required", path: key.stringValue)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw Problem.invalid("\(path) has the wrong type", path: path)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = Self.fieldPath(context.codingPath + [key])
+            throw Problem.invalid("\(path) is required", path: path)
+        } catch let DecodingError.typeMismatch(expected, context), let DecodingError.valueNotFound(expected, context) {
+            guard !context.codingPath.isEmpty else { throw Problem.invalid("the body must be a JSON object", path: "") }
+            let path = Self.fieldPath(context.codingPath)
+            throw Problem.invalid("\(path) has the wrong type (expected \(Self.typeName(expected)))", path: path)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // Valid JSON whose value does not fit the field (3.5 or 1e400 for a whole number).
+            let path = Self.fieldPath(context.codingPath)
+            throw Problem.invalid("\(path) is out of range or not a whole number where one is needed", path: path)
         } catch {
             throw Problem.badRequest("the body is not valid JSON")
+        }
+    }
+
+    /// `dissent[0].reason`: the path as the errors of the case document write it.
+    static func fieldPath(_ keys: [any CodingKey]) -> String {
+        var path = ""
+        for key in keys {
+            if let i = key.intValue { path += "[\(i)]" } else { path += path.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        }
+        return path
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: type is any Collection.Type ? "an array" : "an object"
         }
     }
 }

@@ -35,7 +35,9 @@ struct AuditController: RouteCollection {
         let patient: String? = req.query["patient"]
         var page = 1, perPage = 100
         if let raw: String = req.query["page"] {
-            guard let p = Int(raw), p >= 1 else { throw Problem.invalid("page must be a whole number ≥ 1", path: "page") }
+            guard let p = Int(raw), (1...1_000_000).contains(p) else {
+                throw Problem.invalid("page must be a whole number in 1...1000000", path: "page")
+            }
             page = p
         }
         if let raw: String = req.query["perPage"] {

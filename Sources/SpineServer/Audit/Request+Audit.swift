@@ -59,8 +59,10 @@ extension Request {
 
     /// Runs an action on patient data; when it fails with a client error, the failure is audited
     /// (successes are audited by the action itself, inside its own transaction).
-    func auditingFailures<T>(action: String, user: AuthenticatedUser, caseID: String = "",
+    func auditingFailures<T>(action: String, user: AuthenticatedUser, caseID rawCaseID: String = "",
                              _ body: () async throws -> T) async throws -> T {
+        // The id comes from the URL: recorded only if it is one (not the client's arbitrary text).
+        let caseID = UUID(uuidString: rawCaseID) != nil ? rawCaseID : ""
         do {
             return try await body()
         } catch let problem as Problem {

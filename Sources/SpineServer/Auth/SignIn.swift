@@ -35,7 +35,10 @@ enum SignIn {
         let user = try await UserModel.query(on: req.db).filter(\.$username == username).first()
         // Always one bcrypt verification: against the user's hash, or a decoy of the same cost.
         let verified = try await req.password.async.verify(password, created: user?.passwordHash ?? req.spine.decoyPasswordHash)
-        guard let user, verified, let userID = user.id, let role = Role(rawValue: user.role) else {
+        // bcrypt reads up to the first NUL and at most 72 bytes, so "<password>\0anything" or a
+        // longer text starting with a 72-byte password would verify: never a password here.
+        let possible = UserAccounts.passwordProblem(password) == nil
+        guard let user, verified, possible, let userID = user.id, let role = Role(rawValue: user.role) else {
             try await LoginThrottle.recordFailure(username, window: config.loginWindow, now: now, on: req.db)
             var event = attempt
             if let user, let id = user.id { event.actorID = id.uuidString; event.actorRole = user.role }

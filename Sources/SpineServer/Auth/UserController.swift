@@ -29,7 +29,7 @@ struct UserController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let admin = try await req.requireUser(.manageUsers, action: "user.create")
-        let input = try req.decodeJSON(NewUser.self)
+        let input = try req.decodeStrict(NewUser.self)
         let hash = try await UserAccounts.validatedPasswordHash(input.password) { try await req.password.async.hash($0) }
         let event = req.stamped(AuditEvent(action: "user.create", outcome: AuditOutcome.success, detail: "\(input.username) (\(input.role))"), user: admin)
         let now = req.now
@@ -54,10 +54,19 @@ public enum UserAccounts {
     }
 
     static func validatedPasswordHash(_ password: String, hash: (String) async throws -> String) async throws -> String {
-        guard password.count >= 10 else { throw Problem.invalid("password must have at least 10 characters", path: "password") }
-        // bcrypt reads only the first 72 bytes: longer passwords would silently be truncated.
-        guard password.utf8.count <= 72 else { throw Problem.invalid("password must be at most 72 bytes", path: "password") }
+        if let problem = passwordProblem(password) { throw Problem.invalid(problem, path: "password") }
         return try await hash(password)
+    }
+
+    /// Why a text cannot be a password (nil when it can). bcrypt reads at most 72 bytes and stops
+    /// at a NUL, so a longer password, or one with a NUL, would be checked only in part.
+    static func passwordProblem(_ password: String) -> String? {
+        if password.count < 10 { return "password must have at least 10 characters" }
+        if password.utf8.count > 72 { return "password must be at most 72 bytes" }
+        if password.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return "password must not contain control characters"
+        }
+        return nil
     }
 
     /// Creates an account in a serialised transaction that may also append audit events.

@@ -18,9 +18,25 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    /// The database stack logs each query with its bound values (patient data) at debug and trace
+    /// level, whatever SpineBoard's own setting: from these modules only warnings and errors are
+    /// written, and without their metadata.
+    static let databaseModules: Set<String> = ["SQLiteNIO", "PostgresNIO", "SQLKit", "FluentKit", "FluentSQL",
+                                               "FluentSQLiteDriver", "FluentPostgresDriver", "SQLiteKit", "PostgresKit", "AsyncKit"]
+
     public func log(event: LogEvent) {
-        let line = render(event)
+        guard let line = line(for: event) else { return }
         line.withUnsafeBytes { raw in _ = write(2, raw.baseAddress, raw.count) }
+    }
+
+    /// The line written for an event, or nil when it is not written.
+    func line(for event: LogEvent) -> [UInt8]? {
+        var event = event
+        if Self.databaseModules.contains(event.source) {
+            guard event.level >= .warning else { return nil }
+            event.metadata = nil
+        }
+        return render(event)
     }
 
     /// One log line: a JSON object with sorted keys, ending in a newline.

@@ -59,18 +59,36 @@ struct TreatmentView: Content {
 }
 
 enum FollowUpService {
-    static func validate(_ f: FollowUpInput, today: CalendarDate) -> [CaseValidationError] {
+    /// A date of the patient's care: a valid day, not in the future, and not before the patient was
+    /// born (or, birth date unknown, before 1900), so a mistyped year cannot become a baseline.
+    static func checkCareDate(_ raw: String, _ path: String, today: CalendarDate, bornOn: CalendarDate?,
+                              _ err: (String, String) -> Void) {
+        guard let d = CalendarDate(iso: raw) else { return err(path, "must be a date, YYYY-MM-DD") }
+        if d > today { err(path, "must not be in the future (today is \(today))") }
+        if let bornOn, d < bornOn { err(path, "must not be before the patient's birth date (\(bornOn))") }
+        if bornOn == nil, d < earliestCareDate { err(path, "must be \(earliestCareDate) or later") }
+    }
+
+    static let earliestCareDate = CalendarDate(year: 1900, month: 1, day: 1)!
+
+    static func validate(_ f: FollowUpInput, today: CalendarDate, bornOn: CalendarDate?) -> [CaseValidationError] {
         var errors: [CaseValidationError] = []
         func err(_ path: String, _ message: String) { errors.append(CaseValidationError(path: path, message: message)) }
-        if let d = CalendarDate(iso: f.visitDate) {
-            if d > today { err("visitDate", "must not be in the future (today is \(today))") }
-        } else { err("visitDate", "must be a date, YYYY-MM-DD") }
+        checkCareDate(f.visitDate, "visitDate", today: today, bornOn: bornOn, err)
         if let p = f.painScore, !(0...10).contains(p) { err("painScore", "must be a numeric rating 0–10") }
         if let g = f.frankel, NeurologicalGrade(rawValue: g) == nil { err("frankel", "must be one of: A | B | C | D | E") }
         if let g = f.asia, NeurologicalGrade(rawValue: g) == nil { err("asia", "must be one of: A | B | C | D | E") }
         if let a = f.ambulation, Ambulation(rawValue: a) == nil { err("ambulation", "must be one of: independent | withAid | nonAmbulatory") }
         if let k = f.karnofsky, !(0...100).contains(k) || k % 10 != 0 { err("karnofsky", "must be 0–100 in tens") }
         if let e = f.ecog, !(0...5).contains(e) { err("ecog", "must be 0–5") }
+        // The case document's cross-checks (reference §10.1–10.2), so a visit cannot record what a case cannot.
+        let frankel = f.frankel.flatMap(NeurologicalGrade.init(rawValue:)), asia = f.asia.flatMap(NeurologicalGrade.init(rawValue:))
+        if let grade = frankel ?? asia, grade < .d, let a = f.ambulation.flatMap(Ambulation.init(rawValue:)), a != .nonAmbulatory {
+            err("ambulation", "is \(a.rawValue) but \(frankel != nil ? "frankel" : "asia") is \(grade.rawValue), which cannot walk (grade D is the first that walks, with or without aids); give nonAmbulatory or correct the grade")
+        }
+        if let fr = frankel, let a = asia, fr != a, Set([fr, a]) != Set([.c, .d]) {
+            err("asia", "ASIA \(a.rawValue) contradicts Frankel \(fr.rawValue) (the scales agree except that C and D are split differently)")
+        }
         if let pro = f.patientReported {
             if !(0...10).contains(pro.painNRS) { err("patientReported.painNRS", "must be 0–10") }
             for (name, v) in [("mobility", pro.mobility), ("selfCare", pro.selfCare), ("usualActivities", pro.usualActivities),
@@ -95,12 +113,12 @@ enum FollowUpService {
     /// current case version) makes the case an emergency again and starts a new urgency clock.
     static func record(_ input: FollowUpInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> FollowUpView {
         let today = req.spine.clock.today()
-        let errors = validate(input, today: today)
+        let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
+        let errors = validate(input, today: today, bornOn: patient.birthDate.flatMap(CalendarDate.init(iso:)))
         guard errors.isEmpty else {
             throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-follow-up"), title: "The follow-up visit is not valid",
                           detail: "\(errors.count) error\(errors.count == 1 ? "" : "s"); see errors[]", errors: errors)
         }
-        let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
         let current = try await CaseQueries.version(head.currentVersion, of: caseID, on: req.db)
         guard let recorded = StoredCase.value(of: current.document, assessedOn: head.assessedOn) else {
             throw Problem.notFound("case \(caseID) cannot be read")
@@ -175,15 +193,16 @@ enum FollowUpService {
 
     static let treatmentKinds = ["radiation", "surgery", "cement-augmentation", "embolization"]
 
-    static func validate(_ t: TreatmentInput, today: CalendarDate) -> [CaseValidationError] {
+    static func validate(_ t: TreatmentInput, today: CalendarDate, bornOn: CalendarDate?) -> [CaseValidationError] {
         var errors: [CaseValidationError] = []
         func err(_ path: String, _ message: String) { errors.append(CaseValidationError(path: path, message: message)) }
         if !treatmentKinds.contains(t.kind) { err("kind", "must be one of: \(treatmentKinds.joined(separator: " | "))") }
         if t.levels.isEmpty || t.levels.count > 24 { err("levels", "must list 1–24 vertebral levels") }
-        for (i, l) in t.levels.enumerated() where VertebralLevel(code: l) == nil { err("levels[\(i)]", "must be a level C1…C7, T1…T12, L1…L5, S1…S5") }
-        if let d = CalendarDate(iso: t.givenOn) {
-            if d > today { err("givenOn", "must not be in the future (today is \(today))") }
-        } else { err("givenOn", "must be a date, YYYY-MM-DD") }
+        for (i, l) in t.levels.enumerated() {
+            if VertebralLevel(code: l) == nil { err("levels[\(i)]", "must be a level C1…C7, T1…T12, L1…L5, S1…S5") }
+            else if t.levels[..<i].contains(l) { err("levels[\(i)]", "repeats \(l); list each level once") }
+        }
+        checkCareDate(t.givenOn, "givenOn", today: today, bornOn: bornOn, err)
         if t.kind == "radiation" {
             // The same limits as a prior course in a case document, so that both paths accept the
             // same courses (and the EQD2 bookkeeping never sees 80 Gy in one fraction).
@@ -206,12 +225,12 @@ enum FollowUpService {
     }
 
     static func recordTreatment(_ input: TreatmentInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> TreatmentView {
-        let errors = validate(input, today: req.spine.clock.today())
+        let (_, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
+        let errors = validate(input, today: req.spine.clock.today(), bornOn: patient.birthDate.flatMap(CalendarDate.init(iso:)))
         guard errors.isEmpty else {
             throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-treatment"), title: "The treatment record is not valid",
                           detail: "\(errors.count) error\(errors.count == 1 ? "" : "s"); see errors[]", errors: errors)
         }
-        let (_, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
         let now = req.now
         let event = req.stamped(AuditEvent(action: "treatment.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success, detail: "\(input.kind) \(input.levels.joined(separator: ","))"), user: user)

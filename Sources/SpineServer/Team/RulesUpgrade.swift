@@ -87,7 +87,11 @@ enum RulesUpgrade {
                 try await CaseQueries.insertSnapshot(assessment, json: assessment.jsonBytes(), of: id, version: head.currentVersion,
                                                      at: now, on: db)
             }
+            let since = head.updatedAt
             head.summarise(assessment, at: now)
+            // The worklist counts a deadline from the head's time: a re-reading starts a new clock
+            // only when it raises the urgency; otherwise the running one keeps its time.
+            if !(assessment.urgency.level < (UrgencyLevel(rawValue: before) ?? .routine)) { head.updatedAt = since }
             try await head.update(on: db)
             try await CaseWorkflow.follow(assessment, caseID: id, previous: previous,
                                           source: "rules \(Rules.version) re-assessment of version \(head.currentVersion)",

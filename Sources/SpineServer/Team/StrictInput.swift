@@ -1,6 +1,7 @@
 // Request bodies of the team routes are checked for unknown members before decoding, as the case
 // document is: a misspelt field ("esc" for "escc") must be an error naming it, not silently dropped.
 import Foundation
+import SpineCore
 import Vapor
 
 /// The members an object may have; a member's value may itself be an object (or array of objects) with its own shape.
@@ -15,39 +16,110 @@ protocol StrictJSONInput: Decodable {
 }
 
 extension JSONShape {
-    /// Every unknown member, by path.
-    func unknownMembers(of value: Any, path: String = "") -> [String] {
-        guard case .object(let members) = self else { return [] }
-        if let array = value as? [Any] {
-            return array.enumerated().flatMap { unknownMembers(of: $0.element, path: "\(path)[\($0.offset)]") }
-        }
-        guard let object = value as? [String: Any] else { return [] }
-        var found: [String] = []
-        for (key, member) in object.sorted(by: { $0.key < $1.key }) {
-            let memberPath = path.isEmpty ? key : "\(path).\(key)"
-            guard let shape = members[key] else {
-                if !members.keys.contains(key) { found.append(memberPath) }
-                continue
+    /// Free-text members, where line breaks and tabs are allowed (every other text is one line).
+    static let multilineMembers: Set<String> = ["text", "notes", "patientPreferences", "departureReason", "note", "detail", "reason",
+                                                "systemicPlan", "rehabilitationPlan", "goalsOfCare", "bracing"]
+
+    /// Every unknown member, and every text with a control character, by path.
+    func problems(of value: JSONValue, path: String = "", unknown: inout [String], text: inout [CaseValidationError]) {
+        switch value {
+        case .array(let items):
+            for (i, item) in items.enumerated() { problems(of: item, path: "\(path)[\(i)]", unknown: &unknown, text: &text) }
+        case .object(let object):
+            guard case .object(let members) = self else { return }
+            for (key, member) in object {
+                let memberPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let shape = members[key] else {
+                    if !members.keys.contains(key) { unknown.append(memberPath) }
+                    else { Self.checkText(member, path: memberPath, multiline: Self.multilineMembers.contains(key), into: &text) }
+                    continue
+                }
+                if let shape {
+                    shape.problems(of: member, path: memberPath, unknown: &unknown, text: &text)
+                } else {
+                    Self.checkText(member, path: memberPath, multiline: Self.multilineMembers.contains(key), into: &text)
+                }
             }
-            found += shape?.unknownMembers(of: member, path: memberPath) ?? []
+        default:
+            return
         }
-        return found
+    }
+
+    /// The case document's rule for entered text (SpineCore `TextSafety`), on a value and what it holds.
+    static func checkText(_ value: JSONValue, path: String, multiline: Bool, into errors: inout [CaseValidationError]) {
+        switch value {
+        case .string(let s):
+            if TextSafety.refuses(s, multiline: multiline) {
+                errors.append(CaseValidationError(path: path, message: TextSafety.message(multiline: multiline)))
+            }
+        case .array(let items):
+            for (i, item) in items.enumerated() { checkText(item, path: "\(path)[\(i)]", multiline: multiline, into: &errors) }
+        case .object(let members):
+            for (key, member) in members { checkText(member, path: "\(path).\(key)", multiline: multiline, into: &errors) }
+        default:
+            return
+        }
     }
 }
 
 extension Request {
-    /// Decodes a team request body, refusing unknown members (422, each named) like the case document.
+    /// Decodes a team request body like the case document: the core's parser (duplicate member
+    /// names refused), unknown members refused (422, each named), control characters refused in
+    /// every text (line breaks only in free text), then the typed decoding.
     func decodeStrict<T: StrictJSONInput>(_ type: T.Type) throws -> T {
         let body = try jsonBody()
-        if let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) {
-            let unknown = T.shape.unknownMembers(of: json)
-            if !unknown.isEmpty {
-                throw Problem(status: .unprocessableEntity, type: Problem.kind("unknown-field"), title: "Unknown fields",
-                              detail: "\(unknown.count) unknown field\(unknown.count == 1 ? "" : "s"); see errors[]",
-                              errors: unknown.map { .init(path: $0, message: "unknown field; check its spelling against the API description") })
-            }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body.readableBytesView)
+        } catch {
+            throw Problem.badRequest("the body is not valid JSON: \(error.message)")
         }
-        return try decodeJSON(T.self)
+        guard case .object = value else { throw Problem.invalid("the body must be a JSON object", path: "") }
+        var unknown: [String] = [], text: [CaseValidationError] = []
+        T.shape.problems(of: value, unknown: &unknown, text: &text)
+        if !unknown.isEmpty {
+            throw Problem(status: .unprocessableEntity, type: Problem.kind("unknown-field"), title: "Unknown fields",
+                          detail: "\(unknown.count) unknown field\(unknown.count == 1 ? "" : "s"); see errors[]",
+                          errors: unknown.map { .init(path: $0, message: "unknown field; check its spelling against the API description") }
+                              + text)
+        }
+        if !text.isEmpty {
+            throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
+                          detail: "\(text.count) field\(text.count == 1 ? "" : "s") with characters that are not allowed; see errors[]",
+                          errors: text)
+        }
+        var huge: [String] = [], fractional: [String] = []
+        Self.unusualNumbers(value, path: "", huge: &huge, fractional: &fractional)
+        if !huge.isEmpty {
+            throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
+                          detail: "numbers out of range; see errors[]", errors: huge.map { .init(path: $0, message: "is out of range") })
+        }
+        do {
+            return try decodeJSON(T.self)
+        } catch let problem as Problem where problem.status == .badRequest && !fractional.isEmpty {
+            // Foundation's decoder reports a fraction given for a whole number as invalid JSON,
+            // without a path; the fractions in the body are the ones that can be at fault.
+            throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
+                          detail: "a fraction where a whole number is needed; see errors[]",
+                          errors: fractional.map { .init(path: $0, message: "must be a whole number") })
+        }
+    }
+
+    /// Numbers no field takes (beyond ±10^15, where a Double stops holding every whole number
+    /// exactly) and numbers with a fraction, by path.
+    static func unusualNumbers(_ value: JSONValue, path: String, huge: inout [String], fractional: inout [String]) {
+        switch value {
+        case .number(let x, let isInteger):
+            if !x.isFinite || abs(x) > 1e15 { huge.append(path) } else if !isInteger { fractional.append(path) }
+        case .array(let items):
+            for (i, item) in items.enumerated() { unusualNumbers(item, path: "\(path)[\(i)]", huge: &huge, fractional: &fractional) }
+        case .object(let members):
+            for (key, member) in members {
+                unusualNumbers(member, path: path.isEmpty ? key : "\(path).\(key)", huge: &huge, fractional: &fractional)
+            }
+        default:
+            return
+        }
     }
 }
 
@@ -79,3 +151,4 @@ extension DecisionInput: StrictJSONInput {
         "options": .keys("code", "regimen"), "dissent": .keys("username", "reason"),
     ])
 }
+extension UserController.NewUser: StrictJSONInput { static let shape = JSONShape.keys("username", "role", "password") }

@@ -51,6 +51,9 @@ enum TeamReports {
         func date(_ name: String, _ fallback: CalendarDate) throws -> CalendarDate {
             guard let raw: String = req.query[name] else { return fallback }
             guard let d = CalendarDate(iso: raw) else { throw Problem.invalid("\(name) must be a date, YYYY-MM-DD", path: name) }
+            // The period ends before the next day, which must still be a four-digit year for the
+            // stored timestamps to compare with it.
+            guard d <= latest else { throw Problem.invalid("\(name) must be \(latest) or earlier", path: name) }
             return d
         }
         let to = try date("to", today)
@@ -58,6 +61,8 @@ enum TeamReports {
         guard from <= to else { throw Problem.invalid("from must not be after to", path: "from") }
         return (from, to)
     }
+
+    static let latest = CalendarDate(year: 9998, month: 12, day: 31)!
 
     static func bounds(_ p: (from: CalendarDate, to: CalendarDate)) -> (String, String) {
         ("\(p.from)T00:00:00.000Z", "\(p.to.adding(days: 1))T00:00:00.000Z")

@@ -40,6 +40,12 @@ enum CaseFormPage {
         case .created(let id):
             return WebApp.redirect("/cases/\(id)")
         case .exists(let id):
+            guard try await CareTeam.canAccess(user, caseID: id, on: req.db) else {
+                let error = CaseValidationError(path: "patient.id", message: "this patient already has a case, and you are not on its care team")
+                return page(req, user: user, form: form, mode: .new, errors: [error],
+                            notice: #"<p class="alert error" role="alert">Record number \#(record) already has a case. Ask its care team to add you.</p>"#,
+                            status: .conflict)
+            }
             let error = CaseValidationError(path: "patient.id", message: "this patient already has a case: open it to edit")
             return page(req, user: user, form: form, mode: .new, errors: [error],
                         notice: #"<p class="alert error" role="alert">Record number \#(record) already has a case. <a href="/cases/\#(id.uuidString)">Open the existing case</a> and edit it there.</p>"#,
@@ -60,8 +66,18 @@ enum CaseFormPage {
         form.set("_version", String(head.currentVersion))
         // A version stored before a check was tightened opens with what now needs correcting.
         let errors = StoredCase.validationErrors(of: stored.document, assessedOn: head.assessedOn)
+        var notices: [Html] = []
+        if !errors.isEmpty {
+            notices.append("<p class=\"alert error\" role=\"alert\">This version no longer passes validation under rules \(Rules.version); correct the fields marked below.</p>")
+        }
+        if let escalation = head.escalation {
+            notices.append("""
+                <p class="alert error" role="alert"><strong>\(escalation).</strong> The neurology below is from the current version, \
+                not from that visit: record what you find on examination. The case stays an emergency until a version records the neurology anew.</p>
+                """)
+        }
         return page(req, user: user, form: form, mode: .edit(caseID, head.currentVersion), errors: errors,
-                    notice: errors.isEmpty ? nil : "This version no longer passes validation under rules \(Rules.version); correct the fields marked below.")
+                    notice: notices.isEmpty ? nil : notices.joined())
     }
 
     static func update(req: Request) async throws -> Response {
@@ -93,7 +109,7 @@ enum CaseFormPage {
                                                                staleDetail: "web form based on version \(base)", at: now, on: req.db)
         switch outcome {
         case .updated: return WebApp.redirect("/cases/\(caseID)")
-        case .notFound, .otherPatient: throw Problem.notFound("no case \(rawID)")
+        case .notFound, .otherPatient: throw Problem.notFound(CaseQueries.noCase(rawID))
         case .stale(let current):
             return try await conflict(req, user: user, caseID: caseID, base: base, current: current, form: form)
         }

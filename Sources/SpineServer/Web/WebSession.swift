@@ -158,9 +158,12 @@ enum SignInPage {
         return response
     }
 
-    /// Only local paths: never an open redirect.
+    /// Only local paths: never an open redirect. Browsers drop tabs and line breaks from a URL and
+    /// read a backslash as a slash, so "/\t/evil.example" or "/\\evil.example" would leave the site:
+    /// a path with a control character, a backslash or a leading "//" goes to the worklist instead.
     static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"), !raw.contains("\r"), !raw.contains("\n") else { return "/" }
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"),
+              !raw.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return "/" }
         return raw
     }
 

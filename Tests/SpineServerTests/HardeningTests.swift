@@ -1,0 +1,156 @@
+// Defects found by auditing the running service, each pinned by the request that showed it: a
+// crash on a page number, a password check that bcrypt cut short, dates and findings a case
+// document would refuse, duplicate members, control characters, paths in errors and in the audit
+// trail, what a refused user learns, an escalation lost to an unrelated edit, redirects, report
+// bounds, and database logging.
+import Fluent
+import Foundation
+import SpineCore
+import Testing
+import VaporTesting
+@testable import SpineServer
+
+@Suite("Hardening")
+struct HardeningTests {
+    @Test func anAuditPageBeyondTheLimitIsRefusedAndTheServiceStaysUp() async throws {
+        try await withSpineApp { t, tokens in
+            // Before: (page - 1) * perPage overflowed and the process trapped.
+            let res = try await t.send(.GET, "/api/v1/audit?page=100000000000000000", token: tokens[.admin])
+            #expect(res.status == .unprocessableEntity && res.errorPaths == ["page"])
+            #expect(try await t.status(.GET, "/api/v1/audit?page=1000000", token: tokens[.admin]) == .ok)
+            #expect(try await t.status(.GET, "/health") == .ok)
+        }
+    }
+
+    @Test func aPasswordIsCheckedWholeNeverUpToANul() async throws {
+        try await withSpineApp { t, tokens in
+            // bcrypt stops at NUL: a password of NULs, or the right one followed by NUL and anything, verified.
+            let nuls = try await t.send(.POST, "/api/v1/users", token: tokens[.admin],
+                                        json: #"{"username":"newdoc","role":"spine-surgeon","password":"\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"}"#)
+            #expect(nuls.status == .unprocessableEntity && nuls.errorPaths == ["password"])
+            let suffixed = try await t.send(.POST, "/api/v1/session",
+                                            json: #"{"username":"spine-surgeon","password":"\#(TestContext.password)\u0000anything"}"#)
+            #expect(suffixed.status == .unauthorized)
+            #expect(try await t.status(.POST, "/api/v1/session",
+                                       json: #"{"username":"spine-surgeon","password":"\#(TestContext.password)"}"#) == .ok)
+            // An unknown member of a new account is an error, not dropped.
+            let extra = try await t.send(.POST, "/api/v1/users", token: tokens[.admin],
+                                         json: #"{"username":"newdoc","role":"spine-surgeon","password":"long enough pw","email":"x@y"}"#)
+            #expect(extra.status == .unprocessableEntity && extra.errorPaths == ["email"])
+        }
+    }
+
+    @Test func followUpAndTreatmentDatesAndFindingsFollowTheCaseDocumentsRules() async throws {
+        try await withSpineApp { t, tokens in
+            // v01's patient was born on 1968-03-25.
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist],
+                                                   json: Fixtures.caseJSON("v01", record: "H-1")).json["id"] as? String)
+            let early = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"1026-11-20","frankel":"C","ambulation":"nonAmbulatory"}"#)
+            #expect(early.status == .unprocessableEntity && early.errorPaths == ["visitDate"])
+            let walking = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                           json: #"{"visitDate":"2026-11-20","frankel":"A","ambulation":"independent","asia":"E"}"#)
+            #expect(walking.status == .unprocessableEntity && Set(walking.errorPaths) == ["ambulation", "asia"])
+            #expect(try await FollowUpModel.query(on: t.app.db).count() == 0)
+            #expect(try await CaseModel.query(on: t.app.db).first()?.escalation == nil)
+            let course = try await t.send(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.radiationOncologist],
+                                          json: #"{"kind":"radiation","levels":["T8","T8"],"givenOn":"0001-01-01","doseGy":8,"fractions":1}"#)
+            #expect(course.status == .unprocessableEntity && Set(course.errorPaths) == ["levels[1]", "givenOn"])
+            #expect(try await TreatmentModel.query(on: t.app.db).count() == 0)
+        }
+    }
+
+    @Test func teamBodiesRefuseDuplicateMembersAndControlCharactersAndNameTheField() async throws {
+        try await withSpineApp { t, tokens in
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist],
+                                                   json: Fixtures.caseJSON("v01", record: "H-2")).json["id"] as? String)
+            let twice = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-02","painScore":9,"painScore":1}"#)
+            #expect(twice.status == .badRequest && (twice.json["detail"] as? String)?.contains("painScore") == true)
+            let control = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                           json: #"{"visitDate":"2026-11-02","painScore":3,"notes":"a\u0000\u001b[2J"}"#)
+            #expect(control.status == .unprocessableEntity && control.errorPaths == ["notes"])
+            let lines = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-02","painScore":3,"notes":"first line\nsecond line"}"#)
+            #expect(lines.status == .created) // free text keeps its line breaks
+            let bidi = try await t.send(.POST, "/api/v1/meetings", token: tokens[.nurseNavigator],
+                                        json: #"{"title":"Board \u202eevil","startsAt":"2026-11-30T16:00:00Z"}"#)
+            #expect(bidi.status == .unprocessableEntity && bidi.errorPaths == ["title"])
+            // A number that does not fit, and a member missing inside an object, by their full paths.
+            let fraction = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                            json: #"{"visitDate":"2026-11-02","painScore":3.5}"#)
+            #expect(fraction.status == .unprocessableEntity && fraction.errorPaths == ["painScore"], "\(fraction.body.string)")
+            let huge = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                        json: #"{"visitDate":"2026-11-02","painScore":99999999999999999999}"#)
+            #expect(huge.status == .unprocessableEntity && huge.errorPaths == ["painScore"], "\(huge.body.string)")
+            let nested = try await t.send(.POST, "/api/v1/cases/\(id)/reviews", token: tokens[.radiationOncologist],
+                                          json: #"{"caseVersion":1,"proposedRegimen":{"doseGy":8,"fractions":1}}"#)
+            #expect(nested.status == .unprocessableEntity && nested.errorPaths == ["proposedRegimen.technique"])
+            let array = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist], json: "[]")
+            #expect(array.status == .unprocessableEntity && (array.json["detail"] as? String)?.contains("JSON object") == true)
+        }
+    }
+
+    @Test func aCaseIdFromTheURLIsAuditedAndEchoedOnlyIfItIsOne() async throws {
+        try await withSpineApp { t, tokens in
+            let res = try await t.send(.GET, "/api/v1/cases/ab%0A%1Bcd\(String(repeating: "Z", count: 300))/team", token: tokens[.physiatrist])
+            #expect(res.status == .notFound)
+            #expect((res.json["detail"] as? String)?.contains("ZZZ") == false)
+            let events = try await AuditEventModel.query(on: t.app.db).filter(\.$outcome == AuditOutcome.notFound).all()
+            #expect(!events.isEmpty && events.allSatisfy { $0.caseID.isEmpty })
+        }
+    }
+
+    @Test func someoneOutsideTheCareTeamLearnsThatARecordHasACaseButNotWhich() async throws {
+        try await withSpineApp(wholeTeam: false) { t, tokens in
+            let doc = Fixtures.caseJSON("v01", record: "H-3")
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: doc).json["id"] as? String)
+            let outsider = try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: doc)
+            #expect(outsider.status == .conflict)
+            #expect(outsider.json["caseId"] == nil && outsider.headers.first(name: .location) == nil)
+            #expect(!outsider.body.string.contains(id))
+            let member = try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: doc)
+            #expect(member.status == .conflict && member.json["caseId"] as? String == id)
+        }
+    }
+
+    @Test func anEditThatLeavesTheNeurologyAsItWasKeepsTheFollowUpEscalation() async throws {
+        try await withSpineApp { t, tokens in
+            let doc = Fixtures.caseJSON("v01", record: "H-4")
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: doc).json["id"] as? String)
+            let worse = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-27","frankel":"D","ambulation":"withAid"}"#)
+            #expect(worse.status == .created && worse.json["worsening"] != nil)
+            // Only the survival estimate changes: the deterioration still stands.
+            let painOnly = Fixtures.edit(doc, #""clinicianSurvivalEstimateMonths": 12"#, #""clinicianSurvivalEstimateMonths": 18"#)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.physiatrist], json: painOnly, headers: ["If-Match": "\"v1\""]) == .ok)
+            let head = try #require(try await CaseModel.query(on: t.app.db).first())
+            #expect(head.escalation != nil && head.effectiveUrgency == .emergency)
+            // The edit form says so.
+            let web = WebClient(t)
+            try await web.signIn("physiatrist")
+            let form = try await web.get("/cases/\(id)/edit")
+            #expect(form.html.contains("The case stays an emergency until a version records the neurology anew"))
+            // A version that records the examination (Frankel D) replaces it.
+            let examined = Fixtures.edit(Fixtures.edit(painOnly, #""frankel": "E""#, #""frankel": "D""#), #""deficit": "none""#, #""deficit": "radiculopathy""#)
+            let put = try await t.send(.PUT, "/api/v1/cases/\(id)", token: tokens[.physiatrist], json: examined, headers: ["If-Match": "\"v2\""])
+            #expect(put.status == .ok, "\(put.body.string)")
+            #expect(try await CaseModel.query(on: t.app.db).first()?.escalation == nil)
+        }
+    }
+
+    @Test func aRedirectTargetIsAPathOnThisSiteOrTheWorklist() {
+        for raw in ["/\t/evil.example", "/\\evil.example", "//evil.example", "/\n/evil", "/x\u{7F}", "https://evil.example", "", "/a\\b"] {
+            #expect(SignInPage.safeNext(raw) == "/", "\(raw.debugDescription)")
+        }
+        #expect(SignInPage.safeNext("/cases/abc?version=2#tasks") == "/cases/abc?version=2#tasks")
+    }
+
+    @Test func aReportPeriodEndsWhereTimestampsCanFollowIt() async throws {
+        try await withSpineApp { t, tokens in
+            let far = try await t.send(.GET, "/api/v1/reports/urgency-clock?from=2026-01-01&to=9999-12-31", token: tokens[.nurseNavigator])
+            #expect(far.status == .unprocessableEntity && far.errorPaths == ["to"])
+            #expect(try await t.status(.GET, "/api/v1/reports/urgency-clock?from=2026-01-01&to=9998-12-31", token: tokens[.nurseNavigator]) == .ok)
+        }
+    }
+}
