@@ -153,4 +153,38 @@ struct HardeningTests {
             #expect(try await t.status(.GET, "/api/v1/reports/urgency-clock?from=2026-01-01&to=9998-12-31", token: tokens[.nurseNavigator]) == .ok)
         }
     }
+
+    @Test func deliveredRadiotherapyTheCaseDoesNotHoldIsFlaggedOnTheAssessmentPage() async throws {
+        try await withSpineApp { t, tokens in
+            let doc = Fixtures.caseJSON("v01", record: "H-5") // one lesion at T8, no prior radiation
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.radiationOncologist], json: doc).json["id"] as? String)
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/treatments", token: tokens[.radiationOncologist],
+                                       json: #"{"kind":"radiation","levels":["T7","T8","T9"],"givenOn":"2026-10-01","doseGy":20,"fractions":5}"#) == .created)
+            let web = WebClient(t)
+            try await web.signIn("radiation-oncologist")
+            let page = try await web.get("/cases/\(id)")
+            #expect(page.html.contains("Delivered radiotherapy not in this assessment"))
+            #expect(page.html.contains("20 Gy / 5 to T7–T9 on 2026-10-01"))
+            // Once the case records the course, the assessment reads it and the notice goes.
+            let recorded = Fixtures.edit(doc, #""priorRadiation": null"#, #""priorRadiation": {"doseGy": 20, "fractions": 5, "on": "2026-10-01"}"#)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.radiationOncologist], json: recorded, headers: ["If-Match": "\"v1\""]) == .ok)
+            #expect(!(try await web.get("/cases/\(id)")).html.contains("Delivered radiotherapy not in this assessment"))
+        }
+    }
+
+    @Test func theWorklistSearchMatchesItsTextLiterally() async throws {
+        try await withSpineApp { t, tokens in
+            _ = try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: Fixtures.caseJSON("v01", record: "H-6", name: "Ann Lee"))
+            _ = try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: Fixtures.caseJSON("v04", record: "H_7", name: "Bob 100% Fit"))
+            func total(_ q: String) async throws -> Int? {
+                try await t.send(.GET, "/api/v1/patients?q=\(q)", token: tokens[.physiatrist]).json["total"] as? Int
+            }
+            #expect(try await total("%25") == 1)   // "%" only in Bob's name, not a wildcard
+            #expect(try await total("_") == 1)     // "_" only in H_7
+            #expect(try await total("ann") == 1)
+            #expect(try await total("a%25e") == 0) // not "a, anything, e"
+            let nul = try await t.send(.GET, "/api/v1/patients?q=%00zz", token: tokens[.physiatrist])
+            #expect(nul.status == .unprocessableEntity && nul.errorPaths == ["q"])
+        }
+    }
 }

@@ -80,7 +80,11 @@ struct RulesUpgradeTests {
             let token = tokens[.nurseNavigator]!
             _ = try await t.send(.POST, "/api/v1/cases", token: token, json: Fixtures.caseJSON("v01", record: "RU-CURRENT"))
             let id = try await Self.caseFromOldRules(t, token: token, vignette: "v01", record: "RU-2", urgency: .routine)
+            let since = try await Self.head(t, id).updatedAt
+            t.clock.advance(7200)
             let first = try await RulesUpgrade.run(on: t.app.db, at: t.clock.now)
+            // Not more urgent: the worklist keeps counting from when the version was assessed.
+            #expect(try await Self.head(t, id).updatedAt == since)
             #expect(first == RulesUpgrade.Summary(reassessed: 1, moreUrgent: 0, lessUrgent: 0, noLongerValid: 0))
 
             // MUT

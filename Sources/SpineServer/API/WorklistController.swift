@@ -55,10 +55,11 @@ struct WorklistQuery: Sendable {
         let rawText: String? = q["q"]
         if let text = rawText?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard text.count <= 200 else { throw Problem.invalid("q is longer than 200 characters", path: "q") }
+            guard !TextSafety.refuses(text, multiline: false) else { throw Problem.invalid("q \(TextSafety.message(multiline: false))", path: "q") }
             self.text = text.lowercased()
         }
         if let raw: String = q["page"] {
-            guard let p = Int(raw), p >= 1, p <= 1_000_000 else { throw Problem.invalid("page must be a whole number ≥ 1", path: "page") }
+            guard let p = Int(raw), p >= 1, p <= 1_000_000 else { throw Problem.invalid("page must be a whole number in 1...1000000", path: "page") }
             page = p
         }
         if let raw: String = q["perPage"] {
@@ -113,7 +114,11 @@ struct WorklistQuery: Sendable {
             item.string("caseId", try row.uuidString("case_id"))
             item.int("version", try row.int("current_version"))
             item.raw("patient", patient.finished())
-            item.string("urgency", try row.requireString("urgency"))
+            // The urgency to act on: a follow-up escalation is an emergency whatever the stored
+            // assessment (a rules re-assessment rewrites `urgency` but keeps the escalation).
+            let escalation = try row.string("escalation")
+            let assessed = try row.requireString("urgency")
+            item.string("urgency", escalation == nil ? assessed : UrgencyLevel.emergency.rawValue)
             if let action = try row.string("next_action") {
                 var deadline = JSONObjectBuilder(capacity: 160)
                 deadline.string("dueBy", try row.requireString("next_due"))
@@ -123,7 +128,7 @@ struct WorklistQuery: Sendable {
             }
             if let v = try row.string("top_option") { item.string("topOption", v) }
             item.int("openTasks", try row.int("open_tasks"))
-            if let v = try row.string("escalation") { item.string("escalation", v) }
+            if let escalation { item.string("escalation", escalation) }
             item.string("assessedOn", try row.requireString("assessed_on"))
             item.string("rulesVersion", try row.requireString("rules_version"))
             item.string("updatedAt", ISOTimestamp.iso8601(try row.date("updated_at")))
@@ -148,7 +153,12 @@ struct WorklistQuery: Sendable {
         // By rank, the first column of the worklist's index: the page and the count read only that
         // urgency's part of it.
         if let urgencyRank { q = q.where(SQLColumn("urgency_rank", table: CaseModel.schema), .equal, SQLBind(urgencyRank)) }
-        if let text { q = q.where(SQLColumn("search_text", table: PatientModel.schema), .like, SQLBind("%\(text)%")) }
+        if let text {
+            // Matched literally: "%" and "_" are LIKE's wildcards, so they (and the escape) are escaped.
+            let literal = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            q = q.where(SQLQueryString("\(ident: PatientModel.schema).\(ident: "search_text") LIKE \(bind: "%\(literal)%") ESCAPE '\\'"))
+        }
         return q
     }
 
@@ -205,13 +215,39 @@ struct WorklistQuery: Sendable {
             return WorklistItem(
                 caseId: try head.requireID().uuidString, version: head.currentVersion,
                 patient: .init(id: p.recordNumber, name: p.name, birthDate: p.birthDate, sex: p.sex),
-                urgency: head.urgency,
+                urgency: head.effectiveUrgency.rawValue,
                 nextDeadline: head.nextAction.map { .init(dueBy: head.nextDue, withinHours: head.nextDueHours, action: $0) },
                 topOption: head.topOption, assessedOn: head.assessedOn, rulesVersion: head.rulesVersion, updatedAt: head.updatedAt,
                 openTasks: head.openTasks, escalation: head.escalation)
         }
         return WorklistPage(overdue: try await OverdueTasks.list(for: viewer, now: now, on: db),
                             items: items, page: page, perPage: perPage, total: total)
+    }
+}
+
+/// The urgency clock's next deadline on each case: its earliest open clock task. The clock runs
+/// from the red flag, so neither a new case version nor a re-assessment restarts it (its tasks keep
+/// their due times); the pages count down from here, not from the case's last update.
+enum UrgencyClock {
+    struct Next: Sendable {
+        var title: String
+        /// ISO 8601, as the task stores it.
+        var dueAt: String
+        var due: Date?
+    }
+
+    /// The earliest open clock task of each of `caseIDs` (none for a case without one), read for
+    /// the whole page in one query.
+    static func next(of caseIDs: [UUID], on db: any Database) async throws -> [UUID: Next] {
+        guard !caseIDs.isEmpty else { return [:] }
+        // `due_at` is fixed-width UTC text, so its order is the order in time.
+        let open = try await TaskModel.query(on: db).filter(\.$caseID ~~ caseIDs).filter(\.$isClock == true)
+            .filter(\.$status == TaskLedger.open).sort(\.$dueAt).sort(\.$code).all()
+        var out: [UUID: Next] = [:]
+        for task in open where out[task.caseID] == nil {
+            out[task.caseID] = Next(title: task.title, dueAt: task.dueAt, due: TeamWords.date(task.dueAt))
+        }
+        return out
     }
 }
 

@@ -66,12 +66,41 @@ enum AssessmentPage {
     static func render(_ req: Request, user: AuthenticatedUser, state: CasePanelState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let loaded = try await LoadedCase.load(req, user: user, detail: "web assessment page")
         let team = try await CaseTeamPanels.render(req, user: user, loaded: loaded, state: state)
-        let body = view(loaded, team: team)
+        let delivered = loaded.isCurrent ? try await FollowUpService.treatments(caseID: loaded.caseID, on: req.db) : []
+        let body = view(loaded, team: team, unrecorded: unrecordedRadiation(delivered, in: loaded.stored.value))
         let name = loaded.stored.value.patient.name ?? loaded.patient.recordNumber
         return WebApp.html(Layout(title: "Assessment · \(name)", user: user, csrf: req.webCSRFToken).render(body), status: status)
     }
 
-    static func view(_ l: LoadedCase, team: Html = .empty) -> Html {
+    /// Radiotherapy recorded as delivered (Spine over time) to a level of a lesion whose prior
+    /// radiation in this case version does not hold that course: the assessment reads only the case
+    /// document, so its re-irradiation cautions and regimens do not know about it.
+    static func unrecordedRadiation(_ delivered: [TreatmentModel], in c: Case) -> [TreatmentModel] {
+        delivered.filter { t in
+            guard t.kind == "radiation", let dose = t.doseGy, let fractions = t.fractions else { return false }
+            let levels = Set(t.levels.split(separator: ",").compactMap { VertebralLevel(code: String($0)) })
+            let lesions = c.spine.lesions.filter { !levels.isDisjoint(with: $0.levels) }
+            return !lesions.isEmpty && !lesions.contains { lesion in
+                guard let prior = lesion.priorRadiation else { return false }
+                return prior.doseGy == dose && prior.fractions == fractions && (prior.on == nil || prior.on?.description == t.givenOn)
+            }
+        }
+    }
+
+    static func unrecordedNotice(_ courses: [TreatmentModel], caseID: String) -> Html {
+        guard !courses.isEmpty else { return .empty }
+        let items: [Html] = courses.map { t in
+            "<li>\(Words.dose(t.doseGy ?? 0)) Gy / \(t.fractions ?? 0) to \(Words.levels(t.levels.split(separator: ",").compactMap { VertebralLevel(code: String($0)) })) on \(t.givenOn) (recorded by \(t.authorUsername))</li>"
+        }
+        return """
+        <section class="alert error" role="alert" aria-labelledby="unrecorded-rt-h"><h2 id="unrecorded-rt-h">Delivered radiotherapy not in this assessment</h2>
+        <p>These courses were recorded as delivered to a treated lesion, but this case version's prior radiation does not include them, \
+        so the options and cautions below do not account for them (re-irradiation, cumulative dose):</p><ul>\(items)</ul>
+        <p><a href="/cases/\(caseID)/edit">Edit the case</a> and add the course under the lesion's prior radiation.</p></section>
+        """
+    }
+
+    static func view(_ l: LoadedCase, team: Html = .empty, unrecorded: [TreatmentModel] = []) -> Html {
         let c = l.stored.value, a = l.stored.assessment
         let id = l.caseID.uuidString
         let versionNote: Html = l.isCurrent ? .empty
@@ -79,7 +108,8 @@ enum AssessmentPage {
         return """
         \(header(c, l))
         \(versionNote)
-        \(urgencyBanner(a.urgency))
+        \(CaseTeamPanels.urgencyBanner(l))
+        \(unrecordedNotice(unrecorded, caseID: id))
         <div class="two-col">
         <section class="card" aria-labelledby="spine-h"><h2 id="spine-h">Spine</h2>\(Diagrams.spine(c, a))
         <p class="muted">LMNOP — Levels: \(a.lmnop.levels). Mechanical: \(a.lmnop.mechanical). Neurology: \(a.lmnop.neurology). Oncology: \(a.lmnop.oncology). Patient: \(a.lmnop.patient). <span class="cite">\(a.lmnop.citation)</span></p></section>

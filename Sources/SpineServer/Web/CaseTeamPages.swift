@@ -45,14 +45,13 @@ enum CaseTeamPanels {
         let reviews = try await ReviewService.list(caseID: caseID, latestOnly: true, on: db)
         let decisions = try await DecisionService.list(caseID: caseID, on: db)
         let tasks = try await TaskService.tasks(of: caseID, on: db).map { TaskView($0, now: ISOTimestamp.iso8601(req.now)) }
-        let emergency = loaded.head.urgency == UrgencyLevel.emergency.rawValue
+        let emergency = loaded.head.effectiveUrgency == .emergency
         let csrf = req.webCSRFToken
         let back = "/cases/\(id)"
         return """
         <nav class="card panel-nav no-print" aria-label="Team work on this case"><a href="#team">Care team</a> <a href="#board">Tumour board</a>
         <a href="#reviews">Reviews</a> <a href="#decision">Decision</a> <a href="#tasks">Tasks</a>
         <a href="/cases/\(id)/follow-up">Follow-up</a> <a href="/cases/\(id)/spine">Spine over time</a></nav>
-        \(escalation(loaded.head))
         \(teamPanel(team, caseID: id, canWrite: canWrite, state: state, csrf: csrf))
         \(boardPanel(agenda, meetings: meetings, upcoming: upcoming, emergency: emergency, caseID: id, canWrite: canWrite, state: state, csrf: csrf))
         \(reviewsPanel(reviews, user: user, loaded: loaded, state: state, csrf: csrf))
@@ -63,9 +62,25 @@ enum CaseTeamPanels {
 
     static func escalation(_ head: CaseModel) -> Html {
         guard let e = head.escalation else { return .empty }
+        let id = head.id?.uuidString ?? ""
         return """
         <section class="banner emergency" role="alert" aria-labelledby="escalation-h"><h2 id="escalation-h"><span class="badge emergency">emergency</span> Neurology worse at follow-up</h2>
-        <p>\(e)</p><p>The case is an emergency again until a new case version is assessed. <a href="/cases/\(head.id?.uuidString ?? "")/edit">Record the new findings</a>.</p></section>
+        <p>\(e)</p><p>The case is an emergency again until a new case version is assessed. <a href="/cases/\(id)/edit">Record the new findings</a>.
+        A new urgency clock started at the follow-up: <a href="/cases/\(id)#tasks">its tasks</a>.</p></section>
+        """
+    }
+
+    /// The top of the case page: the urgency the team must act on. A neurological deterioration at
+    /// follow-up comes first, because it makes the case an emergency whatever the assessment below
+    /// it says; the assessment's own reading follows, folded and marked as the earlier one.
+    static func urgencyBanner(_ l: LoadedCase) -> Html {
+        let u = l.stored.assessment.urgency
+        let assessed = AssessmentPage.urgencyBanner(u)
+        guard l.head.escalation != nil else { return assessed }
+        return """
+        \(escalation(l.head))
+        <details class="card"><summary>Before the deterioration, the assessment of version \(l.version.version) read: \(u.level.rawValue)</summary>
+        \(assessed)</details>
         """
     }
 

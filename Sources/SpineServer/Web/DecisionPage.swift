@@ -95,12 +95,27 @@ enum DecisionPage {
         <div class="page-head"><div><h1>Decision: \(access.name)</h1>
         <p class="muted">\(access.patient.recordNumber) · case version \(version) · assessment of \(reader.assessedOn) · rules \(reader.rulesVersion)</p></div>
         <a class="button" href="/cases/\(access.caseID.uuidString)">Back to the case</a></div>
-        <p><span class="badge \(reader.urgency)">\(reader.urgency)</span> \(reader.urgencyReasons.first ?? "")</p>
+        \(urgencyLine(access.head, reader: reader, version: version))
         \(formHtml)
         <section class="card" aria-labelledby="considered-h"><h2 id="considered-h">Reviews to consider</h2>
         \(reviewCards.isEmpty ? Html(raw: "<p class=\"muted\">No reviews yet.</p>") : Html(raw: reviewCards.joined().raw))</section>
         """
         return WebApp.html(Layout(title: "Decision · \(access.name)", user: access.user, csrf: req.webCSRFToken).render(body), status: status)
+    }
+
+    /// The urgency the team decides under: after a neurological deterioration at follow-up the case
+    /// is an emergency whatever the snapshot says, and the snapshot's reading is named as the
+    /// earlier one (it was made before the deterioration).
+    static func urgencyLine(_ head: CaseModel, reader: SnapshotReader, version: Int) -> Html {
+        let assessed = reader.urgencyReasons.first ?? ""
+        guard let escalation = head.escalation else {
+            return #"<p><span class="badge \#(reader.urgency)">\#(reader.urgency)</span> \#(assessed)</p>"#
+        }
+        return """
+        <div class="banner emergency" role="alert"><p><span class="badge emergency">emergency</span> <strong>Neurology worse at follow-up:</strong> \(escalation)</p>
+        <p>The options below come from the assessment of version \(version), made before the deterioration (it read \(reader.urgency): \(assessed)).
+        Examine the patient and <a href="/cases/\(head.id?.uuidString ?? "")/edit">record a new case version</a> to assess the new findings.</p></div>
+        """
     }
 
     /// The meetings whose agenda holds the case (for the optional meeting choice).

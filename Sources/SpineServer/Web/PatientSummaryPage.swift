@@ -71,30 +71,60 @@ enum PatientSummaryPage {
     static func show(req: Request) async throws -> Response {
         let user = try req.requireWebUser()
         let loaded = try await LoadedCase.load(req, user: user, detail: "web patient summary")
-        let decision = try await DecisionService.list(caseID: loaded.caseID, on: req.db).last
+        // Only a decision on the version summarised: an earlier one was taken on other findings.
+        let decision = try await DecisionService.list(caseID: loaded.caseID, on: req.db).last { $0.caseVersion == loaded.version.version }
         let page = Layout(title: "Summary for the patient", user: user, csrf: req.webCSRFToken, bodyClass: "summary-page")
-            .render(view(loaded.stored.value, loaded.stored.assessment, caseID: loaded.caseID, decision: decision))
+            .render(view(loaded.stored.value, loaded.stored.assessment, caseID: loaded.caseID, decision: decision,
+                         escalated: loaded.head.escalation != nil))
         return WebApp.html(page)
     }
 
-    /// The team's latest decision in plain words.
+    /// The team's decision in plain words, the main treatment first.
     static func decided(_ d: DecisionView?) -> Html {
         guard let d else { return .empty }
-        let items: [Html] = d.options.map { o in
+        let items: [Html] = d.options.enumerated().map { i, o in
             let (title, what) = OptionWords.plain[o.code] ?? (TeamWords.option(o.code), "")
-            return "<li><h3>\(title)</h3><p>\(what)</p></li>"
+            return "<li><h3>\(i == 0 && d.options.count > 1 ? "Main treatment: " : "")\(title)</h3><p>\(what)</p></li>"
         }
         let aims = d.goals.compactMap(TreatmentGoal.init(rawValue:)).map(OptionWords.plainGoal)
         return """
-        <section class="decided"><h2>What the team decided</h2>
-        <p>On \(String(d.decidedAt.prefix(10))), your care team met and agreed on this plan:</p>
+        <section class="decided"><h2>What the team decided with you</h2>
+        <p>On \(String(d.decidedAt.prefix(10))), your care team agreed on this plan, taking into account what you told them matters to you:</p>
         <ol class="plain-options">\(items)</ol>
-        \(aims.isEmpty ? Html.empty : Html(raw: "<p>It aims to \(Html.escape(aims.joined(separator: "; ")))</p>"))
-        <p>The team took into account what you told them matters to you. Your doctors and nurses will go through the plan with you, and you can always ask questions or change your mind.</p></section>
+        \(aims.isEmpty ? Html.empty : Html(raw: "<p>It aims to \(Html.escape(aims.joined(separator: "; "))).</p>"))
+        <p>Your doctors and nurses will go through the plan with you. You can always ask questions or change your mind: nothing happens without your agreement.</p></section>
         """
     }
 
-    static func view(_ c: Case, _ a: Assessment, caseID: UUID, decision: DecisionView? = nil) -> Html {
+    /// What the patient should know about how soon: a deterioration at follow-up first (the case is
+    /// an emergency again whatever the assessment said), then the assessment's level; once the team
+    /// has decided, the plan replaces the promise of one.
+    static func urgencyText(_ level: UrgencyLevel, decided: Bool, escalated: Bool) -> Html {
+        if escalated {
+            return """
+            <div class="banner emergency"><p><strong>Your care team needs to see you urgently.</strong> At your last check-up, your nerves were working less well than before \
+            (for example the strength or feeling in your legs, or your walking). This can mean the spinal cord is being squeezed, so the team needs to examine you again straight away\
+            \(decided ? ", and the plan below may change" : "").</p>
+            <p><strong>If it gets worse — more weakness or numbness, more trouble walking, or problems with your bladder or bowel — call your care team or emergency services at once. Do not wait.</strong></p></div>
+            """
+        }
+        switch (level, decided) {
+        case (.emergency, false):
+            return "<p class=\"banner emergency\"><strong>This is urgent.</strong> The team is treating this as an emergency and aims to decide on treatment within 24 hours.</p>"
+        case (.emergency, true):
+            return "<p class=\"banner emergency\"><strong>This is urgent.</strong> The team is treating this as an emergency and will start the plan below as soon as possible.</p>"
+        case (.urgent, false):
+            return "<p class=\"banner urgent\"><strong>This needs attention soon.</strong> The team aims to have a plan within about a week, sooner if anything changes.</p>"
+        case (.urgent, true):
+            return "<p class=\"banner urgent\"><strong>This needs attention soon.</strong> The team will start the plan below soon. Tell them at once if anything changes.</p>"
+        case (.routine, false):
+            return "<p class=\"banner routine\">This is not an emergency today. The team will plan treatment at a regular appointment.</p>"
+        case (.routine, true):
+            return "<p class=\"banner routine\">This is not an emergency today. The team will go through the plan below with you at a regular appointment.</p>"
+        }
+    }
+
+    static func view(_ c: Case, _ a: Assessment, caseID: UUID, decision: DecisionView? = nil, escalated: Bool = false) -> Html {
         let name = c.patient.name ?? "you"
         let levels = Words.levels(c.spine.involvedLevels)
         let present = Set(c.spine.involvedLevels.map(\.region))
@@ -110,7 +140,7 @@ enum PatientSummaryPage {
         let highGrade = a.scores.escc.highGrade == true
         let unstable = (a.scores.sins.total ?? 0) >= 7
         var spine: [Html] = [
-            "<p>The cancer that started in the \(cancerWords(c)) has spread to bones of the spine (\(levels), in the \(regionWords.joined(separator: " and "))). This is called a spinal metastasis.</p>",
+            "<p>\(diseaseWords(histology: c.primaryTumor.histology, place: "\(levels), in the \(regionWords.joined(separator: " and "))"))</p>",
         ]
         if highGrade {
             spine.append("<p>The scans show the tumour is <strong>pressing on the spinal cord</strong>. The spinal cord carries messages between the brain and the body, so this needs treatment soon to protect walking, feeling and bladder and bowel control.</p>")
@@ -120,31 +150,42 @@ enum PatientSummaryPage {
         if unstable {
             spine.append("<p>The bone may be <strong>weakened</strong>, so the spine may not be fully stable. This can cause pain when you move, and it can affect which treatments are safest.</p>")
         }
-        let urgencyText: Html
-        switch a.urgency.level {
-        case .emergency: urgencyText = "<p class=\"banner emergency\"><strong>This is urgent.</strong> The team is treating this as an emergency and aims to decide on treatment within 24 hours.</p>"
-        case .urgent: urgencyText = "<p class=\"banner urgent\"><strong>This needs attention soon.</strong> The team aims to have a plan within about a week, sooner if anything changes.</p>"
-        case .routine: urgencyText = "<p class=\"banner routine\">This is not an emergency today. The team will plan treatment at a regular appointment.</p>"
-        }
+        let urgency = urgencyText(a.urgency.level, decided: decision != nil, escalated: escalated)
         let goals = Array(Set(a.options.filter { !$0.declined }.prefix(3).flatMap(\.goals))).sorted { $0.rawValue < $1.rawValue }
         let goalItems: [Html] = goals.map { "<li>to \(OptionWords.plainGoal($0))</li>" }
         let priorities: [Html] = c.preferences.priorities.map { "<li>\(FieldLabels.code($0.rawValue))</li>" }
-        let options: [Html] = a.options.filter { $0.code != .dexamethasone || a.urgency.level == .emergency }.prefix(5).map { o in
+        // Once decided, the options not chosen stay listed (the patient may ask about them), but no
+        // longer as what the team is considering.
+        let chosen = Set(decision?.options.map(\.code) ?? [])
+        let listed = a.options.filter { ($0.code != .dexamethasone || a.urgency.level == .emergency) && !chosen.contains($0.code.rawValue) }
+        let options: [Html] = listed.prefix(5).map { o in
             let (title, what) = OptionWords.plain[o.code.rawValue] ?? (o.title, "")
             let note: Html = o.declined ? " <em>(you told the team you do not want this; it is listed so you know it was considered)</em>" : .empty
             return "<li><h3>\(title)\(note)</h3><p>\(what)</p><p class=\"muted\">It aims to: \(o.goals.map(OptionWords.plainGoal).joined(separator: "; ")).</p></li>"
+        }
+        let optionsSection: Html
+        if decision == nil {
+            optionsSection = """
+            <section><h2>The options your team is considering</h2><p>Your team will talk these through with you. Nothing happens without your agreement.</p><ol class="plain-options">\(options)</ol></section>
+            """
+        } else if options.isEmpty {
+            optionsSection = .empty
+        } else {
+            optionsSection = """
+            <section><h2>Other options the team looked at</h2><p>The team talked these through before deciding. You can ask about them at any time.</p><ol class="plain-options">\(options)</ol></section>
+            """
         }
         return """
         <div class="page-head no-print"><p><a href="/cases/\(caseID.uuidString)">Back to the assessment</a></p><button type="button" class="button" data-print>Print</button></div>
         <article class="summary">
         <h1>Your spine: a summary for \(name) and family</h1>
-        <p class="muted">Prepared by your care team on \(a.assessedOn.description). Please ask us about anything that is not clear.</p>
-        \(urgencyText)
+        <p class="muted">Made from your record on \(a.assessedOn.description). Please ask us about anything that is not clear.</p>
+        \(urgency)
         <section><h2>What is happening in your spine</h2>\(spine)</section>
         <section><h2>What treatment aims to do</h2><ul>\(goalItems)</ul>
         \(priorities.isEmpty ? Html.empty : Html(raw: "<p>You told us what matters most to you:</p><ul>\(priorities.joined().raw)</ul>"))</section>
         \(decided(decision))
-        <section><h2>The options your team is considering</h2><p>Your team will talk these through with you. Nothing happens without your agreement.</p><ol class="plain-options">\(options)</ol></section>
+        \(optionsSection)
         <section class="red-flags"><h2>When to get help straight away</h2>
         <p><strong>Call your care team or emergency services at once (do not wait until the next day)</strong> if you notice any of these:</p>
         <ul>
@@ -156,15 +197,52 @@ enum PatientSummaryPage {
         <li>pain that spreads like a band around your chest or tummy, or down an arm or leg</li>
         </ul>
         <p>These can be signs that the spinal cord is being squeezed. Quick treatment can protect your ability to walk.</p></section>
-        <p class="disclaimer">This summary was made with a decision-support tool and checked by your care team. It does not replace talking with your doctors and nurses.</p>
+        <p class="disclaimer">This summary is produced automatically by a decision-support tool from what is in your record. Your care team will go through it with you. It does not replace talking with your doctors and nurses.</p>
         </article>
         """
     }
 
-    static func cancerWords(_ c: Case) -> String {
-        let name = Words.histology(c.primaryTumor.histology).lowercased()
-        return name.contains("unknown") ? "body (where exactly is not yet known)" : name
+    /// The first sentence about the disease, in plain words. A solid cancer has spread to the spine
+    /// from where it started (a spinal metastasis); a blood cancer (myeloma, lymphoma, leukaemia)
+    /// grows in the bone and its marrow, so it affects the spine rather than spreading to it.
+    static func diseaseWords(histology code: String, place: String) -> String {
+        if HistologyCatalogue.entry(code)?.isHaematological == true {
+            let disease = bloodCancers[code] ?? "This blood cancer"
+            return "\(disease) affects the bones of the spine (\(place))."
+        }
+        let spread = "has spread to the bones of the spine (\(place)). This is called a spinal metastasis."
+        if let site = primarySites[code] { return "The cancer that started in the \(site) \(spread)" }
+        if let kind = cancerKinds[code] { return "The cancer (\(kind)) \(spread)" }
+        if code == "unknown-primary" {
+            return "The cancer \(spread) Where in the body it started is not yet known."
+        }
+        return "The cancer \(spread)"
     }
+
+    /// Where each solid cancer starts, in plain words (the histology catalogue names the tumour,
+    /// not the organ: "breast carcinoma" → "breast").
+    static let primarySites: [String: String] = [
+        "breast": "breast", "prostate": "prostate", "thyroid": "thyroid gland", "kidney": "kidney",
+        "uterus": "womb (uterus or cervix)", "rectum": "back passage (rectum)", "colon": "bowel (colon)",
+        "lung-nsclc": "lung", "lung-sclc": "lung", "liver": "liver", "gallbladder": "gallbladder or bile ducts",
+        "stomach": "stomach", "esophagus": "food pipe (oesophagus)", "pancreas": "pancreas",
+        "bladder": "bladder or urinary tract", "ovary": "ovary", "head-neck": "head or neck",
+    ]
+
+    /// Solid cancers named by their kind: they start in more than one kind of place.
+    static let cancerKinds: [String: String] = [
+        "neuroendocrine": "a neuroendocrine tumour", "osteosarcoma": "osteosarcoma, a bone cancer",
+        "sarcoma": "a sarcoma, a cancer of the body's supporting tissues", "melanoma": "melanoma, a cancer of the pigment cells",
+        "germ-cell": "a germ-cell tumour",
+    ]
+
+    /// Blood cancers (the catalogue's haematological entries), as the subject of a sentence.
+    static let bloodCancers: [String: String] = [
+        "myeloma": "Myeloma, a cancer of the plasma cells in the bone marrow,",
+        "plasmacytoma": "A plasmacytoma, a growth of plasma cells (a kind of blood cell),",
+        "lymphoma": "Lymphoma, a cancer of the white blood cells that fight infection,",
+        "leukemia": "Leukaemia, a cancer of the blood-forming cells,",
+    ]
 }
 
 /// The version history of a case: who saved each version, when, and what changed.

@@ -59,6 +59,10 @@ enum WorklistView {
         var item: WorklistItem
         var stored: StoredCase?
         var due: Date?
+        /// The urgency clock's earliest open task: when there is one, it is the row's deadline.
+        var clock: UrgencyClock.Next? = nil
+        /// The main option of the team's latest decision on the current version.
+        var decided: String? = nil
     }
 
     static func show(req: Request) async throws -> Response {
@@ -91,10 +95,19 @@ enum WorklistView {
             let key = "\(v.$caseHead.id.uuidString)#\(v.version)"
             documents[key] = v.document
         }
+        // One query each for the page's clocks and decisions, not one per row.
+        let clocks = try await UrgencyClock.next(of: ids, on: db)
+        var decided: [String: String] = [:]
+        for d in try await DecisionModel.query(on: db).filter(\.$caseID ~~ ids).sort(\.$createdAt).all() {
+            decided["\(d.caseID.uuidString)#\(d.caseVersion)"] = d.chosenOption // the latest wins
+        }
         return items.map { item in
             let stored = documents["\(item.caseId)#\(item.version)"].flatMap { StoredCase(document: $0, assessedOn: item.assessedOn) }
-            let due = item.nextDeadline.map { item.updatedAt.addingTimeInterval(Double($0.withinHours) * 3600) }
-            return Row(item: item, stored: stored, due: due)
+            let clock = UUID(uuidString: item.caseId).flatMap { clocks[$0] }
+            // The clock's tasks keep their due times across new versions and re-assessments; the
+            // head's time moves with every save, so it only dates a deadline no clock task holds.
+            let due = clock?.due ?? item.nextDeadline.map { item.updatedAt.addingTimeInterval(Double($0.withinHours) * 3600) }
+            return Row(item: item, stored: stored, due: due, clock: clock, decided: decided["\(item.caseId)#\(item.version)"])
         }
     }
 
@@ -107,7 +120,7 @@ enum WorklistView {
         var out: [InvitationView] = []
         for i in open where !mine.contains(i.caseID) {
             guard let head = try await CaseModel.find(i.caseID, on: db) else { continue }
-            out.append(InvitationView(caseId: i.caseID.uuidString, role: i.role, reason: i.reason, urgency: head.urgency,
+            out.append(InvitationView(caseId: i.caseID.uuidString, role: i.role, reason: i.reason, urgency: head.effectiveUrgency.rawValue,
                                       invitedAt: ISOTimestamp.iso8601(i.createdAt)))
         }
         func rank(_ u: String) -> Int { u == "emergency" ? 0 : u == "urgent" ? 1 : 2 }
@@ -155,9 +168,17 @@ enum WorklistView {
             let item = row.item
             let a = row.stored?.assessment
             let c = row.stored?.value
-            let reason = a?.urgency.reasons.first ?? ""
+            // A follow-up escalation outranks the assessment it followed: its words, its clock.
+            let urgency = item.escalation == nil ? item.urgency : UrgencyLevel.emergency.rawValue
+            let reason = item.escalation ?? a?.urgency.reasons.first ?? ""
             let deadline: Html
-            if let next = item.nextDeadline, let due = row.due {
+            if let clock = row.clock, let due = clock.due {
+                let late: Html = due < now ? " overdue-text" : .empty
+                deadline = #"<span class="due">\#(clock.title)</span> <strong class="left\#(late)">\#(Words.timeLeft(until: due, now: now))</strong>"#
+            } else if item.escalation != nil {
+                // The clock's tasks are done or cancelled; what remains is the new examination.
+                deadline = #"<span class="due">Examine the patient and record a new case version</span>"#
+            } else if let next = item.nextDeadline, let due = row.due {
                 let when = next.withinHours == 0 ? "now" : Words.timeLeft(until: due, now: now)
                 deadline = #"<span class="due">\#(next.action)</span> <strong class="left">\#(when)</strong>"#
             } else {
@@ -165,15 +186,22 @@ enum WorklistView {
             }
             let sins = a?.scores.sins.total.map { "SINS \($0)" } ?? "SINS —"
             let escc = a?.scores.escc.grade.map { "ESCC \($0)" } ?? "ESCC —"
-            let option = a?.options.first { !$0.declined }?.title ?? item.topOption ?? "—"
+            let option: Html
+            if let code = row.decided {
+                let title = a?.options.first { $0.code.rawValue == code }?.title ?? TeamWords.option(code)
+                option = #"<span class="status decided">Decided:</span> \#(title)"#
+            } else {
+                let top = a?.options.first { !$0.declined }?.title ?? item.topOption ?? "—"
+                option = "\(top)"
+            }
             let escalation: Html = item.escalation.map {
                 Html(raw: " <span class=\"badge escalation\" title=\"\(Html.escape($0))\">neurology worse</span>")
             } ?? .empty
             let tasks: Html = item.openTasks > 0
                 ? #"<a class="badge tasks" href="/cases/\#(item.caseId)#tasks">\#(item.openTasks) open task\#(item.openTasks == 1 ? "" : "s")</a>"# : .empty
             return """
-            <tr class="u-\(item.urgency)">
-            <td><span class="badge \(item.urgency)">\(item.urgency)</span>\(escalation)<div class="reason">\(reason)</div><div>\(deadline)</div></td>
+            <tr class="u-\(urgency)">
+            <td><span class="badge \(urgency)">\(urgency)</span>\(escalation)<div class="reason">\(reason)</div><div>\(deadline)</div></td>
             <td><a class="patient" href="/cases/\(item.caseId)">\(item.patient.name ?? item.patient.id)</a><div class="muted">\(item.patient.id)</div>\(tasks)</td>
             <td>\(c.map { Words.histology($0.primaryTumor.histology) } ?? "—")</td>
             <td>\(c.map { Words.levels($0.spine.involvedLevels) } ?? "—")</td>
