@@ -126,6 +126,9 @@ struct HardeningTests {
             #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.physiatrist], json: painOnly, headers: ["If-Match": "\"v1\""]) == .ok)
             let head = try #require(try await CaseModel.query(on: t.app.db).first())
             #expect(head.escalation != nil && head.effectiveUrgency == .emergency)
+            // The worklist still orders it as an emergency due now (the clock's first deadline).
+            #expect(head.urgency == "emergency" && head.urgencyRank == 0 && head.nextDue == "2026-11-27")
+            #expect(head.nextAction?.contains("Contact the MSCC coordinator") == true)
             // The edit form says so.
             let web = WebClient(t)
             try await web.signIn("physiatrist")

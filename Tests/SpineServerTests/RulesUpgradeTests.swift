@@ -149,7 +149,10 @@ struct RulesUpgradeTests {
             // validation
             #expect(summary.lessUrgent == 1 && summary.moreUrgent == 0)
             let head = try await Self.head(t, id)
-            #expect(head.urgency == "urgent")
+            #expect(head.urgency == "emergency" && head.urgencyRank == 0) // the escalation still rules the worklist
+            let snapshot = try await AssessmentSnapshotModel.query(on: t.app.db).filter(\.$caseHead.$id == id)
+                .filter(\.$rulesVersion == Rules.version).first()
+            #expect(snapshot?.urgency == "urgent") // while the assessment itself reads urgent
             // A re-reading of the same document is not a new neurological assessment.
             #expect(head.escalation == "weaker legs at follow-up")
             #expect(head.effectiveUrgency == .emergency)

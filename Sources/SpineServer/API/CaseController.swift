@@ -162,7 +162,7 @@ struct CaseController: RouteCollection {
         let next = head.currentVersion + 1
         // A deterioration recorded at follow-up stands until a version records the neurology anew:
         // an edit that leaves the neurology as it was (say, of the preferences) does not clear it.
-        let escalation = head.escalation
+        let escalation = head.activeEscalation
         var neurologyRecordedAnew = true
         if escalation != nil {
             let earlier = try await CaseVersionModel.query(on: db).filter(\.$caseHead.$id == caseID)
@@ -173,7 +173,7 @@ struct CaseController: RouteCollection {
         try await CaseQueries.insertVersion(next, of: caseID, accepted, author: author, at: now, on: db)
         head.currentVersion = next
         head.apply(accepted.assessment, at: now)
-        if !neurologyRecordedAnew { head.escalation = escalation }
+        if !neurologyRecordedAnew, let escalation { head.keep(escalation) }
         try await head.update(on: db)
         head.patient.update(from: accepted.value.patient)
         if head.patient.hasChanges { try await head.patient.update(on: db) }
@@ -296,6 +296,27 @@ extension CaseModel {
         assessedOn = a.assessedOn.description
         rulesVersion = a.rulesVersion
         updatedAt = now
+    }
+
+    /// What a follow-up escalation set on the worklist: kept across a new reading of the case that
+    /// does not record the neurology anew (an edit of other fields, a rules re-assessment).
+    struct Escalation {
+        var text: String
+        var urgencyRank: Int
+        var nextDue: String
+        var nextDueHours: Int
+        var nextAction: String?
+    }
+
+    var activeEscalation: Escalation? {
+        escalation.map { Escalation(text: $0, urgencyRank: urgencyRank, nextDue: nextDue, nextDueHours: nextDueHours, nextAction: nextAction) }
+    }
+
+    func keep(_ e: Escalation) {
+        escalation = e.text
+        urgency = UrgencyLevel.emergency.rawValue
+        urgencyRank = e.urgencyRank
+        (nextDue, nextDueHours, nextAction) = (e.nextDue, e.nextDueHours, e.nextAction)
     }
 
     /// The urgency the team must act on: the assessment's, or emergency after a neurological

@@ -1097,7 +1097,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/CaseNotFound"
      },
      "409": {
-      "description": "The case is already on that meeting's agenda (type urn:spineboard:problem:already-on-agenda)",
+      "description": "The case is already on that meeting's agenda, or (for \"ad-hoc\") still pending on a planned meeting that can take it (type urn:spineboard:problem:already-on-agenda; an emergency whose planned meeting is over 24 h away may still go ad hoc)",
       "content": {
        "application/problem+json": {
         "schema": {
@@ -1113,7 +1113,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "meeting is not a meeting id, \"next\" or \"ad-hoc\"; no such meeting; no planned meeting is coming up (for \"next\"); the meeting is closed. errors[] gives each field path",
+      "description": "meeting is not a meeting id, \"next\" or \"ad-hoc\"; no such meeting; no planned meeting chaired or attended by a member of the case's care team is coming up (for \"next\"); the meeting is closed. errors[] gives each field path",
       "content": {
        "application/problem+json": {
         "schema": {
@@ -1123,7 +1123,7 @@ enum OpenAPIDocument {
       }
      }
     },
-    "description": "meeting: a meeting id, \"next\" (the next planned meeting from now) or \"ad-hoc\" (a meeting now, chaired by the user, with the case's care-team members attending). Every attendee of the meeting then sees the case. An emergency case is scheduled all the same but the answer carries a warning: it is not to wait for the meeting (NICE NG234: definitive decision within 24 h). Audited.",
+    "description": "meeting: a meeting id, \"next\" (the next planned meeting from now that a member of the case's care team chairs or attends) or \"ad-hoc\" (a meeting now, chaired by the user, with the case's care-team members attending). Every attendee of the meeting then sees the case. An emergency case is scheduled all the same but the answer carries a warning: it is not to wait for the meeting (NICE NG234: definitive decision within 24 h). Audited.",
     "parameters": [
      {
       "name": "caseId",
@@ -1212,7 +1212,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "title not 1–200 characters; startsAt not an ISO 8601 date-time with a zone; attendees over 50 or naming no user (attendees[i]). errors[] gives each field path",
+      "description": "title not 1–200 characters; startsAt not an ISO 8601 date-time with a zone, not a real date and time (2026-02-30 is refused, not moved), or more than 1 year before or 2 years after now; title with control characters; attendees over 50 or naming no user (attendees[i]). errors[] gives each field path",
       "content": {
        "application/problem+json": {
         "schema": {
@@ -1676,6 +1676,16 @@ enum OpenAPIDocument {
        }
       }
      },
+     "409": {
+      "description": "caseVersion is not the current version (type urn:spineboard:problem:stale-version, with the current ETag: reload and decide on the new findings), or the same decision (version, options with regimens, goals, meeting) was already recorded (type urn:spineboard:problem:duplicate-decision)",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "413": {
       "$ref": "#/components/responses/BodyTooLarge"
      },
@@ -1683,7 +1693,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/NotJSON"
      },
      "422": {
-      "description": "Not valid (type urn:spineboard:problem:invalid-decision): options empty, over 10, repeated or not option codes; goals not goal codes; patientPreferences blank; a dissent without its reason or naming no user; meetingId not a meeting the case is on the agenda of; caseVersion beyond the current version; departureReason missing when the main option departs from the top-ranked one or when the patient declined a chosen option. errors[] gives every field path at once",
+      "description": "Not valid (type urn:spineboard:problem:invalid-decision): options empty, over 10, repeated or not option codes; goals not goal codes or repeated; patientPreferences blank; a dissent without its reason or naming no user; meetingId not a meeting the case is on the agenda of; caseVersion beyond the current version; departureReason missing when the main option departs from the top-ranked one or when the patient declined a chosen option. errors[] gives every field path at once",
       "content": {
        "application/problem+json": {
         "schema": {
@@ -6119,7 +6129,7 @@ enum OpenAPIDocument {
     }
    },
    "AdminOrNotOnCareTeam": {
-    "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record)",
+    "description": "The administrator role may not create or change clinical records (audited), or the user is not on this patient's care team (type urn:spineboard:problem:not-on-care-team; audited with the patient's record). Changing a care team is for its members and administrators: seeing a case through a meeting's agenda is read-only",
     "content": {
      "application/problem+json": {
       "schema": {

@@ -1,6 +1,7 @@
 // Who may see a patient: the care team (members, not open invitations), the attendees of a
 // tumour-board meeting the case is on the agenda of, and administrators. Checked on every route
-// and page that shows or changes a case; a refusal is audited.
+// and page that shows or changes a case; a refusal is audited. Who may change the care team is
+// narrower: its members and administrators (seeing a case from a meeting's agenda is read-only).
 import Fluent
 import SQLKit
 import SpineCore
@@ -42,6 +43,26 @@ enum CareTeam {
             """).first()
         return row != nil
     }
+
+    /// True when `user` may change who is on the case's care team (add a person, invite a role,
+    /// remove an entry): a member, or an administrator (who manages care teams). Attending a meeting
+    /// the case is on does not count: that access is read-only and comes with the agenda, whereas a
+    /// membership an attendee gave themselves would be theirs to keep and to pass on.
+    static func canChangeTeam(_ user: AuthenticatedUser, caseID: UUID, on db: any Database) async throws -> Bool {
+        if user.role == .admin { return true }
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT 1 AS ok FROM \(ident: CareTeamMemberModel.schema)
+              WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(literal: member)
+            """).first()
+        return row != nil
+    }
+
+    /// The audit actions that change the care team (`team.update`: add, invite, remove; the API and
+    /// the pages alike). `requireCaseAccess` holds them to `canChangeTeam`, so no route or page that
+    /// changes the team can forget the stricter rule. Accepting an invitation (`team.join`) is not
+    /// one of them: there the invitation for the user's role is the permission.
+    static let teamChangeActions: Set<String> = ["team.update"]
 
     /// The SQL condition "case `column` is visible to `user`" for list queries (nil: no restriction).
     /// Correlated EXISTS probes, so that a list walks its own sort index and stops at the page's
@@ -102,11 +123,35 @@ enum CareTeam {
 extension Request {
     /// The case head and patient, once the user is known to be allowed to see them: 404 for an
     /// unknown case, 403 (audited, with the patient's record) for a user outside the care team.
+    /// For an action that changes the care team (`CareTeam.teamChangeActions`), the user must be a
+    /// member (or an administrator): see `requireTeamChange`.
     func requireCaseAccess(_ user: AuthenticatedUser, rawID: String, action: String) async throws -> (CaseModel, PatientModel) {
+        if CareTeam.teamChangeActions.contains(action) { return try await requireTeamChange(user, rawID: rawID, action: action) }
         let (head, patient) = try await CaseQueries.head(rawID, on: db)
         let caseID = try head.requireID()
         guard try await CareTeam.canAccess(user, caseID: caseID, on: db) else {
             throw try await refuseCaseAccess(user, record: patient.recordNumber, caseID: caseID.uuidString, action: action)
+        }
+        return (head, patient)
+    }
+
+    /// The case head and patient, once the user is known to be allowed to change the case's care
+    /// team: a member or an administrator. 404 for an unknown case; 403 (audited, with the patient's
+    /// record) otherwise — the usual refusal for someone who may not see the case, and a refusal
+    /// that says why for an attendee of a meeting the case is on (who may read it, not join it).
+    func requireTeamChange(_ user: AuthenticatedUser, rawID: String, action: String) async throws -> (CaseModel, PatientModel) {
+        let (head, patient) = try await CaseQueries.head(rawID, on: db)
+        let caseID = try head.requireID()
+        guard try await CareTeam.canChangeTeam(user, caseID: caseID, on: db) else {
+            guard try await CareTeam.canAccess(user, caseID: caseID, on: db) else {
+                throw try await refuseCaseAccess(user, record: patient.recordNumber, caseID: caseID.uuidString, action: action)
+            }
+            try await audit(AuditEvent(action: action, patientRecord: patient.recordNumber, caseID: caseID.uuidString,
+                                       outcome: AuditOutcome.denied, detail: "not a care-team member (sees the case from a tumour board's agenda)"),
+                            user: user)
+            throw Problem(status: .forbidden, type: Problem.kind("not-on-care-team"), title: "Not on this patient's care team",
+                          detail: "only the care team's members and administrators change the care team; seeing the case from a tumour board's agenda is read-only: ask a member to add you, or accept an invitation for your role",
+                          audited: true)
         }
         return (head, patient)
     }

@@ -102,8 +102,13 @@ enum DecisionService {
             if let r = o.regimen, r.count > 200 { err("options[\(i)].regimen", "must be at most 200 characters") }
         }
         if Set(d.options.map(\.code)).count != d.options.count { err("options", "lists an option twice") }
-        for (i, g) in (d.goals ?? []).enumerated() where TreatmentGoal(rawValue: g) == nil {
-            err("goals[\(i)]", "must be one of: \(TreatmentGoal.allCases.map(\.rawValue).joined(separator: " | "))")
+        let goals = d.goals ?? []
+        for (i, g) in goals.enumerated() {
+            if TreatmentGoal(rawValue: g) == nil {
+                err("goals[\(i)]", "must be one of: \(TreatmentGoal.allCases.map(\.rawValue).joined(separator: " | "))")
+            } else if goals[..<i].contains(g) {
+                err("goals[\(i)]", "repeats \(g); list each goal once")
+            }
         }
         let prefs = d.patientPreferences.trimmingCharacters(in: .whitespacesAndNewlines)
         if prefs.isEmpty { err("patientPreferences", "record how the patient's preferences were taken into account (required)") }
@@ -123,30 +128,50 @@ enum DecisionService {
                 detail: "\(errors.count) error\(errors.count == 1 ? "" : "s"); see errors[]", errors: errors)
     }
 
+    /// 409 for a decision on a case version that is no longer the current one: its snapshot and
+    /// board summary would contradict the reviews and assessment of the newer version.
+    static func staleVersion(_ version: Int, current: Int) -> Problem {
+        Problem(status: .conflict, type: Problem.kind("stale-version"), title: "The case has changed",
+                detail: "the decision is on case version \(version) but the case is now at version \(current), whose assessment and reviews may differ: reload the case and decide on version \(current)",
+                extraHeaders: ["ETag": ETag.make(current)])
+    }
+
+    /// Records a decision on the case's current version, audited, with its tasks, in one transaction.
+    /// Every error of the request comes back at once (422): the field checks, then those that need
+    /// the case's snapshot and the users. A superseded version is refused first (409: the form must be
+    /// reloaded anyway), and so is the same decision twice (409).
     static func record(_ input: DecisionInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> DecisionView {
         var errors = validate(input)
-        guard errors.isEmpty else { throw invalid(errors) }
         let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
-        guard input.caseVersion <= head.currentVersion else {
-            throw Problem.invalid("case \(caseID) has versions 1…\(head.currentVersion)", path: "caseVersion")
+        let version = head.currentVersion
+        if input.caseVersion > version {
+            errors.append(CaseValidationError(path: "caseVersion", message: "case \(caseID) has versions 1…\(version)"))
+        } else if input.caseVersion >= 1 && input.caseVersion < version {
+            throw staleVersion(input.caseVersion, current: version)
         }
-        guard let snapshot = try await AssessmentSnapshotModel.query(on: req.db).filter(\.$caseHead.$id == caseID)
-            .filter(\.$caseVersion == input.caseVersion).sort(\.$createdAt, .descending).first() else {
-            throw Problem.notFound("case \(caseID) has no assessment of version \(input.caseVersion)")
+        // The snapshot of the version decided on (only the current one can be).
+        var snapshotFound: AssessmentSnapshotModel?
+        if input.caseVersion == version {
+            snapshotFound = try await AssessmentSnapshotModel.query(on: req.db).filter(\.$caseHead.$id == caseID)
+                .filter(\.$caseVersion == version).sort(\.$createdAt, .descending).first()
+            if snapshotFound == nil { throw Problem.notFound("case \(caseID) has no assessment of version \(version)") }
         }
-        let facts = SnapshotFacts(snapshot.output)
-        let top = facts.topRanked
-        let chosen = input.options[0].code
-        let departs = chosen != top
+        let factsFound = snapshotFound.map { SnapshotFacts($0.output) }
+        let top = factsFound?.topRanked
+        let mainCode = input.options.first?.code
+        let departs = mainCode != top
         let reason = input.departureReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if departs && reason.isEmpty {
-            errors.append(CaseValidationError(path: "departureReason",
-                                              message: "the main option \(chosen) is not SpineBoard's top-ranked option (\(top ?? "none")) in the assessment of version \(input.caseVersion): give the reason"))
-        }
-        let declined = input.options.filter { o in facts.options.contains { $0.code == o.code && $0.declined } }.map(\.code)
-        if !declined.isEmpty && reason.isEmpty && !departs {
-            errors.append(CaseValidationError(path: "departureReason",
-                                              message: "the patient declined \(declined.joined(separator: ", ")): record why it is chosen all the same"))
+        // The departure rule needs the snapshot and a main option that is one (an unknown code is named at options[0].code).
+        if let facts = factsFound, let chosen = mainCode, TreatmentOption(rawValue: chosen) != nil {
+            if departs && reason.isEmpty {
+                errors.append(CaseValidationError(path: "departureReason",
+                                                  message: "the main option \(chosen) is not SpineBoard's top-ranked option (\(top ?? "none")) in the assessment of version \(version): give the reason"))
+            }
+            let declined = input.options.filter { o in facts.options.contains { $0.code == o.code && $0.declined } }.map(\.code)
+            if !declined.isEmpty && reason.isEmpty && !departs {
+                errors.append(CaseValidationError(path: "departureReason",
+                                                  message: "the patient declined \(declined.joined(separator: ", ")): record why it is chosen all the same"))
+            }
         }
         var dissenters: [String] = []
         for (i, d) in (input.dissent ?? []).enumerated() {
@@ -162,7 +187,7 @@ enum DecisionService {
             }
             meetingID = id
         }
-        guard errors.isEmpty else { throw invalid(errors) }
+        guard errors.isEmpty, let snapshot = snapshotFound, let facts = factsFound, let chosen = mainCode else { throw invalid(errors) }
 
         // The goals: as given, else those the chosen options serve in the snapshot.
         var goals = input.goals ?? []
@@ -172,7 +197,7 @@ enum DecisionService {
         let options = input.options.map { o in
             ChosenOption(code: o.code, regimen: o.regimen ?? facts.options.first { $0.code == o.code }?.regimen)
         }
-        let stored = try await CaseQueries.version(input.caseVersion, of: caseID, on: req.db)
+        let stored = try await CaseQueries.version(version, of: caseID, on: req.db)
         let social = StoredCase.value(of: stored.document, assessedOn: head.assessedOn)?.social
         let plans = CareTaskPlanner.decisionTasks(options: options.compactMap { TreatmentOption(rawValue: $0.code) },
                                                   urgency: head.effectiveUrgency, social: social)
@@ -187,10 +212,23 @@ enum DecisionService {
         let event = req.stamped(AuditEvent(action: "decision.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success), user: user)
         return try await req.db.serializedWrite { db in
+            // The same decision twice (a second click, a form sent again) made two decisions and
+            // doubled the tasks. Refused when the latest decision on this version, at the same meeting
+            // (or both at none), has the same options in the same order (with their regimens) and the
+            // same goals. Checked in the transaction, so two submits at once cannot both pass; a
+            // decision taken outside the board and confirmed at it is not a repeat.
+            if let latest = try await DecisionModel.query(on: db).filter(\.$caseID == caseID).filter(\.$caseVersion == version)
+                .sort(\.$createdAt, .descending).first(),
+               latest.meetingID == meetingRef,
+               let previous = try? JSONDecoder().decode(StoredDecision.self, from: latest.body).decision,
+               previous.options == storedBody.decision.options, Set(previous.goals ?? []) == Set(storedBody.decision.goals ?? []) {
+                throw Problem(status: .conflict, type: Problem.kind("duplicate-decision"), title: "Already decided",
+                              detail: "this decision (\(storedBody.decision.options.map(\.code).joined(separator: "+"))) is already recorded on case version \(version): decision \(latest.id?.uuidString ?? "?") by \(latest.decidedBy) at \(ISOTimestamp.iso8601(latest.createdAt)); nothing was written")
+            }
             let d = DecisionModel()
             d.caseID = caseID
             d.meetingID = meetingRef
-            d.caseVersion = input.caseVersion
+            d.caseVersion = version
             d.assessmentID = try snapshot.requireID()
             d.rulesVersion = snapshot.rulesVersion
             d.topOption = top
@@ -208,7 +246,7 @@ enum DecisionService {
             try await TaskLedger.create(plans, caseID: caseID, origin: "decision", from: now, clockStartedAt: nil, on: db)
             try await TaskLedger.refreshCount(caseID: caseID, on: db)
             var e = event
-            e.detail = "decision \(try d.requireID()) on version \(input.caseVersion): \(options.map(\.code).joined(separator: "+"))"
+            e.detail = "decision \(try d.requireID()) on version \(version): \(options.map(\.code).joined(separator: "+"))"
                 + (departs ? "; departs from top-ranked \(top ?? "none")" : "") + (dissentNames.isEmpty ? "" : "; dissent: \(dissentNames.joined(separator: ", "))")
             try await AuditChain.append([e], at: now, on: db)
             return try view(d)

@@ -167,6 +167,12 @@ enum FollowUpService {
                 h.escalation = worsening
                 h.urgency = UrgencyLevel.emergency.rawValue
                 h.urgencyRank = UrgencyLevel.emergency.rank
+                // The worklist orders emergencies by their nearest deadline: the new clock's.
+                if let first = clockPlans.min(by: { $0.dueInHours < $1.dueInHours }) {
+                    h.nextDue = today.adding(days: first.dueInHours / 24).description
+                    h.nextDueHours = first.dueInHours
+                    h.nextAction = first.title
+                }
                 h.updatedAt = now
                 try await h.update(on: db)
                 try await CaseWorkflow.startClock(caseID: caseID, plans: clockPlans, reason: "neurological deterioration at follow-up", at: now, on: db)

@@ -1,6 +1,7 @@
 // Tumour-board meetings: date, chair, attendees by role, and an agenda of cases. Emergencies can be
 // put on an agenda but are flagged: they are not to wait for a meeting (NICE NG234: definitive
-// decision within 24 h). Attendees see the cases on their meeting's agenda.
+// decision within 24 h). Attendees see the cases on their meeting's agenda, so "next" only ever
+// means a meeting of the case's own care team.
 import Fluent
 import Foundation
 import SQLKit
@@ -58,13 +59,54 @@ struct MeetingDetail: Content {
 enum MeetingService {
     static let coreRoles: [Role] = [.spineSurgeon, .radiationOncologist, .medicalOncologist, .diagnosticRadiologist]
 
-    /// Parses `2026-12-01T16:00:00Z` (or with an offset, or with milliseconds) into the stored UTC form.
-    static func timestamp(_ text: String, path: String) throws -> (Date, String) {
-        let plain = ISO8601DateFormatter()
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard text.count <= 40, let date = plain.date(from: text) ?? fractional.date(from: text) else {
-            throw Problem.invalid("\(path) must be an ISO 8601 date and time with a zone, e.g. 2026-12-01T16:00:00Z (got \"\(text.prefix(40))\")",
+    /// How far from the server's clock a meeting may start: a year back (a board recorded after it
+    /// took place) and two years ahead (boards are planned weeks or months ahead; next year's series
+    /// fits). Relative to the clock rather than fixed years, so that a mistyped year (2062 for
+    /// 2026, 0026) is refused now and in ten years alike.
+    static let yearsBack = 1
+    static let yearsAhead = 2
+
+    /// Parses `2026-12-01T16:00:00Z` (or with an offset, or with fractional seconds) into the stored
+    /// UTC form. Strict: the date and time must exist as written. A lenient parser turned
+    /// 2026-02-30 into 2026-03-02, so the instant is turned back into the calendar in the given
+    /// offset and must give the same fields (the round trip); then it must lie within `yearsBack`
+    /// before and `yearsAhead` after `now`.
+    static func timestamp(_ text: String, path: String, now: Date) throws -> (Date, String) {
+        let shown = text.prefix(40)
+        guard text.count <= 40,
+              let m = text.wholeMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?([Zz]|[+-][0-9]{2}:?[0-9]{2})/) else {
+            throw Problem.invalid("\(path) must be an ISO 8601 date and time with a zone, e.g. 2026-12-01T16:00:00Z (got \"\(shown)\")",
+                                  path: path)
+        }
+        let fields = [m.1, m.2, m.3, m.4, m.5, m.6].map { Int($0) ?? -1 }
+        let (year, month, day, hour, minute, second) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5])
+        var offset = 0
+        if m.8 != "Z" && m.8 != "z" {
+            let digits = String(m.8.dropFirst().filter(\.isNumber))  // "+05:30" → "0530"
+            let hours = Int(digits.prefix(2)) ?? 99, minutes = Int(digits.suffix(2)) ?? 99
+            guard minutes < 60, hours * 60 + minutes <= 18 * 60 else {
+                throw Problem.invalid("\(path) has a zone offset that does not exist (got \"\(shown)\")", path: path)
+            }
+            offset = (hours * 3600 + minutes * 60) * (m.8.hasPrefix("-") ? -1 : 1)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? calendar.timeZone
+        let written = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        let units: Set<Calendar.Component> = [.year, .month, .day, .hour, .minute, .second]
+        let impossible = Problem.invalid("\(path) is not a date and time that exists (got \"\(shown)\"); check the day of the month and the time",
+                                         path: path)
+        guard let whole = calendar.date(from: written) else { throw impossible }
+        let back = calendar.dateComponents(units, from: whole)
+        guard back.year == year, back.month == month, back.day == day, back.hour == hour, back.minute == minute, back.second == second else {
+            throw impossible
+        }
+        let date = whole.addingTimeInterval(m.7.flatMap { Double("0.\($0)") } ?? 0)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+        let earliest = utc.date(byAdding: .year, value: -yearsBack, to: now) ?? now
+        let latest = utc.date(byAdding: .year, value: yearsAhead, to: now) ?? now
+        guard date >= earliest, date <= latest else {
+            throw Problem.invalid("\(path) must be from \(ISOTimestamp.iso8601(earliest).prefix(10)) to \(ISOTimestamp.iso8601(latest).prefix(10)) (at most \(yearsBack) year before and \(yearsAhead) years after today); check the year (got \"\(shown)\")",
                                   path: path)
         }
         return (date, ISOTimestamp.iso8601(date))
@@ -87,7 +129,7 @@ enum MeetingService {
                        on db: any Database) async throws -> MeetingModel {
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(title.count) else { throw Problem.invalid("title must be 1–200 characters", path: "title") }
-        let (_, startsAt) = try timestamp(input.startsAt, path: "startsAt")
+        let (_, startsAt) = try timestamp(input.startsAt, path: "startsAt", now: now)
         let attendees = try await users(input.attendees ?? [], path: "attendees", on: db)
         if let i = attendees.firstIndex(where: { $0.role == Role.admin.rawValue }) {
             throw Problem.invalid("an administrator does not attend tumour boards", path: "attendees[\(i)]")
@@ -198,8 +240,48 @@ enum MeetingService {
 
     enum Target: Sendable { case meeting(UUID), next, adHoc }
 
-    /// Puts a case on a meeting's agenda: a given meeting, the next planned one, or a new ad-hoc
-    /// meeting now (chaired by `user`, with the case's care team attending).
+    /// The meeting "next" means for a case: the soonest planned meeting from `now` on that a member
+    /// of the case's care team created (chairs) or attends. Any clinician may create a meeting, and
+    /// every attendee sees the cases on its agenda: were "next" the soonest meeting of anyone's, an
+    /// outsider could create an earlier one and capture every case scheduled to "next".
+    static func nextMeeting(for caseID: UUID, from now: Date, on db: any Database) async throws -> MeetingModel? {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT m.id AS id FROM \(ident: MeetingModel.schema) m
+            WHERE m.status = \(bind: "planned") AND m.starts_at >= \(bind: ISOTimestamp.iso8601(now))
+              AND (EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) ch
+                           WHERE ch.case_id = \(bind: caseID) AND ch.user_id = m.chair_id AND ch.status = \(literal: CareTeam.member))
+                   OR EXISTS (SELECT 1 FROM \(ident: MeetingAttendeeModel.schema) ma
+                              JOIN \(ident: CareTeamMemberModel.schema) ctm ON ctm.user_id = ma.user_id
+                              WHERE ma.meeting_id = m.id AND ctm.case_id = \(bind: caseID) AND ctm.status = \(literal: CareTeam.member)))
+            ORDER BY m.starts_at, m.id
+            LIMIT 1
+            """).first()
+        guard let row else { return nil }
+        return try await MeetingModel.find(try row.decode(column: "id", as: UUID.self), on: db)
+    }
+
+    /// The soonest planned meeting that can still take cases (see `schedule`) with the case waiting
+    /// (pending) on its agenda; nil when there is none.
+    static func waitingMeeting(for caseID: UUID, at now: Date, on db: any Database) async throws -> MeetingModel? {
+        let earliest = ISOTimestamp.iso8601(now.addingTimeInterval(-86_400))
+        var soonest: MeetingModel?
+        for item in try await AgendaItemModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == "pending").all() {
+            guard let m = try await MeetingModel.find(item.meetingID, on: db), m.status == "planned", m.startsAt >= earliest else { continue }
+            if soonest.map({ m.startsAt < $0.startsAt }) ?? true { soonest = m }
+        }
+        return soonest
+    }
+
+    /// The conflict "the case is already on that meeting's agenda" (409), naming the meeting.
+    static func alreadyOnAgenda(_ meeting: MeetingModel) -> Problem {
+        Problem(status: .conflict, type: Problem.kind("already-on-agenda"), title: "Already on the agenda",
+                detail: "the case is already on the agenda of \(meeting.title) (\(meeting.startsAt); meeting \(meeting.id?.uuidString ?? "?"))")
+    }
+
+    /// Puts a case on a meeting's agenda: a given meeting, the next planned one of the case's care
+    /// team (`nextMeeting`), or a new ad-hoc meeting now (chaired by `user`, with the case's care team
+    /// attending) unless the case is already waiting on a meeting (409; see the `.adHoc` case).
     static func schedule(caseID: UUID, urgency: String, target: Target, user: AuthenticatedUser, event: AuditEvent, at now: Date,
                          on db: any Database) async throws -> (MeetingModel, AgendaItemModel) {
         try await db.serializedWrite { tx in
@@ -209,12 +291,20 @@ enum MeetingService {
                 guard let m = try await MeetingModel.find(id, on: tx) else { throw Problem.invalid("no meeting \(id)", path: "meeting") }
                 meeting = m
             case .next:
-                guard let m = try await MeetingModel.query(on: tx).filter(\.$status == "planned")
-                    .filter(\.$startsAt >= ISOTimestamp.iso8601(now)).sort(\.$startsAt).first() else {
-                    throw Problem.invalid("no planned meeting is coming up: create one, or use \"ad-hoc\"", path: "meeting")
+                guard let m = try await nextMeeting(for: caseID, from: now, on: tx) else {
+                    throw Problem.invalid("no planned meeting that a member of this case's care team chairs or attends is coming up: create one, choose a meeting, or use \"ad-hoc\"",
+                                          path: "meeting")
                 }
                 meeting = m
             case .adHoc:
+                // Asked twice, "ad-hoc" made two meetings with the case on both agendas. A case
+                // already waiting on a meeting that can still take it is a conflict naming that
+                // meeting; except an emergency whose meeting is more than 24 h away, which is not to
+                // wait for it (NICE NG234): that is what the ad-hoc meeting is for.
+                if let waiting = try await waitingMeeting(for: caseID, at: now, on: tx),
+                   !(urgency == UrgencyLevel.emergency.rawValue && waiting.startsAt > ISOTimestamp.iso8601(now.addingTimeInterval(86_400))) {
+                    throw alreadyOnAgenda(waiting)
+                }
                 let m = MeetingModel()
                 m.title = "Ad-hoc tumour board"
                 m.startsAt = ISOTimestamp.iso8601(now)
@@ -240,8 +330,7 @@ enum MeetingService {
             }
             let meetingID = try meeting.requireID()
             if try await AgendaItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$caseID == caseID).count() > 0 {
-                throw Problem(status: .conflict, type: Problem.kind("already-on-agenda"), title: "Already on the agenda",
-                              detail: "the case is already on the agenda of \(meeting.title) (\(meeting.startsAt))")
+                throw alreadyOnAgenda(meeting)
             }
             let position = try await AgendaItemModel.query(on: tx).filter(\.$meetingID == meetingID).count() + 1
             let item = AgendaItemModel()

@@ -100,6 +100,15 @@ enum ReviewService {
         return f
     }
 
+    /// True when the review records nothing: no opinion in text (or only blanks) and none of the
+    /// role's fields. Such a revision would become the author's latest and hide their earlier one.
+    static func recordsNothing(_ r: ReviewInput) -> Bool {
+        func blank(_ s: String?) -> Bool { s.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? true }
+        let freeText: Set<String> = ["priorRadiationNoted", "systemicPlan", "rehabilitationPlan", "goalsOfCare"]
+        return [r.text, r.priorRadiationNoted, r.systemicPlan, r.rehabilitationPlan, r.goalsOfCare].allSatisfy(blank)
+            && presentFields(r).allSatisfy { freeText.contains($0) }
+    }
+
     /// Every field error at once, each with its path.
     static func validate(_ r: ReviewInput, role: Role) -> [CaseValidationError] {
         var errors: [CaseValidationError] = []
@@ -109,6 +118,12 @@ enum ReviewService {
             err(field, "a \(role.rawValue) review cannot set \(field)\(allowed.isEmpty ? "; write your opinion in text" : "; this role's fields: \(allowed.sorted().joined(separator: ", "))")")
         }
         if r.caseVersion < 1 { err("caseVersion", "must be a case version number ≥ 1") }
+        if recordsNothing(r) {
+            // Named at every field that could carry the review: the text and the role's own fields.
+            let own = allowed.sorted()
+            err("text", "the review records nothing: write your opinion\(own.isEmpty ? "" : ", or give one of your role's fields (\(own.joined(separator: ", ")))")")
+            for field in own { err(field, "the review records nothing: give \(field), another of your role's fields, or your opinion in text") }
+        }
         func textLimit(_ value: String?, _ path: String, _ limit: Int = 4000) {
             if let value, value.count > limit { err(path, "must be at most \(limit) characters") }
         }
@@ -122,17 +137,33 @@ enum ReviewService {
             err("proposedOption", "must be a treatment option code: \(TreatmentOption.allCases.map(\.rawValue).joined(separator: " | "))")
         }
         if let reg = r.proposedRegimen {
-            if !(reg.doseGy > 0 && reg.doseGy <= 80) { err("proposedRegimen.doseGy", "must be a total dose in Gy, more than 0 and at most 80") }
-            if !(1...40).contains(reg.fractions) { err("proposedRegimen.fractions", "must be a whole number of fractions, 1–40") }
+            // The limits of a course delivered (FollowUpService) and of a prior course in a case
+            // document, so a proposal is one the team could record as given (80 Gy in 1 fraction was accepted).
+            let doses = CaseDocument.Limits.priorDoseGy, counts = CaseDocument.Limits.priorFractions
+            if !doses.contains(reg.doseGy) { err("proposedRegimen.doseGy", "must be a total dose from 0.5 to 150 Gy") }
+            if !counts.contains(reg.fractions) { err("proposedRegimen.fractions", "must be 1–50") }
+            if doses.contains(reg.doseGy), counts.contains(reg.fractions), reg.doseGy / Double(reg.fractions) > CaseDocument.Limits.maxDosePerFractionGy {
+                err("proposedRegimen.doseGy", "gives more than 30 Gy per fraction; check doseGy (total) and fractions")
+            }
             if !techniques.contains(reg.technique) { err("proposedRegimen.technique", "must be one of: cebrt | sbrt") }
         }
         if let m = r.expectedSurvivalMonths, !(0...240).contains(m) { err("expectedSurvivalMonths", "must be months, 0–240") }
         if let lesions = r.lesions {
             if lesions.isEmpty || lesions.count > 40 { err("lesions", "must list 1–40 lesion corrections") }
+            // A lesion is identified by its set of levels (as `corrected` finds it); two corrections
+            // of one lesion were both applied and the last silently won.
+            var seen: [[VertebralLevel]: Int] = [:]
             for (i, l) in lesions.enumerated() {
                 let p = "lesions[\(i)]"
-                if l.levels.isEmpty || l.levels.contains(where: { VertebralLevel(code: $0) == nil }) {
+                let levels = l.levels.compactMap(VertebralLevel.init(code:))
+                if l.levels.isEmpty || levels.count != l.levels.count {
                     err("\(p).levels", "must be the lesion's levels as recorded, e.g. [\"T8\"]")
+                } else if Set(levels).count != levels.count {
+                    err("\(p).levels", "lists a level twice; give each of the lesion's levels once")
+                } else if let first = seen[levels.sorted()] {
+                    err("\(p).levels", "corrects the lesion at \(levels.sorted().map(\.code).joined(separator: ", ")) again (lesions[\(first)]); give one correction per lesion, with all its changes")
+                } else {
+                    seen[levels.sorted()] = i
                 }
                 func code<T: RawRepresentable & CaseIterable>(_ value: String?, _ type: T.Type, _ key: String) where T.RawValue == String {
                     if let value, T(rawValue: value) == nil {

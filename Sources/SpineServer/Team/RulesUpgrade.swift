@@ -88,7 +88,10 @@ enum RulesUpgrade {
                                                      at: now, on: db)
             }
             let since = head.updatedAt
+            let escalation = head.activeEscalation
             head.summarise(assessment, at: now)
+            // A follow-up escalation keeps the case an emergency on the worklist, with its clock's deadline.
+            if let escalation { head.keep(escalation) }
             // The worklist counts a deadline from the head's time: a re-reading starts a new clock
             // only when it raises the urgency; otherwise the running one keeps its time.
             if !(assessment.urgency.level < (UrgencyLevel(rawValue: before) ?? .routine)) { head.updatedAt = since }

@@ -139,12 +139,14 @@ struct TeamController: RouteCollection {
         }
     }
 
-    /// Adds a person (`username`) or invites a role (`role`). Care-team members and administrators may.
+    /// Adds a person (`username`) or invites a role (`role`). Care-team members and administrators
+    /// may; an attendee of a meeting the case is on may read the case but not put anyone (themselves
+    /// included) on its team (403, audited).
     func addMember(req: Request) async throws -> Response {
         let user = try await req.requireUser(.readPatients, action: "team.update")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "team.update", user: user, caseID: rawID) {
-            let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "team.update")
+            let (head, patient) = try await req.requireTeamChange(user, rawID: rawID, action: "team.update")
             let caseID = try head.requireID()
             let input = try req.decodeStrict(TeamMemberInput.self)
             let (member, created) = try await TeamActions.addMember(username: input.username, role: input.role, reason: input.reason,
@@ -164,6 +166,8 @@ struct TeamController: RouteCollection {
         }
     }
 
+    /// Removes a member or an invitation: members and administrators only, like adding
+    /// (`requireCaseAccess` applies `requireTeamChange` to `team.update`).
     func removeMember(req: Request) async throws -> Response {
         try await onCase(req, .readPatients, action: "team.update") { user, caseID, _, patient in
             try await TeamActions.remove(req.parameters.get("memberId"), caseID: caseID, patient: patient, user: user, req: req)

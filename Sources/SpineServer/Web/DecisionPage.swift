@@ -28,6 +28,12 @@ enum DecisionPage {
         } catch {
             var refusal = try FormRefusal.from(error)
             refusal.errors = fieldNames(refusal.errors, options: input.options.map(\.code), dissentRows: dissentRows)
+            // A newer case version was recorded meanwhile: the form comes back on it (what was typed
+            // is kept), so that the chair reviews the new findings and decides on them.
+            var form = form
+            if let problem = error as? Problem, problem.type == Problem.kind("stale-version") {
+                form.set("caseVersion", String(access.head.currentVersion))
+            }
             return try await render(req, access, form: form, errors: refusal.errors, message: refusal.message, status: refusal.status)
         }
         let back = form["return"].isEmpty ? "/cases/\(access.caseID.uuidString)#decision" : SignInPage.safeNext(form["return"])

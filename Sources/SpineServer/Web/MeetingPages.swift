@@ -77,7 +77,7 @@ enum MeetingPages {
             <h2>New tumour board</h2>\(f.summary)
             <div class="grid">
             \(f.text("title", "Title", required: true))
-            \(f.text("startsAt", "Starts (UTC)", type: "datetime-local", hint: "Date and time in UTC.", required: true))
+            \(f.text("startsAt", "Starts (UTC)", type: "datetime-local", hint: "Date and time in UTC, from a year ago to \(MeetingService.yearsAhead) years ahead.", required: true))
             \(f.text("attendees", "Attendees (usernames, separated by commas)", hint: "You chair the meeting and attend it."))
             </div>
             <p><button type="submit" class="primary">Create the meeting</button></p></form>
