@@ -190,4 +190,22 @@ struct HardeningTests {
             #expect(nul.status == .unprocessableEntity && nul.errorPaths == ["q"])
         }
     }
+
+    @Test func readsThatShowSeveralPatientsNameThemInTheAuditTrail() async throws {
+        try await withSpineApp { t, tokens in
+            let token = tokens[.nurseNavigator]!
+            let first = try #require(try await t.send(.POST, "/api/v1/cases", token: token, json: Fixtures.caseJSON("v01", record: "H-8")).json["id"] as? String)
+            let second = try #require(try await t.send(.POST, "/api/v1/cases", token: token, json: Fixtures.caseJSON("v04", record: "H-9")).json["id"] as? String)
+            let meeting = try await BoardTests.meeting(t, token)
+            for id in [first, second] {
+                #expect(try await t.status(.POST, "/api/v1/cases/\(id)/schedule", token: token, json: #"{"meeting":"\#(meeting)"}"#) == .created)
+            }
+            #expect(try await t.status(.GET, "/api/v1/meetings/\(meeting)", token: token) == .ok)
+            let reads = try await AuditEventModel.query(on: t.app.db).filter(\.$action == "meeting.read").all()
+            #expect(Set(reads.map(\.patientRecord)) == ["H-8", "H-9"])
+            #expect(try await t.status(.GET, "/api/v1/patients", token: token) == .ok)
+            let list = try #require(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "patients.list").first())
+            #expect(list.detail.contains("records") && list.detail.contains("H-8") && list.detail.contains("H-9"))
+        }
+    }
 }

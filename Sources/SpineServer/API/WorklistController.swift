@@ -20,7 +20,7 @@ struct WorklistController: RouteCollection {
                 try await query.json(on: req.db, now: now)
             }
             try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
-                                           detail: "page \(query.page)"), user: user)
+                                           detail: "page \(query.page)" + WorklistQuery.recordsShown(in: body)), user: user)
             return .json(body)
         }
     }
@@ -28,6 +28,19 @@ struct WorklistController: RouteCollection {
 
 /// `GET /patients` parameters, validated.
 struct WorklistQuery: Sendable {
+    /// "; records A, B": the patients a worklist page showed, for its audit event (the page is
+    /// served from bytes, possibly cached, so they are read back from it).
+    static func recordsShown(in page: [UInt8]) -> String {
+        guard case .object(let root)? = try? JSONParser.parse(page),
+              case .array(let items)? = root.first(where: { $0.key == "items" })?.value else { return "" }
+        let records = items.compactMap { item -> String? in
+            guard case .object(let members) = item, case .object(let patient)? = members.first(where: { $0.key == "patient" })?.value,
+                  case .string(let id)? = patient.first(where: { $0.key == "id" })?.value else { return nil }
+            return id
+        }
+        return records.isEmpty ? "" : "; records " + records.joined(separator: ", ")
+    }
+
     var urgency: String?
     var text: String?
     var page = 1

@@ -57,6 +57,17 @@ extension Request {
         try await application.appendAudit([stamped(event, user: user)], at: now)
     }
 
+    /// A meeting read: one event per patient its agenda shows (so the trail of a patient lists who
+    /// saw them on a board), or one without a patient when the agenda is empty.
+    func auditDisclosure(_ meeting: MeetingDetail, action: String, note: String, user: AuthenticatedUser) async throws {
+        let events = meeting.agenda.isEmpty
+            ? [AuditEvent(action: action, outcome: AuditOutcome.success, detail: note)]
+            : meeting.agenda.map {
+                AuditEvent(action: action, patientRecord: $0.patientId, caseID: $0.caseId, outcome: AuditOutcome.success, detail: note)
+            }
+        try await application.appendAudit(events.map { stamped($0, user: user) }, at: now)
+    }
+
     /// Runs an action on patient data; when it fails with a client error, the failure is audited
     /// (successes are audited by the action itself, inside its own transaction).
     func auditingFailures<T>(action: String, user: AuthenticatedUser, caseID rawCaseID: String = "",

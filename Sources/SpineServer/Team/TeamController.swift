@@ -232,8 +232,9 @@ struct TeamController: RouteCollection {
         return try await req.auditingFailures(action: "meeting.read", user: user) {
             let m = try await MeetingService.readable(rawID, by: user, on: req.db)
             let id = try m.requireID()
-            try await req.audit(AuditEvent(action: "meeting.read", outcome: AuditOutcome.success, detail: "meeting \(id)"), user: user)
-            return try .json(encoding: try await MeetingService.detail(m, on: req.db))
+            let detail = try await MeetingService.detail(m, on: req.db)
+            try await req.auditDisclosure(detail, action: "meeting.read", note: "meeting \(id)", user: user)
+            return try .json(encoding: detail)
         }
     }
 

@@ -16,10 +16,9 @@ enum MeetingPages {
         return try await req.auditingFailures(action: "meeting.read", user: user) {
             let m = try await MeetingService.readable(rawID, by: user, on: req.db)
             let id = try m.requireID()
-            if auditRead {
-                try await req.audit(AuditEvent(action: "meeting.read", outcome: AuditOutcome.success, detail: "meeting \(id) (web)"), user: user)
-            }
-            return (m, try await MeetingService.detail(m, on: req.db))
+            let detail = try await MeetingService.detail(m, on: req.db)
+            if auditRead { try await req.auditDisclosure(detail, action: "meeting.read", note: "meeting \(id) (web)", user: user) }
+            return (m, detail)
         }
     }
 

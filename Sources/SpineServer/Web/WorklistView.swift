@@ -80,7 +80,8 @@ enum WorklistView {
         let overdue = page.overdue
         let invitations = user.role.permits(.writeCases) ? try await invitations(for: user, on: req.db) : []
         try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
-                                       detail: "web page \(page.page), \(page.items.count) of \(page.total); \(overdue.count) overdue tasks, \(invitations.count) invitations"), user: user)
+                                       detail: "web page \(page.page), \(page.items.count) of \(page.total); \(overdue.count) overdue tasks, \(invitations.count) invitations"
+                                           + (page.items.isEmpty ? "" : "; records " + page.items.map(\.patient.id).joined(separator: ", "))), user: user)
         let body = view(rows: rows, page: page, urgency: urgency, text: text, now: req.now,
                         overdue: overdue, invitations: invitations, csrf: req.webCSRFToken)
         return WebApp.html(Layout(title: "Worklist", user: user, csrf: req.webCSRFToken).render(body))
