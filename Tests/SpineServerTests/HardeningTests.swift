@@ -208,4 +208,22 @@ struct HardeningTests {
             #expect(list.detail.contains("records") && list.detail.contains("H-8") && list.detail.contains("H-9"))
         }
     }
+
+    @Test func anAttendeeSeesTheCareTeamWithoutFormsThatWouldBeRefused() async throws {
+        try await withSpineApp(wholeTeam: false) { t, tokens in
+            let token = tokens[.nurseNavigator]!
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: token, json: Fixtures.caseJSON("v01", record: "H-10")).json["id"] as? String)
+            let meeting = try await BoardTests.meeting(t, token, attendees: ["physiatrist"])
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/schedule", token: token, json: #"{"meeting":"\#(meeting)"}"#) == .created)
+            let web = WebClient(t)
+            try await web.signIn("physiatrist")
+            let page = try await web.get("/cases/\(id)")
+            #expect(page.status == .ok)
+            #expect(page.html.contains("only its care team can change the team"))
+            #expect(!page.html.contains("Add to the team"))
+            let member = WebClient(t)
+            try await member.signIn("nurse-navigator")
+            #expect(try await member.get("/cases/\(id)").html.contains("Add to the team"))
+        }
+    }
 }

@@ -46,13 +46,14 @@ enum CaseTeamPanels {
         let decisions = try await DecisionService.list(caseID: caseID, on: db)
         let tasks = try await TaskService.tasks(of: caseID, on: db).map { TaskView($0, now: ISOTimestamp.iso8601(req.now)) }
         let emergency = loaded.head.effectiveUrgency == .emergency
+        let canChange = try await CareTeam.canChangeTeam(user, caseID: caseID, on: db)
         let csrf = req.webCSRFToken
         let back = "/cases/\(id)"
         return """
         <nav class="card panel-nav no-print" aria-label="Team work on this case"><a href="#team">Care team</a> <a href="#board">Tumour board</a>
         <a href="#reviews">Reviews</a> <a href="#decision">Decision</a> <a href="#tasks">Tasks</a>
         <a href="/cases/\(id)/follow-up">Follow-up</a> <a href="/cases/\(id)/spine">Spine over time</a></nav>
-        \(teamPanel(team, caseID: id, canWrite: canWrite, state: state, csrf: csrf))
+        \(teamPanel(team, caseID: id, canWrite: canWrite, canChange: canChange, state: state, csrf: csrf))
         \(boardPanel(agenda, meetings: meetings, upcoming: upcoming, emergency: emergency, caseID: id, canWrite: canWrite, state: state, csrf: csrf))
         \(reviewsPanel(reviews, user: user, loaded: loaded, state: state, csrf: csrf))
         \(decisionsPanel(decisions, caseID: id, canWrite: canWrite))
@@ -84,7 +85,11 @@ enum CaseTeamPanels {
         """
     }
 
-    static func teamPanel(_ all: [CareTeamMemberModel], caseID: String, canWrite: Bool, state: CasePanelState, csrf: String?) -> Html {
+    /// `canChange`: the user may change the team (a member or an administrator); someone who sees the
+    /// case through a board's agenda gets no forms that would be refused.
+    static func teamPanel(_ all: [CareTeamMemberModel], caseID: String, canWrite writeCases: Bool, canChange: Bool, state: CasePanelState,
+                          csrf: String?) -> Html {
+        let canWrite = writeCases && canChange
         let members = all.filter { $0.status == CareTeam.member }
         let invitations = all.filter { $0.status == CareTeam.invited }
         func remove(_ m: CareTeamMemberModel, _ what: String) -> Html {
@@ -100,7 +105,8 @@ enum CaseTeamPanels {
         let invitationRows: [Html] = invitations.map { m in
             "<li><strong>\(TeamWords.role(m.role))</strong> — \(m.reason) <span class=\"muted\">(since \(TeamWords.time(m.createdAt)), by \(m.addedBy))</span> \(remove(m, "the \(m.role) invitation"))</li>"
         }
-        var forms: Html = .empty
+        var forms: Html = writeCases && !canChange
+            ? "<p class=\"muted\">You see this case through a tumour board's agenda: only its care team can change the team.</p>" : .empty
         if canWrite {
             let person = TeamForm("team-person", values: state.values(for: "team-person"), errors: state.errors(for: "team-person"))
             let role = TeamForm("team-role", values: state.values(for: "team-role"), errors: state.errors(for: "team-role"))
