@@ -142,6 +142,37 @@ struct HardeningTests {
         }
     }
 
+    @Test func aReExaminationThatFindsTheEarlierNeurologyClearsTheEscalationWhenSaidSo() async throws {
+        try await withSpineApp { t, tokens in
+            let doc = Fixtures.caseJSON("v01", record: "H-11")
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: doc).json["id"] as? String)
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                       json: #"{"visitDate":"2026-11-27","frankel":"D","ambulation":"withAid"}"#) == .created)
+            // Examined again: Frankel E and walking, as in version 1. Without the flag it stands; with it, it clears.
+            let bad = try await t.send(.PUT, "/api/v1/cases/\(id)?neurologyExamined=maybe", token: tokens[.physiatrist], json: doc,
+                                       headers: ["If-Match": "\"v1\""])
+            #expect(bad.status == .unprocessableEntity && bad.errorPaths == ["neurologyExamined"])
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.physiatrist], json: doc, headers: ["If-Match": "\"v1\""]) == .ok)
+            #expect(try await CaseModel.query(on: t.app.db).first()?.escalation != nil)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)?neurologyExamined=true", token: tokens[.physiatrist], json: doc,
+                                       headers: ["If-Match": "\"v2\""]) == .ok)
+            let head = try #require(try await CaseModel.query(on: t.app.db).first())
+            #expect(head.escalation == nil && head.effectiveUrgency == .routine)
+            // The web form's box does the same.
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                       json: #"{"visitDate":"2026-11-27","frankel":"C","ambulation":"nonAmbulatory"}"#) == .created)
+            let web = WebClient(t)
+            try await web.signIn("physiatrist")
+            let form = try await web.get("/cases/\(id)/edit")
+            #expect(form.html.contains(#"name="_neurologyExamined" form="case-form""#))
+            var fields = WebClient.formFields(doc, csrf: WebClient.csrf(form.html), version: 3)
+            fields.append(("_neurologyExamined", "on"))
+            let saved = try await web.post("/cases/\(id)/edit", fields)
+            #expect(saved.status == .seeOther, "\(saved.html.prefix(400))")
+            #expect(try await CaseModel.query(on: t.app.db).first()?.escalation == nil)
+        }
+    }
+
     @Test func aRedirectTargetIsAPathOnThisSiteOrTheWorklist() {
         for raw in ["/\t/evil.example", "/\\evil.example", "//evil.example", "/\n/evil", "/x\u{7F}", "https://evil.example", "", "/a\\b"] {
             #expect(SignInPage.safeNext(raw) == "/", "\(raw.debugDescription)")
@@ -224,6 +255,39 @@ struct HardeningTests {
             let member = WebClient(t)
             try await member.signIn("nurse-navigator")
             #expect(try await member.get("/cases/\(id)").html.contains("Add to the team"))
+        }
+    }
+
+    @Test func webFormsRefuseTheCharactersTheAPIRefuses() async throws {
+        try await withSpineApp { t, _ in
+            let web = WebClient(t)
+            try await web.signIn("nurse-navigator")
+            let csrf = WebClient.csrf(try await web.get("/meetings").html)
+            let refused = try await web.post("/meetings", [("_csrf", csrf), ("title", "Board \u{202E}evil"), ("startsAt", "2026-11-30T16:00")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await MeetingModel.query(on: t.app.db).count() == 0)
+            // A textarea's CR LF line breaks are line breaks, not control characters.
+            #expect(throws: Never.self) { try EnteredText.check(FollowUpInput(visitDate: "2026-11-27", notes: "one\r\ntwo")) }
+        }
+    }
+
+    @Test func anOlderAccountsPasswordWithATabStillSignsIn() async throws {
+        try await withSpineApp(users: false) { t, _ in
+            // Allowed when it was set; only a NUL or more than 72 bytes can never verify.
+            _ = try await UserAccounts.create(username: "legacy", role: "physiatrist",
+                                              passwordHash: try Bcrypt.hash("legacy\tpassword1", cost: 4), on: t.app.db)
+            #expect(try await t.status(.POST, "/api/v1/session", json: #"{"username":"legacy","password":"legacy\tpassword1"}"#) == .ok)
+        }
+    }
+
+    @Test func aFollowUpTakesWhatACaseDocumentTakes() async throws {
+        try await withSpineApp { t, tokens in
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist],
+                                                   json: Fixtures.caseJSON("v01", record: "H-12")).json["id"] as? String)
+            // ASIA C is defined by strength, not walking: some walk with aids (the case document accepts it too).
+            let asiaC = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-27","asia":"C","ambulation":"withAid"}"#)
+            #expect(asiaC.status == .created, "\(asiaC.body.string)")
         }
     }
 }

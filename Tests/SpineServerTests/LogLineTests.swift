@@ -47,6 +47,9 @@ struct LogLineTests {
                                file: "", function: "", line: 0)
         let line = String(decoding: try #require(handler.line(for: warning)), as: UTF8.self)
         #expect(line.contains("connection lost") && !line.contains("Jane"))
+        // Below info, other libraries' lines are not written (Vapor's trace shows request heads with tokens).
+        let head = LogEvent(level: .trace, message: "Decoded HTTP part", metadata: nil, source: "Vapor", file: "", function: "", line: 0)
+        #expect(handler.line(for: head) == nil)
         // SpineBoard's own debug lines still pass at a debug level.
         let own = LogEvent(level: .debug, message: "request", metadata: ["route": "/health"], source: "SpineServer", file: "", function: "", line: 0)
         #expect(handler.line(for: own) != nil)

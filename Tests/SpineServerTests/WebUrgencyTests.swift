@@ -51,11 +51,14 @@ struct WebUrgencyTests {
 
     @Test func anEscalationStaysAnEmergencyWhenARulesReassessmentRewritesTheUrgency() async throws {
         try await withSpineApp { t, tokens in
-            // setup: a re-assessment under new rules keeps the escalation but stores the assessment's level.
+            // setup: the escalated case was assessed under other rules; the server re-assesses it.
             let id = try await Self.escalatedCase(t, tokens, record: "MRN-X2")
             let caseID = try #require(UUID(uuidString: id))
-            try await CaseModel.query(on: t.app.db).filter(\.$id == caseID)
-                .set(\.$urgency, to: UrgencyLevel.routine.rawValue).set(\.$urgencyRank, to: UrgencyLevel.routine.rank).update()
+            try await CaseModel.query(on: t.app.db).filter(\.$id == caseID).set(\.$rulesVersion, to: "2026.11.2").update()
+            let summary = try await RulesUpgrade.run(on: t.app.db, at: t.clock.now)
+            #expect(summary.reassessed == 1)
+            let event = try #require(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "case.reassess").first())
+            #expect(event.detail.contains("urgency routine → routine") && event.detail.hasSuffix("the follow-up escalation stands (emergency)"))
             let web = WebClient(t)
             try await web.signIn("nurse-navigator")
             // MUT
@@ -68,7 +71,6 @@ struct WebUrgencyTests {
         }
     }
 
-    // Needs AssessmentPage.view to open with `CaseTeamPanels.urgencyBanner(l)` (see the report).
     @Test func theCasePageOpensWithTheEscalation() async throws {
         try await withSpineApp { t, tokens in
             // setup

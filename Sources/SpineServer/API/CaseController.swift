@@ -104,8 +104,13 @@ struct CaseController: RouteCollection {
             let accepted = try AcceptedCase(try req.jsonBody(), today: req.spine.clock.today())
             let now = req.now
             let stamp = req.stamped(AuditEvent(action: "case.update", caseID: caseID.uuidString, outcome: AuditOutcome.success), user: user)
+            // `?neurologyExamined=true`: the neurology was examined anew, even if unchanged (clears a follow-up escalation).
+            let examined: String? = req.query["neurologyExamined"]
+            guard examined == nil || examined == "true" || examined == "false" else {
+                throw Problem.invalid("neurologyExamined must be true or false", path: "neurologyExamined")
+            }
             let outcome = try await Self.storeNewVersion(accepted, of: caseID, expected: expected, author: user, event: stamp,
-                                                         at: now, on: req.db)
+                                                         neurologyExamined: examined == "true", at: now, on: req.db)
             switch outcome {
             case .notFound:
                 throw Problem.notFound("no case \(caseID)")
@@ -133,18 +138,18 @@ struct CaseController: RouteCollection {
     /// that correct the case and follow-up visits. `staleDetail`, when given, audits a refusal
     /// inside the transaction (callers that audit failures themselves leave it nil).
     static func storeNewVersion(_ accepted: AcceptedCase, of caseID: UUID, expected: Set<Int>, author: AuthenticatedUser,
-                                event stamp: AuditEvent, staleDetail: String? = nil, at now: Date,
+                                event stamp: AuditEvent, staleDetail: String? = nil, neurologyExamined: Bool = false, at now: Date,
                                 on database: any Database) async throws -> UpdateOutcome {
         try await database.serializedWrite { db in
             try await storeNewVersionInTransaction(accepted, of: caseID, expected: expected, author: author, event: stamp,
-                                                   staleDetail: staleDetail, at: now, on: db)
+                                                   staleDetail: staleDetail, neurologyExamined: neurologyExamined, at: now, on: db)
         }
     }
 
     /// `storeNewVersion` for callers already inside `serializedWrite`.
     static func storeNewVersionInTransaction(_ accepted: AcceptedCase, of caseID: UUID, expected: Set<Int>, author: AuthenticatedUser,
-                                             event stamp: AuditEvent, staleDetail: String? = nil, at now: Date,
-                                             on db: any Database) async throws -> UpdateOutcome {
+                                             event stamp: AuditEvent, staleDetail: String? = nil, neurologyExamined: Bool = false,
+                                             at now: Date, on db: any Database) async throws -> UpdateOutcome {
         guard let head = try await CaseModel.query(on: db).filter(\.$id == caseID).with(\.$patient).first() else {
             return .notFound
         }
@@ -161,10 +166,11 @@ struct CaseController: RouteCollection {
         let previous = head.effectiveUrgency
         let next = head.currentVersion + 1
         // A deterioration recorded at follow-up stands until a version records the neurology anew:
-        // an edit that leaves the neurology as it was (say, of the preferences) does not clear it.
+        // changed findings, or the same ones confirmed on examination (`neurologyExamined`). An
+        // edit that leaves the neurology as it was (say, of the preferences) does not clear it.
         let escalation = head.activeEscalation
         var neurologyRecordedAnew = true
-        if escalation != nil {
+        if escalation != nil, !neurologyExamined {
             let earlier = try await CaseVersionModel.query(on: db).filter(\.$caseHead.$id == caseID)
                 .filter(\.$version == head.currentVersion).first()
             let before = earlier.flatMap { StoredCase.value(of: $0.document, assessedOn: head.assessedOn) }?.neurology

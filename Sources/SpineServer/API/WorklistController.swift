@@ -31,12 +31,20 @@ struct WorklistQuery: Sendable {
     /// "; records A, B": the patients a worklist page showed, for its audit event (the page is
     /// served from bytes, possibly cached, so they are read back from it).
     static func recordsShown(in page: [UInt8]) -> String {
-        guard case .object(let root)? = try? JSONParser.parse(page),
-              case .array(let items)? = root.first(where: { $0.key == "items" })?.value else { return "" }
-        let records = items.compactMap { item -> String? in
-            guard case .object(let members) = item, case .object(let patient)? = members.first(where: { $0.key == "patient" })?.value,
-                  case .string(let id)? = patient.first(where: { $0.key == "id" })?.value else { return nil }
-            return id
+        guard case .object(let root)? = try? JSONParser.parse(page) else { return "" }
+        func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+            guard case .object(let members)? = value else { return nil }
+            return members.first(where: { $0.key == key })?.value
+        }
+        func list(_ key: String) -> [JSONValue] {
+            guard case .array(let values)? = member(.object(root), key) else { return [] }
+            return values
+        }
+        // The rows, then the overdue tasks (which can name patients not on the page).
+        var records: [String] = []
+        for item in list("items") { if case .string(let id)? = member(member(item, "patient"), "id") { records.append(id) } }
+        for task in list("overdue") {
+            if case .string(let id)? = member(task, "patientId"), !records.contains(id) { records.append(id) }
         }
         return records.isEmpty ? "" : "; records " + records.joined(separator: ", ")
     }

@@ -36,8 +36,9 @@ enum SignIn {
         // Always one bcrypt verification: against the user's hash, or a decoy of the same cost.
         let verified = try await req.password.async.verify(password, created: user?.passwordHash ?? req.spine.decoyPasswordHash)
         // bcrypt reads up to the first NUL and at most 72 bytes, so "<password>\0anything" or a
-        // longer text starting with a 72-byte password would verify: never a password here.
-        let possible = UserAccounts.passwordProblem(password) == nil
+        // longer text starting with a 72-byte password would verify: never a password here. (The
+        // other rules for new passwords are not applied: an older account may hold, say, a tab.)
+        let possible = !password.utf8.contains(0) && password.utf8.count <= 72
         guard let user, verified, possible, let userID = user.id, let role = Role(rawValue: user.role) else {
             try await LoginThrottle.recordFailure(username, window: config.loginWindow, now: now, on: req.db)
             var event = attempt

@@ -500,6 +500,19 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "The ETag of the version this change is based on"
+     },
+     {
+      "name": "neurologyExamined",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      },
+      "description": "true: the neurology in this version was examined anew, even if unchanged. A neurological deterioration recorded at follow-up keeps the case an emergency until a version records the neurology anew: changed findings, or this flag"
      }
     ],
     "requestBody": {

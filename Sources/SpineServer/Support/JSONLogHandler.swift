@@ -29,12 +29,19 @@ public struct JSONLogHandler: LogHandler {
         line.withUnsafeBytes { raw in _ = write(2, raw.baseAddress, raw.count) }
     }
 
-    /// The line written for an event, or nil when it is not written.
+    /// SpineBoard's own modules: their lines carry ids, routes, status codes and timings only.
+    static let ownModules: Set<String> = ["SpineServer", "SpineCore", "spineboard"]
+
+    /// The line written for an event, or nil when it is not written. Below info, other libraries
+    /// write what they handle (Vapor and NIO at trace: request heads with query strings and bearer
+    /// tokens), so only SpineBoard's own debug and trace lines pass.
     func line(for event: LogEvent) -> [UInt8]? {
         var event = event
         if Self.databaseModules.contains(event.source) {
             guard event.level >= .warning else { return nil }
             event.metadata = nil
+        } else if event.level < .info, !Self.ownModules.contains(event.source) {
+            return nil
         }
         return render(event)
     }

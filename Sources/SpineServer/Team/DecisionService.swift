@@ -141,6 +141,7 @@ enum DecisionService {
     /// the case's snapshot and the users. A superseded version is refused first (409: the form must be
     /// reloaded anyway), and so is the same decision twice (409).
     static func record(_ input: DecisionInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> DecisionView {
+        try EnteredText.check(input)
         var errors = validate(input)
         let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
         let version = head.currentVersion
@@ -212,6 +213,11 @@ enum DecisionService {
         let event = req.stamped(AuditEvent(action: "decision.create", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success), user: user)
         return try await req.db.serializedWrite { db in
+            // A version recorded since the checks above (a review's correction, an edit) supersedes
+            // this one: read again where no other writer can move it.
+            if let current = try await CaseModel.find(caseID, on: db)?.currentVersion, current != version {
+                throw staleVersion(version, current: current)
+            }
             // The same decision twice (a second click, a form sent again) made two decisions and
             // doubled the tasks. Refused when the latest decision on this version, at the same meeting
             // (or both at none), has the same options in the same order (with their regimens) and the

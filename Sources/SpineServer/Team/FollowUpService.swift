@@ -83,8 +83,10 @@ enum FollowUpService {
         if let e = f.ecog, !(0...5).contains(e) { err("ecog", "must be 0–5") }
         // The case document's cross-checks (reference §10.1–10.2), so a visit cannot record what a case cannot.
         let frankel = f.frankel.flatMap(NeurologicalGrade.init(rawValue:)), asia = f.asia.flatMap(NeurologicalGrade.init(rawValue:))
-        if let grade = frankel ?? asia, grade < .d, let a = f.ambulation.flatMap(Ambulation.init(rawValue:)), a != .nonAmbulatory {
-            err("ambulation", "is \(a.rawValue) but \(frankel != nil ? "frankel" : "asia") is \(grade.rawValue), which cannot walk (grade D is the first that walks, with or without aids); give nonAmbulatory or correct the grade")
+        // Frankel only, as in the case document: Frankel D is defined by walking, ASIA C by motor
+        // strength, and some ASIA C patients walk with aids.
+        if let grade = frankel, grade < .d, let a = f.ambulation.flatMap(Ambulation.init(rawValue:)), a != .nonAmbulatory {
+            err("ambulation", "is \(a.rawValue) but frankel is \(grade.rawValue), which cannot walk (Frankel D is the first grade that walks, with or without aids); give nonAmbulatory or correct the grade")
         }
         if let fr = frankel, let a = asia, fr != a, Set([fr, a]) != Set([.c, .d]) {
             err("asia", "ASIA \(a.rawValue) contradicts Frankel \(fr.rawValue) (the scales agree except that C and D are split differently)")
@@ -112,6 +114,7 @@ enum FollowUpService {
     /// Records a visit. Worse neurology than at the last record (the previous visit, else the
     /// current case version) makes the case an emergency again and starts a new urgency clock.
     static func record(_ input: FollowUpInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> FollowUpView {
+        try EnteredText.check(input)
         let today = req.spine.clock.today()
         let (head, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
         let errors = validate(input, today: today, bornOn: patient.birthDate.flatMap(CalendarDate.init(iso:)))
@@ -231,6 +234,7 @@ enum FollowUpService {
     }
 
     static func recordTreatment(_ input: TreatmentInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> TreatmentView {
+        try EnteredText.check(input)
         let (_, patient) = try await CaseQueries.head(caseID.uuidString, on: req.db)
         let errors = validate(input, today: req.spine.clock.today(), bornOn: patient.birthDate.flatMap(CalendarDate.init(iso:)))
         guard errors.isEmpty else {

@@ -127,6 +127,7 @@ enum MeetingService {
     /// Creates a meeting chaired by `user`, who attends it.
     static func create(_ input: MeetingInput, kind: String, user: AuthenticatedUser, at now: Date,
                        on db: any Database) async throws -> MeetingModel {
+        try EnteredText.check(input)
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(title.count) else { throw Problem.invalid("title must be 1–200 characters", path: "title") }
         let (_, startsAt) = try timestamp(input.startsAt, path: "startsAt", now: now)

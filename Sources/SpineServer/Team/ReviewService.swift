@@ -210,6 +210,7 @@ enum ReviewService {
 
     /// Records a review revision (and the case version its corrections make), audited, in one transaction.
     static func record(_ input: ReviewInput, caseID: UUID, user: AuthenticatedUser, req: Request) async throws -> ReviewView {
+        try EnteredText.check(input)
         let errors = validate(input, role: user.role)
         guard errors.isEmpty else {
             throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-review"), title: "The review is not valid",

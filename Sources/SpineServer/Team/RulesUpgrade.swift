@@ -73,7 +73,13 @@ enum RulesUpgrade {
         case .success(let value):
             let assessment = SpineCore.assess(value, today: assessedOn)
             let previous = head.effectiveUrgency
-            let before = head.urgency
+            // The assessment's level before: with a follow-up escalation the head shows the emergency
+            // it set, so the level is read from the version's newest snapshot.
+            var before = head.urgency
+            if head.escalation != nil, let last = try await AssessmentSnapshotModel.query(on: db).filter(\.$caseHead.$id == id)
+                .filter(\.$caseVersion == head.currentVersion).sort(\.$createdAt, .descending).first() {
+                before = last.urgency
+            }
             var reused = false
             if let earlier = try await AssessmentSnapshotModel.query(on: db).filter(\.$caseHead.$id == id)
                 .filter(\.$caseVersion == head.currentVersion).filter(\.$rulesVersion == Rules.version).first() {
@@ -106,6 +112,7 @@ enum RulesUpgrade {
             if level < old { summary.moreUrgent += 1 } else if old < level { summary.lessUrgent += 1 }
             event.detail = "version \(head.currentVersion): rules \(from) → \(Rules.version); urgency \(before) → \(level.rawValue)"
                 + (reused ? "; the snapshot these rules made earlier is current again" : "")
+                + (escalation != nil ? "; the follow-up escalation stands (emergency)" : "")
             return event
         }
     }

@@ -45,17 +45,49 @@ extension JSONShape {
         }
     }
 
-    /// The case document's rule for entered text (SpineCore `TextSafety`), on a value and what it holds.
+    /// The case document's rule for entered text (SpineCore `TextSafety`), on a value and what it
+    /// holds. A browser sends a textarea's line breaks as CR LF: in free text they count as one.
     static func checkText(_ value: JSONValue, path: String, multiline: Bool, into errors: inout [CaseValidationError]) {
         switch value {
         case .string(let s):
-            if TextSafety.refuses(s, multiline: multiline) {
+            let text = multiline && s.contains("\r\n") ? s.replacingOccurrences(of: "\r\n", with: "\n") : s
+            if TextSafety.refuses(text, multiline: multiline) {
                 errors.append(CaseValidationError(path: path, message: TextSafety.message(multiline: multiline)))
             }
         case .array(let items):
             for (i, item) in items.enumerated() { checkText(item, path: "\(path)[\(i)]", multiline: multiline, into: &errors) }
         case .object(let members):
             for (key, member) in members { checkText(member, path: "\(path).\(key)", multiline: multiline, into: &errors) }
+        default:
+            return
+        }
+    }
+}
+
+/// The same rule where an input arrives from a web form rather than a JSON body: the services
+/// check what they are given, so both ways in refuse the same characters.
+enum EnteredText {
+    static func check<T: Encodable>(_ input: T) throws {
+        guard let data = try? JSONEncoder().encode(input), let value = try? JSONParser.parse(Array(data)) else { return }
+        var errors: [CaseValidationError] = []
+        walk(value, path: "", multiline: false, into: &errors)
+        guard !errors.isEmpty else { return }
+        throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
+                      detail: "\(errors.count) field\(errors.count == 1 ? "" : "s") with characters that are not allowed; see errors[]",
+                      errors: errors)
+    }
+
+    /// Each member is free text or one line by its own name.
+    private static func walk(_ value: JSONValue, path: String, multiline: Bool, into errors: inout [CaseValidationError]) {
+        switch value {
+        case .object(let members):
+            for (key, member) in members {
+                walk(member, path: path.isEmpty ? key : "\(path).\(key)", multiline: JSONShape.multilineMembers.contains(key), into: &errors)
+            }
+        case .array(let items):
+            for (i, item) in items.enumerated() { walk(item, path: "\(path)[\(i)]", multiline: multiline, into: &errors) }
+        case .string:
+            JSONShape.checkText(value, path: path, multiline: multiline, into: &errors)
         default:
             return
         }

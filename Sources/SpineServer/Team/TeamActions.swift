@@ -13,13 +13,18 @@ enum TeamActions {
     /// `created` is false when the person was already a member (nothing written).
     static func addMember(username: String?, role: String?, reason rawReason: String?, caseID: UUID, patient: PatientModel,
                           user: AuthenticatedUser, req: Request) async throws -> (member: CareTeamMemberModel, created: Bool) {
+        // The reason is checked first, so that a request naming an existing member is refused for
+        // the same bad reason as any other.
+        let reason = (rawReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
+        if TextSafety.refuses(reason.replacingOccurrences(of: "\r\n", with: "\n"), multiline: true) {
+            throw Problem.invalid("reason \(TextSafety.message(multiline: true))", path: "reason")
+        }
         if let name = username, role == nil,
            let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$username == name)
             .filter(\.$status == CareTeam.member).first() {
             return (existing, false)
         }
-        let reason = (rawReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
         let now = req.now
         let event = req.stamped(AuditEvent(action: "team.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success), user: user)

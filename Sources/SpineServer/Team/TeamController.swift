@@ -246,7 +246,10 @@ struct TeamController: RouteCollection {
             // Attendees see every case on the agenda: only the chair invites them (checked before the body is read).
             guard m.chairID == user.id else { throw Problem.forbidden("only the meeting's chair (\(m.chairUsername)) adds attendees") }
             try await MeetingService.invite(try req.decodeStrict(AttendeeInput.self).username, to: m, by: user, req: req)
-            return try .json(encoding: try await MeetingService.detail(m, on: req.db))
+            // The reply shows the agenda's patients: a read of each, as GET /meetings/{id} records it.
+            let detail = try await MeetingService.detail(m, on: req.db)
+            try await req.auditDisclosure(detail, action: "meeting.read", note: "meeting \(try m.requireID()) (reply to adding an attendee)", user: user)
+            return try .json(encoding: detail)
         }
     }
 
@@ -267,7 +270,9 @@ struct TeamController: RouteCollection {
                                                outcome: AuditOutcome.success), user: user)
             _ = try await MeetingService.schedule(caseID: caseID, urgency: head.urgency, target: .meeting(try m.requireID()), user: user,
                                                   event: event, at: req.now, on: req.db)
-            return try .json(encoding: try await MeetingService.detail(m, on: req.db), status: .created)
+            let detail = try await MeetingService.detail(m, on: req.db)
+            try await req.auditDisclosure(detail, action: "meeting.read", note: "meeting \(try m.requireID()) (reply to scheduling)", user: user)
+            return try .json(encoding: detail, status: .created)
         }
     }
 

@@ -70,14 +70,21 @@ enum CaseFormPage {
         if !errors.isEmpty {
             notices.append("<p class=\"alert error\" role=\"alert\">This version no longer passes validation under rules \(Rules.version); correct the fields marked below.</p>")
         }
-        if let escalation = head.escalation {
-            notices.append("""
-                <p class="alert error" role="alert"><strong>\(escalation).</strong> The neurology below is from the current version, \
-                not from that visit: record what you find on examination. The case stays an emergency until a version records the neurology anew.</p>
-                """)
-        }
+        if let escalation = escalationNotice(head, examined: false) { notices.append(escalation) }
         return page(req, user: user, form: form, mode: .edit(caseID, head.currentVersion), errors: errors,
                     notice: notices.isEmpty ? nil : notices.joined())
+    }
+
+    /// A follow-up escalation stands until a version records the neurology anew: changed findings,
+    /// or the same findings confirmed on examination (the box, which belongs to the case form).
+    static func escalationNotice(_ head: CaseModel, examined: Bool) -> Html? {
+        guard let escalation = head.escalation else { return nil }
+        return """
+            <div class="alert error" role="alert"><p><strong>\(escalation).</strong> The neurology below is from the current version, \
+            not from that visit: record what you find on examination. The case stays an emergency until a version records the neurology anew.</p>
+            <p><label><input type="checkbox" name="_neurologyExamined" form="case-form"\(examined ? Html(raw: " checked") : .empty)> \
+            I examined the patient after that visit, and the neurology below is what I found (even if unchanged)</label></p></div>
+            """
     }
 
     static func update(req: Request) async throws -> Response {
@@ -87,6 +94,7 @@ enum CaseFormPage {
         let (head, patient) = try await req.requireCaseAccess(user, rawID: rawID, action: "case.update")
         let caseID = try head.requireID()
         var form = try WebForms.form(req)
+        let examined = form["_neurologyExamined"] == "on"
         guard let base = Int(form["_version"]), base >= 1 else { throw Problem.badRequest("the form has no version; open the edit page again") }
         // The record number is the case's identity; it is not editable here.
         form.set("patient.id", patient.recordNumber)
@@ -99,14 +107,16 @@ enum CaseFormPage {
             let errors = failure.errors
             try await req.audit(AuditEvent(action: "case.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.invalid, detail: "web form, \(errors.count) errors"), user: user)
-            return page(req, user: user, form: form, mode: .edit(caseID, base), errors: errors, notice: nil, status: .unprocessableEntity)
+            return page(req, user: user, form: form, mode: .edit(caseID, base), errors: errors,
+                        notice: escalationNotice(head, examined: examined), status: .unprocessableEntity)
         case .success(let a): accepted = a
         }
         let now = req.now
         let stamp = req.stamped(AuditEvent(action: "case.update", patientRecord: patient.recordNumber, caseID: caseID.uuidString,
                                            outcome: AuditOutcome.success), user: user)
         let outcome = try await CaseController.storeNewVersion(accepted, of: caseID, expected: [base], author: user, event: stamp,
-                                                               staleDetail: "web form based on version \(base)", at: now, on: req.db)
+                                                               staleDetail: "web form based on version \(base)", neurologyExamined: examined,
+                                                               at: now, on: req.db)
         switch outcome {
         case .updated: return WebApp.redirect("/cases/\(caseID)")
         case .notFound, .otherPatient: throw Problem.notFound(CaseQueries.noCase(rawID))
@@ -228,7 +238,7 @@ enum CaseFormPage {
         <h1>\(title)</h1>
         \(notice ?? .empty)
         \(summary)
-        <form method="post" action="\(action)" class="case-form" novalidate>
+        <form method="post" action="\(action)" class="case-form" id="case-form" novalidate>
         \(WebForms.csrfField(csrf))
         <input type="hidden" name="_version" value="\(f["_version"])">
         <input type="hidden" name="_lesions" value="\(lesionCount)">

@@ -81,10 +81,17 @@ enum WorklistView {
         let invitations = user.role.permits(.writeCases) ? try await invitations(for: user, on: req.db) : []
         try await req.audit(AuditEvent(action: "patients.list", outcome: AuditOutcome.success,
                                        detail: "web page \(page.page), \(page.items.count) of \(page.total); \(overdue.count) overdue tasks, \(invitations.count) invitations"
-                                           + (page.items.isEmpty ? "" : "; records " + page.items.map(\.patient.id).joined(separator: ", "))), user: user)
+                                           + shownRecords(page.items.map(\.patient.id) + overdue.map(\.patientId))), user: user)
         let body = view(rows: rows, page: page, urgency: urgency, text: text, now: req.now,
                         overdue: overdue, invitations: invitations, csrf: req.webCSRFToken)
         return WebApp.html(Layout(title: "Worklist", user: user, csrf: req.webCSRFToken).render(body))
+    }
+
+    /// "; records A, B" for the audit event: the patients the page shows, rows and overdue tasks.
+    static func shownRecords(_ ids: [String]) -> String {
+        var seen = Set<String>()
+        let unique = ids.filter { seen.insert($0).inserted }
+        return unique.isEmpty ? "" : "; records " + unique.joined(separator: ", ")
     }
 
     static func rowsWithDetails(_ items: [WorklistItem], on db: any Database, now: Date) async throws -> [Row] {
