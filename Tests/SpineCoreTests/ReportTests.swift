@@ -132,4 +132,19 @@ struct ReportTests {
         for n in a.prognosis.notes { #expect(text.contains("note: \(n)")) }
         #expect(text.contains("  \(a.urgency.citation)\n"))
     }
+
+    @Test("Sentences a clinician reads name instruments, goals and priorities in words, not codes")
+    func sentencesUseWords() throws {
+        // The renal example: its instruments differ by one tier; the patient's priorities are relieve-pain, prolong-life.
+        let c = try CaseDocument.decode(try exampleBytes("urgent-renal-c7-unstable.json"), today: reportToday).get()
+        let a = assess(c, today: reportToday)
+        #expect(a.prognosis.summary == "The instruments differ by one tier: revised Tokuhashi long, Tomita intermediate, modified Bauer intermediate, NESMS long.")
+        #expect(!a.prognosis.summary.contains("tokuhashiRevised") && !a.prognosis.summary.contains("bauerModified"))
+        let notes = a.options.flatMap(\.contextNotes).filter { $0.hasPrefix("serves the patient's priority") }
+        #expect(!notes.isEmpty && notes.allSatisfy { !$0.contains("relieve-pain") && !$0.contains("prolong-life") })
+        #expect(notes.contains("serves the patient's priority: relief of pain, living longer"))
+        let text = TextReport.render(a, for: c)
+        #expect(text.contains("goals: pain relief, neurological function"))
+        #expect(!text.contains("goals: pain-relief"))
+    }
 }

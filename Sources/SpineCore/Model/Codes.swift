@@ -124,6 +124,16 @@ public enum TreatmentGoal: String, CodedValue {
     case neurologicalFunction = "neurological-function"
     case supportCancerTreatment = "support-cancer-treatment"
     case tumorControl = "tumor-control"
+
+    /// The goal in words, for reports a clinician reads (the brief's four aims of treatment).
+    public var words: String {
+        switch self {
+        case .painRelief: "pain relief"
+        case .neurologicalFunction: "neurological function"
+        case .supportCancerTreatment: "supporting the cancer treatment"
+        case .tumorControl: "tumour control"
+        }
+    }
 }
 
 /// Referral codes by team role (case-format.md).

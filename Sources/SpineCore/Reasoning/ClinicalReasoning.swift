@@ -988,11 +988,12 @@ final class ClinicalReasoning {
         // Goals the patient named.
         for i in candidates.indices where !c.preferences.priorities.isEmpty {
             let served = goals(for: candidates[i].code)
+            // In words: the note is read by clinicians, the codes are the input's.
             let named = c.preferences.priorities.lazy.compactMap { p -> String? in
                 switch p {
-                case .relievePain: served.contains(.painRelief) ? p.rawValue : nil
-                case .maintainFunction: served.contains(.neurologicalFunction) ? p.rawValue : nil
-                case .prolongLife: served.contains(.tumorControl) || served.contains(.supportCancerTreatment) ? p.rawValue : nil
+                case .relievePain: served.contains(.painRelief) ? "relief of pain" : nil
+                case .maintainFunction: served.contains(.neurologicalFunction) ? "keeping function" : nil
+                case .prolongLife: served.contains(.tumorControl) || served.contains(.supportCancerTreatment) ? "living longer" : nil
                 default: nil
                 }
             }

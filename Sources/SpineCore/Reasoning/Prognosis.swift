@@ -108,7 +108,7 @@ enum PrognosisAssessment {
             text.appendLiteral("The instruments differ by one tier: ")
             for (i, r) in readings.enumerated() {
                 if i > 0 { text.appendLiteral(", ") }
-                text.appendInterpolation(r.instrument)
+                text.appendLiteral(PrognosisReading.name(r.instrument))
                 text.appendLiteral(" ")
                 text.appendInterpolation(r.tier.rawValue)
             }
@@ -157,12 +157,26 @@ extension Phrase.Interpolation {
         for r in readings where r.tier == tier {
             if !first { appendLiteral(", ") }
             first = false
-            appendInterpolation(r.instrument)
+            appendLiteral(PrognosisReading.name(r.instrument))
             appendLiteral(" ")
             appendInterpolation(r.total)
             appendLiteral(" (")
             appendInterpolation(r.reading)
             appendLiteral(")")
+        }
+    }
+}
+
+extension PrognosisReading {
+    /// The instrument as a sentence names it (the `instrument` member keeps its code).
+    static func name(_ code: String) -> StaticString {
+        switch code {
+        case "tokuhashiRevised": "revised Tokuhashi"
+        case "tomita": "Tomita"
+        case "bauerModified": "modified Bauer"
+        case "nesms": "NESMS"
+        case "rades": "Rades"
+        default: "score"
         }
     }
 }

@@ -80,7 +80,7 @@ public enum TextReport {
         for o in a.options {
             line("  \(o.rank). \(o.title)\(o.regimen.map { " — \($0)" } ?? "")\(o.declined ? "   [DECLINED by the patient]" : "")")
             if !o.alternativeRegimens.isEmpty { line("       alternatives: \(o.alternativeRegimens.joined(separator: "; "))") }
-            line("       goals: \(o.goals.map(\.rawValue).joined(separator: ", "))")
+            line("       goals: \(o.goals.map(\.words).joined(separator: ", "))")
             for r in o.rationale { line("       why [\(r.rule)]: \(r.finding) (\(r.citation))") }
             for n in o.contextNotes { line("       context: \(n)") }
             for n in o.cautions { line("       caution: \(n)") }
