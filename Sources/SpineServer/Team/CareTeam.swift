@@ -108,6 +108,11 @@ enum CareTeam {
     static func invite(caseID: UUID, role: Role, reason: String, addedBy: String, at now: Date, on db: any Database) async throws -> Bool {
         let existing = try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$role == role.rawValue).count()
         guard existing == 0 else { return false }
+        try await invitation(caseID: caseID, role: role, reason: reason, addedBy: addedBy, at: now).create(on: db)
+        return true
+    }
+
+    static func invitation(caseID: UUID, role: Role, reason: String, addedBy: String, at now: Date) -> CareTeamMemberModel {
         let m = CareTeamMemberModel()
         m.caseID = caseID
         m.role = role.rawValue
@@ -115,8 +120,7 @@ enum CareTeam {
         m.reason = reason
         m.addedBy = addedBy
         m.createdAt = now
-        try await m.create(on: db)
-        return true
+        return m
     }
 }
 

@@ -25,25 +25,27 @@ enum CaseWorkflow {
     /// brings in the MSCC coordinator, and a more urgent level starts the clock.
     static func follow(_ assessment: Assessment, caseID: UUID, previous: UrgencyLevel?, source: String, clockReason: String,
                        at now: Date, on db: any Database) async throws {
-        for referral in assessment.referralDetails {
-            guard let role = CareTeam.role(for: referral.code) else { continue }
-            _ = try await CareTeam.invite(caseID: caseID, role: role,
-                                          reason: "referral: \(referral.code.rawValue) — \(referral.reasons.joined(separator: "; "))",
-                                          addedBy: "SpineBoard (\(source))", at: now, on: db)
+        var invitations: [(role: Role, reason: String)] = assessment.referralDetails.compactMap { referral in
+            CareTeam.role(for: referral.code).map { ($0, "referral: \(referral.code.rawValue) — \(referral.reasons.joined(separator: "; "))") }
         }
         let level = assessment.urgency.level
         if level != .routine {
-            _ = try await CareTeam.invite(caseID: caseID, role: .nurseNavigator,
-                                          reason: "MSCC coordinator: the case is \(level.rawValue) (NICE NG234)",
-                                          addedBy: "SpineBoard (\(source))", at: now, on: db)
+            invitations.append((.nurseNavigator, "MSCC coordinator: the case is \(level.rawValue) (NICE NG234)"))
+        }
+        // One read of the roles the team has (members or invited), rather than one per referral: a
+        // role already there is not invited again (as `CareTeam.invite`).
+        var present = Set(try await CareTeamMemberModel.query(on: db).filter(\.$caseID == caseID).all().map(\.role))
+        for (role, reason) in invitations where present.insert(role.rawValue).inserted {
+            try await CareTeam.invitation(caseID: caseID, role: role, reason: reason, addedBy: "SpineBoard (\(source))", at: now).create(on: db)
         }
         // A more urgent level starts a new clock; the same or a lower level keeps the running one
-        // (its tasks are closed by people, not by a later assessment).
+        // (its tasks are closed by people, not by a later assessment). Only a clock changes the
+        // open tasks, so only then is their count refreshed.
         if level != .routine, level < (previous ?? .routine) {
             try await startClock(caseID: caseID, plans: CareTaskPlanner.clockTasks(assessment.urgency),
                                  reason: "\(level.rawValue) \(clockReason)", at: now, on: db)
+            try await TaskLedger.refreshCount(caseID: caseID, on: db)
         }
-        try await TaskLedger.refreshCount(caseID: caseID, on: db)
     }
 
     /// Starts an urgency clock at `now`: open clock tasks of an earlier clock are superseded.
