@@ -290,4 +290,15 @@ struct HardeningTests {
             #expect(asiaC.status == .created, "\(asiaC.body.string)")
         }
     }
+
+    @Test func aBrowserAtAnUnknownAddressGetsAPageAndTheAPIAProblem() async throws {
+        try await withSpineApp { t, _ in
+            let page = try await t.send(.GET, "/tasks/abc/complete", headers: ["Accept": "text/html,application/xhtml+xml"])
+            #expect(page.status == .notFound && page.contentType.hasPrefix("text/html"))
+            #expect(page.body.string.contains("There is no page at this address") && page.body.string.contains(Rules.disclaimer))
+            let api = try await t.send(.GET, "/api/v1/nothing", headers: ["Accept": "text/html"])
+            #expect(api.status == .notFound && api.isProblem)
+            #expect(try await t.send(.GET, "/no-such-page").isProblem) // no browser: problem+json as before
+        }
+    }
 }

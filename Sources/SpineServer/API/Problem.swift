@@ -66,6 +66,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch {
+            if WebErrorMiddleware.wantsPage(req) { return WebErrorMiddleware.page(for: error, req) }
             return Self.response(for: error, request: req)
         }
     }

@@ -137,33 +137,44 @@ struct WebErrorMiddleware: AsyncMiddleware {
         } catch let redirect as WebRedirect {
             return WebApp.redirect(redirect.location)
         } catch {
-            let status: HTTPResponseStatus
-            let message: String
-            switch error {
-            case let p as Problem:
-                status = p.status
-                message = p.detail ?? p.title
-            case let a as any AbortError:
-                status = a.status
-                message = a.reason
-            default:
-                status = .internalServerError
-                message = "Something went wrong on the server. Nothing was saved."
-                req.logger.error("web page failed", metadata: ["request-id": .string(req.requestID)])
-            }
-            let title = status == .forbidden ? "Not allowed" : status == .notFound ? "Not found" : "\(status.code) \(status.reasonPhrase)"
-            // A stored case the current rules refuse: the way out is its edit form.
-            let edit: Html = (error as? Problem).flatMap { p in
-                p.type == Problem.kind("stored-case-no-longer-valid") ? p.caseID : nil
-            }.map { #"<p><a class="button primary" href="/cases/\#($0)/edit">Edit the case</a></p>"# } ?? .empty
-            let page = Layout(title: title, user: req.authenticatedUser, csrf: req.webCSRFToken).render("""
-            <h1>\(title)</h1>
-            <p class="error-text">\(message)</p>
-            \(edit)
-            <p><a href="/">Back to the worklist</a></p>
-            """)
-            return WebApp.html(page, status: status)
+            return Self.page(for: error, req)
         }
+    }
+
+    /// A browser asking for a page outside the API (an unknown path, a mistyped link) gets the
+    /// error as a page rather than problem+json.
+    static func wantsPage(_ req: Request) -> Bool {
+        !req.url.path.hasPrefix("/api/") && (req.headers.first(name: .accept)?.contains("text/html") ?? false)
+    }
+
+    /// The error as an HTML page with the layout, a message and the way back.
+    static func page(for error: any Error, _ req: Request) -> Response {
+        let status: HTTPResponseStatus
+        let message: String
+        switch error {
+        case let p as Problem:
+            status = p.status
+            message = p.detail ?? p.title
+        case let a as any AbortError:
+            status = a.status
+            message = a.status == .notFound ? "There is no page at this address." : a.reason
+        default:
+            status = .internalServerError
+            message = "Something went wrong on the server. Nothing was saved."
+            req.logger.error("web page failed", metadata: ["request-id": .string(req.requestID)])
+        }
+        let title = status == .forbidden ? "Not allowed" : status == .notFound ? "Not found" : "\(status.code) \(status.reasonPhrase)"
+        // A stored case the current rules refuse: the way out is its edit form.
+        let edit: Html = (error as? Problem).flatMap { p in
+            p.type == Problem.kind("stored-case-no-longer-valid") ? p.caseID : nil
+        }.map { #"<p><a class="button primary" href="/cases/\#($0)/edit">Edit the case</a></p>"# } ?? .empty
+        let page = Layout(title: title, user: req.authenticatedUser, csrf: req.webCSRFToken).render("""
+        <h1>\(title)</h1>
+        <p class="error-text">\(message)</p>
+        \(edit)
+        <p><a href="/">Back to the worklist</a></p>
+        """)
+        return WebApp.html(page, status: status)
     }
 }
 
