@@ -327,4 +327,26 @@ struct TeamValidationTests {
             #expect(try await MeetingModel.query(on: t.app.db).filter(\.$kind == "ad-hoc").count() == 2)
         }
     }
+
+    @Test func aSurgeonsNotOperableReachesTheAssessment() async throws {
+        try await withSpineApp { t, tokens in
+            // v04: unstable (SINS 15), medically operable; stabilisation ranks first.
+            let id = try await Self.createCase(t, tokens[.nurseNavigator], "v04", record: "MRN-OP1")
+            let before = try await t.send(.GET, "/api/v1/cases/\(id)", token: tokens[.spineSurgeon])
+            let firstBefore = ((before.json["assessment"] as? [String: Any])?["options"] as? [[String: Any]])?.first?["code"] as? String
+            #expect(firstBefore == "stabilization")
+            // "Operable, high risk" leaves the case as it is (still operable): no new version.
+            let highRisk = try await t.send(.POST, "/api/v1/cases/\(id)/reviews", token: tokens[.spineSurgeon],
+                                            json: #"{"caseVersion":1,"operability":"operable-high-risk"}"#)
+            #expect(highRisk.status == .created && highRisk.json["newCaseVersion"] == nil)
+            let review = try await t.send(.POST, "/api/v1/cases/\(id)/reviews", token: tokens[.spineSurgeon],
+                                          json: #"{"caseVersion":1,"operability":"not-operable","text":"Not fit for open surgery."}"#)
+            #expect(review.status == .created, "\(review.body.string)")
+            #expect(review.json["newCaseVersion"] as? Int == 2)
+            let after = try await t.send(.GET, "/api/v1/cases/\(id)", token: tokens[.spineSurgeon])
+            #expect(((after.json["case"] as? [String: Any])?["systemic"] as? [String: Any])?["medicallyOperable"] as? Bool == false)
+            let options = ((after.json["assessment"] as? [String: Any])?["options"] as? [[String: Any]]) ?? []
+            #expect(options.first?["code"] as? String != "stabilization")
+        }
+    }
 }

@@ -4607,7 +4607,7 @@ enum OpenAPIDocument {
          "operable-high-risk",
          "not-operable"
         ],
-        "description": "spine-surgeon"
+        "description": "spine-surgeon; a change makes a new case version (systemic.medicallyOperable: not-operable is false, the others true)"
        },
        {
         "type": "null"

@@ -1,7 +1,8 @@
 // Specialist reviews: each role records a structured opinion on a case version, plus free text.
 // Reviews are append-only revisions per author. A diagnostic radiologist's corrections to levels,
-// ESCC or SINS items, and a medical oncologist's survival estimate, are inputs of the assessment:
-// they become a new case version, stored in the same transaction as the review.
+// ESCC or SINS items, a medical oncologist's survival estimate and a spine surgeon's operability
+// are inputs of the assessment: they become a new case version, stored in the same transaction as
+// the review.
 import Fluent
 import Foundation
 import SpineCore
@@ -186,6 +187,9 @@ enum ReviewService {
         var form = CaseFormModel.form(fromDocument: document)
         let before = form.values
         if let months = r.expectedSurvivalMonths { form.set("systemic.clinicianSurvivalEstimateMonths", String(months)) }
+        // The surgeon's judgement is the case's "medically operable" (NOMS S): a high-risk patient is
+        // still operable (the risk is for the team to weigh), a patient not operable loses open surgery.
+        if let o = r.operability { form.set("systemic.medicallyOperable", o == "not-operable" ? "false" : "true") }
         let count = CaseFormModel.lesionCount(form)
         for (i, fix) in (r.lesions ?? []).enumerated() {
             let wanted = fix.levels.compactMap(VertebralLevel.init(code:)).sorted()
@@ -222,7 +226,7 @@ enum ReviewService {
         }
         // Corrections are made to the version the reviewer read, which must still be the current one.
         var accepted: AcceptedCase?
-        if input.lesions != nil || input.expectedSurvivalMonths != nil {
+        if input.lesions != nil || input.expectedSurvivalMonths != nil || input.operability != nil {
             guard input.caseVersion == head.currentVersion else {
                 throw Problem(status: .conflict, type: Problem.kind("stale-version"), title: "The case has changed",
                               detail: "your review corrects version \(input.caseVersion) but the case is now at version \(head.currentVersion); read it again",
