@@ -301,4 +301,17 @@ struct HardeningTests {
             #expect(try await t.send(.GET, "/no-such-page").isProblem) // no browser: problem+json as before
         }
     }
+
+    @Test func aRoleRefusalOnACaseRouteNamesTheCaseAndItsPatient() async throws {
+        try await withSpineApp { t, tokens in
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.nurseNavigator],
+                                                   json: Fixtures.caseJSON("v01", record: "H-13")).json["id"] as? String)
+            // The administrator may not change clinical records.
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.admin], json: Fixtures.caseJSON("v01", record: "H-13"),
+                                       headers: ["If-Match": "\"v1\""]) == .forbidden)
+            let refusal = try #require(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "case.update")
+                .filter(\.$outcome == AuditOutcome.denied).first())
+            #expect(refusal.patientRecord == "H-13" && refusal.caseID.lowercased() == id.lowercased())
+        }
+    }
 }

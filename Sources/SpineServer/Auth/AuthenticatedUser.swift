@@ -21,7 +21,15 @@ extension Request {
     func requireUser(_ permission: Permission, action: String) async throws -> AuthenticatedUser {
         guard let user = authenticatedUser else { throw Problem.unauthenticated }
         guard user.role.permits(permission) else {
-            try await audit(AuditEvent(action: action, outcome: AuditOutcome.denied), user: user)
+            // On a case's route the refusal names the case and its patient, as a care-team refusal
+            // does, so the patient's trail shows it (the role is checked before the case is read).
+            var event = AuditEvent(action: action, outcome: AuditOutcome.denied)
+            if let raw = parameters.get("caseId"), let caseID = UUID(uuidString: raw),
+               let head = try await CaseModel.query(on: db).filter(\.$id == caseID).with(\.$patient).first() {
+                event.caseID = caseID.uuidString
+                event.patientRecord = head.patient.recordNumber
+            }
+            try await audit(event, user: user)
             throw Problem.forbidden("the \(user.role.rawValue) role may not \(permission.description)")
         }
         return user
