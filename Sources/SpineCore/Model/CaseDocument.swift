@@ -164,6 +164,24 @@ struct ObjectReader {
     }
 }
 
+/// Neurological findings that cannot be recorded together, for the case document and for a
+/// follow-up visit alike: (member, message), the member as named in `neurology`.
+public enum NeurologyConsistency {
+    public static func contradictions(frankel: NeurologicalGrade?, asia: NeurologicalGrade?,
+                                      ambulation: Ambulation?) -> [(member: String, message: String)] {
+        var found: [(member: String, message: String)] = []
+        // Frankel D is "motor useful: can walk, with or without aids"; A–C cannot (reference §10.1).
+        if let f = frankel, f < .d, let a = ambulation, a != .nonAmbulatory {
+            found.append(("ambulation", "is \(a.rawValue) but frankel is \(f.rawValue), which cannot walk (Frankel D is the first grade that walks, with or without aids); give nonAmbulatory or correct the grade"))
+        }
+        // Frankel and ASIA letters correspond except for the C/D split (reference §10.2).
+        if let f = frankel, let a = asia, f != a, !(Set([f, a]) == Set([.c, .d])) {
+            found.append(("asia", "ASIA \(a.rawValue) contradicts Frankel \(f.rawValue) (the scales agree except that C and D are split differently)"))
+        }
+        return found
+    }
+}
+
 /// The check on entered text that the case document applies, for the other inputs of the product
 /// (team workflow, follow-up), so every path refuses the same characters.
 public enum TextSafety {
@@ -735,13 +753,8 @@ struct Validator {
         if n.hoursSinceLossOfAmbulation != nil, let a = n.ambulation, a != .nonAmbulatory {
             fail("neurology.hoursSinceLossOfAmbulation", "must be null unless ambulation is nonAmbulatory (got ambulation \(a.rawValue))")
         }
-        // Frankel D is "motor useful: can walk, with or without aids"; A–C cannot (reference §10.1).
-        if let f = n.frankel, f < .d, let a = n.ambulation, a != .nonAmbulatory {
-            fail("neurology.ambulation", "is \(a.rawValue) but frankel is \(f.rawValue), which cannot walk (Frankel D is the first grade that walks, with or without aids); give nonAmbulatory or correct the grade")
-        }
-        // Frankel and ASIA letters correspond except for the C/D split (reference §10.2).
-        if let f = n.frankel, let a = n.asia, f != a, !(Set([f, a]) == Set([.c, .d])) {
-            fail("neurology.asia", "ASIA \(a.rawValue) contradicts Frankel \(f.rawValue) (the scales agree except that C and D are split differently)")
+        for (member, message) in NeurologyConsistency.contradictions(frankel: n.frankel, asia: n.asia, ambulation: n.ambulation) {
+            fail("neurology.\(member)", message)
         }
         // A Frankel/ASIA grade below E records a motor or sensory deficit; "none" would hide it from triage.
         if n.deficit == NeurologicalDeficit.none {

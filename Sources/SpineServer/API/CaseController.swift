@@ -327,7 +327,10 @@ extension CaseModel {
 
     /// The urgency the team must act on: the assessment's, or emergency after a neurological
     /// deterioration recorded at follow-up.
-    var effectiveUrgency: UrgencyLevel {
-        escalation != nil ? .emergency : (UrgencyLevel(rawValue: urgency) ?? .routine)
+    var effectiveUrgency: UrgencyLevel { Self.effectiveUrgency(stored: urgency, escalation: escalation) }
+
+    /// The same from a worklist row's columns.
+    static func effectiveUrgency(stored: String, escalation: String?) -> UrgencyLevel {
+        escalation != nil ? .emergency : (UrgencyLevel(rawValue: stored) ?? .routine)
     }
 }

@@ -43,10 +43,8 @@ struct WorklistQuery: Sendable {
         // The rows, then the overdue tasks (which can name patients not on the page).
         var records: [String] = []
         for item in list("items") { if case .string(let id)? = member(member(item, "patient"), "id") { records.append(id) } }
-        for task in list("overdue") {
-            if case .string(let id)? = member(task, "patientId"), !records.contains(id) { records.append(id) }
-        }
-        return records.isEmpty ? "" : "; records " + records.joined(separator: ", ")
+        for task in list("overdue") { if case .string(let id)? = member(task, "patientId") { records.append(id) } }
+        return WorklistView.shownRecords(records)
     }
 
     var urgency: String?
@@ -138,8 +136,7 @@ struct WorklistQuery: Sendable {
             // The urgency to act on: a follow-up escalation is an emergency whatever the stored
             // assessment (a rules re-assessment rewrites `urgency` but keeps the escalation).
             let escalation = try row.string("escalation")
-            let assessed = try row.requireString("urgency")
-            item.string("urgency", escalation == nil ? assessed : UrgencyLevel.emergency.rawValue)
+            item.string("urgency", CaseModel.effectiveUrgency(stored: try row.requireString("urgency"), escalation: escalation).rawValue)
             if let action = try row.string("next_action") {
                 var deadline = JSONObjectBuilder(capacity: 160)
                 deadline.string("dueBy", try row.requireString("next_due"))

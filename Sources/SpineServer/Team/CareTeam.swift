@@ -34,8 +34,7 @@ enum CareTeam {
         if user.role == .admin { return true }
         let sql = db as! any SQLDatabase
         let row = try await sql.raw("""
-            SELECT 1 AS ok FROM \(ident: CareTeamMemberModel.schema)
-              WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(literal: member)
+            \(membership(user, caseID))
             UNION ALL
             SELECT 1 AS ok FROM \(ident: AgendaItemModel.schema) a
               JOIN \(ident: MeetingAttendeeModel.schema) m ON m.meeting_id = a.meeting_id
@@ -50,12 +49,16 @@ enum CareTeam {
     /// membership an attendee gave themselves would be theirs to keep and to pass on.
     static func canChangeTeam(_ user: AuthenticatedUser, caseID: UUID, on db: any Database) async throws -> Bool {
         if user.role == .admin { return true }
-        let sql = db as! any SQLDatabase
-        let row = try await sql.raw("""
-            SELECT 1 AS ok FROM \(ident: CareTeamMemberModel.schema)
-              WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(literal: member)
-            """).first()
-        return row != nil
+        return try await (db as! any SQLDatabase).raw(membership(user, caseID)).first() != nil
+    }
+
+    /// A row when `user` is a member of the case's care team: the part of `canAccess` that
+    /// `canChangeTeam` is.
+    private static func membership(_ user: AuthenticatedUser, _ caseID: UUID) -> SQLQueryString {
+        """
+        SELECT 1 AS ok FROM \(ident: CareTeamMemberModel.schema)
+          WHERE case_id = \(bind: caseID) AND user_id = \(bind: user.id) AND status = \(literal: member)
+        """
     }
 
     /// The audit actions that change the care team (`team.update`: add, invite, remove; the API and

@@ -81,15 +81,12 @@ enum FollowUpService {
         if let a = f.ambulation, Ambulation(rawValue: a) == nil { err("ambulation", "must be one of: independent | withAid | nonAmbulatory") }
         if let k = f.karnofsky, !(0...100).contains(k) || k % 10 != 0 { err("karnofsky", "must be 0–100 in tens") }
         if let e = f.ecog, !(0...5).contains(e) { err("ecog", "must be 0–5") }
-        // The case document's cross-checks (reference §10.1–10.2), so a visit cannot record what a case cannot.
-        let frankel = f.frankel.flatMap(NeurologicalGrade.init(rawValue:)), asia = f.asia.flatMap(NeurologicalGrade.init(rawValue:))
-        // Frankel only, as in the case document: Frankel D is defined by walking, ASIA C by motor
-        // strength, and some ASIA C patients walk with aids.
-        if let grade = frankel, grade < .d, let a = f.ambulation.flatMap(Ambulation.init(rawValue:)), a != .nonAmbulatory {
-            err("ambulation", "is \(a.rawValue) but frankel is \(grade.rawValue), which cannot walk (Frankel D is the first grade that walks, with or without aids); give nonAmbulatory or correct the grade")
-        }
-        if let fr = frankel, let a = asia, fr != a, Set([fr, a]) != Set([.c, .d]) {
-            err("asia", "ASIA \(a.rawValue) contradicts Frankel \(fr.rawValue) (the scales agree except that C and D are split differently)")
+        // The case document's cross-checks (reference §10.1–10.2), so a visit cannot record what a
+        // case cannot: walking is checked against Frankel only (ASIA C is defined by strength).
+        for (member, message) in NeurologyConsistency.contradictions(frankel: f.frankel.flatMap(NeurologicalGrade.init(rawValue:)),
+                                                                     asia: f.asia.flatMap(NeurologicalGrade.init(rawValue:)),
+                                                                     ambulation: f.ambulation.flatMap(Ambulation.init(rawValue:))) {
+            err(member, message)
         }
         if let pro = f.patientReported {
             if !(0...10).contains(pro.painNRS) { err("patientReported.painNRS", "must be 0–10") }

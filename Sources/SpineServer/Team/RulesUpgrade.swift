@@ -73,16 +73,15 @@ enum RulesUpgrade {
         case .success(let value):
             let assessment = SpineCore.assess(value, today: assessedOn)
             let previous = head.effectiveUrgency
+            // The version's snapshots, newest first (one read for both uses below).
+            let snapshots = try await AssessmentSnapshotModel.query(on: db).filter(\.$caseHead.$id == id)
+                .filter(\.$caseVersion == head.currentVersion).sort(\.$createdAt, .descending).all()
             // The assessment's level before: with a follow-up escalation the head shows the emergency
             // it set, so the level is read from the version's newest snapshot.
-            var before = head.urgency
-            if head.escalation != nil, let last = try await AssessmentSnapshotModel.query(on: db).filter(\.$caseHead.$id == id)
-                .filter(\.$caseVersion == head.currentVersion).sort(\.$createdAt, .descending).first() {
-                before = last.urgency
-            }
+            let before = head.escalation != nil ? snapshots.first?.urgency ?? head.urgency : head.urgency
+            let old = UrgencyLevel(rawValue: before) ?? .routine
             var reused = false
-            if let earlier = try await AssessmentSnapshotModel.query(on: db).filter(\.$caseHead.$id == id)
-                .filter(\.$caseVersion == head.currentVersion).filter(\.$rulesVersion == Rules.version).first() {
+            if let earlier = snapshots.first(where: { $0.rulesVersion == Rules.version }) {
                 // The server went back to rules it ran before: the snapshot those rules made of this
                 // version becomes the newest again (the one every read takes), output unchanged, so a
                 // decision made on it still reads what it was made on.
@@ -100,15 +99,14 @@ enum RulesUpgrade {
             if let escalation { head.keep(escalation) }
             // The worklist counts a deadline from the head's time: a re-reading starts a new clock
             // only when it raises the urgency; otherwise the running one keeps its time.
-            if !(assessment.urgency.level < (UrgencyLevel(rawValue: before) ?? .routine)) { head.updatedAt = since }
+            let level = assessment.urgency.level
+            if !(level < old) { head.updatedAt = since }
             try await head.update(on: db)
             try await CaseWorkflow.follow(assessment, caseID: id, previous: previous,
                                           source: "rules \(Rules.version) re-assessment of version \(head.currentVersion)",
                                           clockReason: "under rules \(Rules.version) (version \(head.currentVersion) re-assessed)",
                                           at: now, on: db)
             summary.reassessed += 1
-            let level = assessment.urgency.level
-            let old = UrgencyLevel(rawValue: before) ?? .routine
             if level < old { summary.moreUrgent += 1 } else if old < level { summary.lessUrgent += 1 }
             event.detail = "version \(head.currentVersion): rules \(from) → \(Rules.version); urgency \(before) → \(level.rawValue)"
                 + (reused ? "; the snapshot these rules made earlier is current again" : "")

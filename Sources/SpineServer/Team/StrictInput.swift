@@ -20,44 +20,21 @@ extension JSONShape {
     static let multilineMembers: Set<String> = ["text", "notes", "patientPreferences", "departureReason", "note", "detail", "reason",
                                                 "systemicPlan", "rehabilitationPlan", "goalsOfCare", "bracing"]
 
-    /// Every unknown member, and every text with a control character, by path.
-    func problems(of value: JSONValue, path: String = "", unknown: inout [String], text: inout [CaseValidationError]) {
+    /// Every unknown member, by path.
+    func unknownMembers(of value: JSONValue, path: String = "", into unknown: inout [String]) {
         switch value {
         case .array(let items):
-            for (i, item) in items.enumerated() { problems(of: item, path: "\(path)[\(i)]", unknown: &unknown, text: &text) }
+            for (i, item) in items.enumerated() { unknownMembers(of: item, path: "\(path)[\(i)]", into: &unknown) }
         case .object(let object):
             guard case .object(let members) = self else { return }
             for (key, member) in object {
                 let memberPath = path.isEmpty ? key : "\(path).\(key)"
                 guard let shape = members[key] else {
                     if !members.keys.contains(key) { unknown.append(memberPath) }
-                    else { Self.checkText(member, path: memberPath, multiline: Self.multilineMembers.contains(key), into: &text) }
                     continue
                 }
-                if let shape {
-                    shape.problems(of: member, path: memberPath, unknown: &unknown, text: &text)
-                } else {
-                    Self.checkText(member, path: memberPath, multiline: Self.multilineMembers.contains(key), into: &text)
-                }
+                shape?.unknownMembers(of: member, path: memberPath, into: &unknown)
             }
-        default:
-            return
-        }
-    }
-
-    /// The case document's rule for entered text (SpineCore `TextSafety`), on a value and what it
-    /// holds. A browser sends a textarea's line breaks as CR LF: in free text they count as one.
-    static func checkText(_ value: JSONValue, path: String, multiline: Bool, into errors: inout [CaseValidationError]) {
-        switch value {
-        case .string(let s):
-            let text = multiline && s.contains("\r\n") ? s.replacingOccurrences(of: "\r\n", with: "\n") : s
-            if TextSafety.refuses(text, multiline: multiline) {
-                errors.append(CaseValidationError(path: path, message: TextSafety.message(multiline: multiline)))
-            }
-        case .array(let items):
-            for (i, item) in items.enumerated() { checkText(item, path: "\(path)[\(i)]", multiline: multiline, into: &errors) }
-        case .object(let members):
-            for (key, member) in members { checkText(member, path: "\(path).\(key)", multiline: multiline, into: &errors) }
         default:
             return
         }
@@ -69,12 +46,22 @@ extension JSONShape {
 enum EnteredText {
     static func check<T: Encodable>(_ input: T) throws {
         guard let data = try? JSONEncoder().encode(input), let value = try? JSONParser.parse(Array(data)) else { return }
+        let errors = errors(in: value)
+        guard !errors.isEmpty else { return }
+        throw refusal(errors)
+    }
+
+    /// Every text of a request body that the rule refuses, by path.
+    static func errors(in value: JSONValue) -> [CaseValidationError] {
         var errors: [CaseValidationError] = []
         walk(value, path: "", multiline: false, into: &errors)
-        guard !errors.isEmpty else { return }
-        throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
-                      detail: "\(errors.count) field\(errors.count == 1 ? "" : "s") with characters that are not allowed; see errors[]",
-                      errors: errors)
+        return errors
+    }
+
+    static func refusal(_ errors: [CaseValidationError]) -> Problem {
+        Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
+                detail: "\(errors.count) field\(errors.count == 1 ? "" : "s") with characters that are not allowed; see errors[]",
+                errors: errors)
     }
 
     /// Each member is free text or one line by its own name.
@@ -86,8 +73,13 @@ enum EnteredText {
             }
         case .array(let items):
             for (i, item) in items.enumerated() { walk(item, path: "\(path)[\(i)]", multiline: multiline, into: &errors) }
-        case .string:
-            JSONShape.checkText(value, path: path, multiline: multiline, into: &errors)
+        case .string(let s):
+            // The case document's rule (SpineCore `TextSafety`). A browser sends a textarea's line
+            // breaks as CR LF: in free text they count as one.
+            let text = multiline && s.contains("\r\n") ? s.replacingOccurrences(of: "\r\n", with: "\n") : s
+            if TextSafety.refuses(text, multiline: multiline) {
+                errors.append(CaseValidationError(path: path, message: TextSafety.message(multiline: multiline)))
+            }
         default:
             return
         }
@@ -107,19 +99,16 @@ extension Request {
             throw Problem.badRequest("the body is not valid JSON: \(error.message)")
         }
         guard case .object = value else { throw Problem.invalid("the body must be a JSON object", path: "") }
-        var unknown: [String] = [], text: [CaseValidationError] = []
-        T.shape.problems(of: value, unknown: &unknown, text: &text)
+        var unknown: [String] = []
+        T.shape.unknownMembers(of: value, into: &unknown)
+        let text = EnteredText.errors(in: value)
         if !unknown.isEmpty {
             throw Problem(status: .unprocessableEntity, type: Problem.kind("unknown-field"), title: "Unknown fields",
                           detail: "\(unknown.count) unknown field\(unknown.count == 1 ? "" : "s"); see errors[]",
                           errors: unknown.map { .init(path: $0, message: "unknown field; check its spelling against the API description") }
                               + text)
         }
-        if !text.isEmpty {
-            throw Problem(status: .unprocessableEntity, type: Problem.kind("invalid-request"), title: "The request is not valid",
-                          detail: "\(text.count) field\(text.count == 1 ? "" : "s") with characters that are not allowed; see errors[]",
-                          errors: text)
-        }
+        if !text.isEmpty { throw EnteredText.refusal(text) }
         var huge: [String] = [], fractional: [String] = []
         Self.unusualNumbers(value, path: "", huge: &huge, fractional: &fractional)
         if !huge.isEmpty {

@@ -17,9 +17,7 @@ enum TeamActions {
         // the same bad reason as any other.
         let reason = (rawReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count <= 500 else { throw Problem.invalid("reason must be at most 500 characters", path: "reason") }
-        if TextSafety.refuses(reason.replacingOccurrences(of: "\r\n", with: "\n"), multiline: true) {
-            throw Problem.invalid("reason \(TextSafety.message(multiline: true))", path: "reason")
-        }
+        try EnteredText.check(["reason": reason])
         if let name = username, role == nil,
            let existing = try await CareTeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$username == name)
             .filter(\.$status == CareTeam.member).first() {

@@ -177,7 +177,7 @@ enum WorklistView {
             let a = row.stored?.assessment
             let c = row.stored?.value
             // A follow-up escalation outranks the assessment it followed: its words, its clock.
-            let urgency = item.escalation == nil ? item.urgency : UrgencyLevel.emergency.rawValue
+            let urgency = CaseModel.effectiveUrgency(stored: item.urgency, escalation: item.escalation).rawValue
             let reason = item.escalation ?? a?.urgency.reasons.first ?? ""
             let deadline: Html
             if let clock = row.clock, let due = clock.due {
