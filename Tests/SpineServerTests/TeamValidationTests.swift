@@ -55,12 +55,21 @@ struct TeamValidationTests {
             #expect(none.status == .unprocessableEntity)
             #expect(none.errorPaths == ["meeting"])
             #expect(try await AgendaItemModel.query(on: t.app.db).count() == 1)
-            // A meeting a member attends (chaired by someone else) is one of the team's.
-            let attended = try await Self.meeting(t, tokens[.nurseNavigator], title: "Radiology board", at: "2026-11-29T16:00:00Z",
-                                                  attendees: ["spine-surgeon"])
-            let next = try await t.send(.POST, "/api/v1/cases/\(other)/schedule", token: tokens[.spineSurgeon], json: #"{"meeting":"next"}"#)
+            // Listing a member as attendee does not make a meeting the team's: the chair lists
+            // attendees without their consent, so this is the outsider's trap again.
+            let listed = try await Self.meeting(t, outsider, title: "Listed board", at: "2026-11-29T16:00:00Z", attendees: ["spine-surgeon"])
+            let stillNone = try await t.send(.POST, "/api/v1/cases/\(other)/schedule", token: tokens[.spineSurgeon], json: #"{"meeting":"next"}"#)
+            #expect(stillNone.status == .unprocessableEntity)
+            #expect(try await t.status(.GET, "/api/v1/cases/\(other)", token: outsider) == .forbidden)
+            // The member may still choose that meeting by its id (their decision, not a capture).
+            let chosen = try await t.send(.POST, "/api/v1/cases/\(other)/schedule", token: tokens[.spineSurgeon], json: #"{"meeting":"\#(listed)"}"#)
+            #expect(chosen.status == .created)
+            // A meeting the member chairs is the team's.
+            let own = try await Self.meeting(t, tokens[.spineSurgeon], title: "Surgeon's board", at: "2026-11-30T16:00:00Z")
+            let third = try await Self.createCase(t, tokens[.spineSurgeon], "v01", record: "MRN-NX3")
+            let next = try await t.send(.POST, "/api/v1/cases/\(third)/schedule", token: tokens[.spineSurgeon], json: #"{"meeting":"next"}"#)
             #expect(next.status == .created)
-            #expect(next.json["meetingId"] as? String == attended)
+            #expect(next.json["meetingId"] as? String == own)
         }
     }
 
@@ -81,7 +90,7 @@ struct TeamValidationTests {
             let addSelf = try await t.send(.POST, "/api/v1/cases/\(id)/team", token: outsider, json: #"{"username":"outsider"}"#)
             #expect(addSelf.status == .forbidden)
             #expect((addSelf.json["type"] as? String)?.hasSuffix("not-on-care-team") == true)
-            #expect((addSelf.json["detail"] as? String)?.contains("read-only") == true)
+            #expect((addSelf.json["detail"] as? String)?.contains("not a right to share it") == true)
             #expect(try await t.status(.POST, "/api/v1/cases/\(id)/team", token: outsider, json: #"{"role":"physiatrist"}"#) == .forbidden)
             #expect(try await t.status(.DELETE, "/api/v1/cases/\(id)/team/\(navigatorEntry)", token: outsider) == .forbidden)
             // Nor through the case page.
@@ -111,6 +120,80 @@ struct TeamValidationTests {
             #expect(try await t.status(.POST, "/api/v1/cases/\(id)/team/join", token: tokens[.radiationOncologist]) == .ok)
             #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: tokens[.radiationOncologist]) == .ok)
             #expect(try await AuditChain.verify(on: t.app.db).isIntact)
+        }
+    }
+
+    // MARK: - Sharing through an agenda
+
+    @Test func anAttendeePutsTheCaseOnNoOtherMeeting() async throws {
+        try await withSpineApp(wholeTeam: false) { t, tokens in
+            let outsider = try await Self.outsider(t)
+            let id = try await Self.createCase(t, tokens[.nurseNavigator], "v01", record: "MRN-SH1")
+            let board = try await Self.meeting(t, tokens[.nurseNavigator], title: "Spine board", at: "2026-11-30T16:00:00Z", attendees: ["outsider"])
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/schedule", token: tokens[.nurseNavigator], json: #"{"meeting":"\#(board)"}"#) == .created)
+            #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: outsider) == .ok)
+            // The attendee's own meeting, with people of their choosing.
+            let own = try await Self.meeting(t, outsider, title: "My board", at: "2026-11-29T16:00:00Z", attendees: ["physiatrist"])
+            let byCase = try await t.send(.POST, "/api/v1/cases/\(id)/schedule", token: outsider, json: #"{"meeting":"\#(own)"}"#)
+            #expect(byCase.status == .forbidden)
+            #expect((byCase.json["type"] as? String)?.hasSuffix("not-on-care-team") == true)
+            #expect((byCase.json["detail"] as? String)?.contains("put the case on a meeting's agenda") == true)
+            #expect(try await t.status(.POST, "/api/v1/meetings/\(own)/agenda", token: outsider, json: #"{"caseId":"\#(id)"}"#) == .forbidden)
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/schedule", token: outsider, json: #"{"meeting":"ad-hoc"}"#) == .forbidden)
+            // Nor through the case page, which offers no scheduling form to the attendee.
+            let web = WebClient(t)
+            try await web.signIn("outsider")
+            let page = try await web.get("/cases/\(id)")
+            #expect(page.status == .ok)
+            #expect(!page.html.contains("action=\"/cases/\(id)/schedule\""))
+            #expect(page.html.contains("Only the care team's members put the case on a meeting's agenda"))
+            let viaPage = try await web.post("/cases/\(id)/schedule", [("_csrf", WebClient.csrf(page.html)), ("meeting", own)])
+            #expect(viaPage.status == .forbidden)
+            // Nothing was scheduled: one agenda entry (the board's), and no meeting was made ad hoc.
+            #expect(try await AgendaItemModel.query(on: t.app.db).count() == 1)
+            #expect(try await MeetingModel.query(on: t.app.db).count() == 2)
+            #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: try await t.login("physiatrist")) == .forbidden)
+            // Every refusal is audited with the patient.
+            let denied = try await AuditEventModel.query(on: t.app.db).filter(\.$action == "case.schedule").filter(\.$outcome == "denied")
+                .filter(\.$actorUsername == "outsider").all()
+            #expect(denied.count == 4)
+            #expect(denied.allSatisfy { $0.patientRecord == "MRN-SH1" })
+            // A member still schedules it on any meeting, the attendee's included.
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/schedule", token: tokens[.nurseNavigator], json: #"{"meeting":"\#(own)"}"#) == .created)
+        }
+    }
+
+    @Test func anAgendaShowsItsCasesUntilFourteenDaysAfterTheMeeting() async throws {
+        try await withSpineApp(wholeTeam: false) { t, tokens in
+            var outsider = try await Self.outsider(t)
+            // The clock starts on 2026-11-27 09:00; the meeting is the next day at 16:00.
+            let id = try await Self.createCase(t, tokens[.nurseNavigator], "v01", record: "MRN-EX1")
+            let board = try await Self.meeting(t, tokens[.nurseNavigator], title: "Spine board", at: "2026-11-28T16:00:00Z", attendees: ["outsider"])
+            #expect(try await t.status(.POST, "/api/v1/cases/\(id)/schedule", token: tokens[.nurseNavigator], json: #"{"meeting":"\#(board)"}"#) == .created)
+            func worklistTotal() async throws -> Int? {
+                try await t.send(.GET, "/api/v1/patients", token: outsider).json["total"] as? Int
+            }
+            #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: outsider) == .ok)
+            #expect(try await worklistTotal() == 1)
+            // 2026-12-12 15:00: an hour before the window ends (sessions have expired: sign in again).
+            t.clock.advance(86_400 * 15 + 6 * 3600)
+            outsider = try await t.login("outsider")
+            #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: outsider) == .ok)
+            #expect(try await worklistTotal() == 1)
+            let web = WebClient(t)
+            try await web.signIn("outsider")
+            #expect(try await web.get("/meetings/\(board)/cases/1").status == .ok)
+            // 2026-12-12 17:00: the window has ended; the worklist remembered its page, and retires it.
+            t.clock.advance(2 * 3600)
+            outsider = try await t.login("outsider")
+            let late = try await t.send(.GET, "/api/v1/cases/\(id)", token: outsider)
+            #expect(late.status == .forbidden, "\(late.status) \(late.body.string.prefix(300))")
+            #expect(try await worklistTotal() == 0)
+            #expect(try await web.get("/meetings/\(board)/cases/1").status == .forbidden)
+            let list = try await t.send(.GET, "/api/v1/patients", token: outsider)
+            #expect((list.json["items"] as? [Any])?.isEmpty == true)
+            // The care team keeps the case.
+            #expect(try await t.status(.GET, "/api/v1/cases/\(id)", token: try await t.login(Role.nurseNavigator.rawValue)) == .ok)
         }
     }
 

@@ -32,7 +32,7 @@ struct CaseController: RouteCollection {
             case .exists(let existing):
                 // Where the case is only for its care team: someone outside it learns that the
                 // record has a case (a second one must not be made) but not which, nor its id.
-                guard try await CareTeam.canAccess(user, caseID: existing, on: req.db) else {
+                guard try await CareTeam.canAccess(user, caseID: existing, at: req.now, on: req.db) else {
                     throw Problem(status: .conflict, type: Problem.kind("patient-has-case"), title: "This patient already has a case",
                                   detail: "a case exists for this record number and you are not on its care team; ask its care team to add you")
                 }
@@ -81,7 +81,7 @@ struct CaseController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "case.read")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "case.read", user: user, caseID: rawID) {
-            let (stored, record, allowed) = try await CaseQueries.latest(rawID, viewer: user, on: req.db, reader: req.spine.sqliteReader)
+            let (stored, record, allowed) = try await CaseQueries.latest(rawID, viewer: user, at: req.now, on: req.db, reader: req.spine.sqliteReader)
             guard allowed else { throw try await req.refuseCaseAccess(user, record: record, caseID: rawID, action: "case.read") }
             try await req.audit(AuditEvent(action: "case.read", patientRecord: record, caseID: rawID,
                                            outcome: AuditOutcome.success, detail: "version \(stored.version)"), user: user)

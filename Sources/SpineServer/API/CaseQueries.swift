@@ -95,7 +95,7 @@ enum CaseQueries {
     /// The latest version of a case with its newest snapshot, the patient's record number and
     /// whether `viewer` may see it (the care-team rule), in one query — this is the busiest read of
     /// a case (404 for an unknown or malformed id).
-    static func latest(_ rawID: String, viewer: AuthenticatedUser, on db: any Database,
+    static func latest(_ rawID: String, viewer: AuthenticatedUser, at now: Date, on db: any Database,
                        reader: SQLiteReader? = nil) async throws -> (StoredVersion, record: String, allowed: Bool) {
         guard let id = UUID(uuidString: rawID) else { throw Problem.notFound(noCase(rawID)) }
         let sql = db as! any SQLDatabase
@@ -104,9 +104,7 @@ enum CaseQueries {
         let allowed: SQLQueryString = viewer.role == .admin ? "1" : """
             CASE WHEN EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) m
                               WHERE m.case_id = c.id AND m.user_id = \(bind: viewer.id) AND m.status = \(literal: CareTeam.member))
-                   OR EXISTS (SELECT 1 FROM \(ident: AgendaItemModel.schema) ai
-                              JOIN \(ident: MeetingAttendeeModel.schema) ma ON ma.meeting_id = ai.meeting_id
-                              WHERE ai.case_id = c.id AND ma.user_id = \(bind: viewer.id))
+                   OR \(CareTeam.throughAgenda(viewer.id, case: "c.id", at: now))
                  THEN 1 ELSE 0 END
             """
         guard let row = try await sql.plainRows("""

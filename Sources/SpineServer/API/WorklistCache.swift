@@ -4,7 +4,9 @@
 //   - the database's worklist generation (migration 006: moved by trigger on every write to the
 //     tables a page reads) is the one it was computed at — so a write through any process of the
 //     service, or straight into the database, retires it; and
-//   - no open task has reached its due time since (the overdue list depends on the clock).
+//   - no open task has reached its due time since (the overdue list depends on the clock), and no
+//     meeting has left the window in which its attendees see its agenda's cases (which changes
+//     who sees what: `CareTeam.agendaAccessDays`).
 // Nothing here needs to be shared between processes: a process that has not seen a page computes
 // it. Each answer is still audited like any other read.
 import Fluent
@@ -38,6 +40,9 @@ final class WorklistCache: Sendable {
         /// The page is retired when this instant (ISO text, compared as the overdue query compares
         /// due times) is reached: the next open task falls due then.
         var validUntil: String?
+        /// The earliest start, within the agenda-access window, of any meeting: the page is retired
+        /// once the window's start passes it (its attendees then no longer see its cases).
+        var agendaHorizon: String?
         var body: [UInt8]
     }
 
@@ -73,7 +78,8 @@ final class WorklistCache: Sendable {
         // than its generation, which only retires it sooner.
         let generation = try await currentGeneration(on: sql)
         let hit: [UInt8]? = state.withLockedValue { s in
-            guard let e = s.entries[key], e.generation == generation, e.validUntil.map({ nowText < $0 }) ?? true else {
+            guard let e = s.entries[key], e.generation == generation, e.validUntil.map({ nowText < $0 }) ?? true,
+                  e.agendaHorizon.map({ CareTeam.agendaAccessFrom(now) <= $0 }) ?? true else {
                 s.misses += 1
                 return nil
             }
@@ -83,13 +89,14 @@ final class WorklistCache: Sendable {
         if let hit { return hit }
 
         let validUntil = try await nextDue(after: nowText, on: sql)
+        let agendaHorizon = try await earliestMeeting(from: CareTeam.agendaAccessFrom(now), on: sql)
         let body = try await compute()
         state.withLockedValue { s in
             if s.entries.count >= capacity {
                 s.entries = s.entries.filter { $0.value.generation == generation }
                 if s.entries.count >= capacity { s.entries.removeAll(keepingCapacity: true) }
             }
-            s.entries[key] = Entry(generation: generation, validUntil: validUntil, body: body)
+            s.entries[key] = Entry(generation: generation, validUntil: validUntil, agendaHorizon: agendaHorizon, body: body)
         }
         return body
     }
@@ -109,5 +116,14 @@ final class WorklistCache: Sendable {
             WHERE status = \(bind: TaskLedger.open) AND due_at >= \(bind: nowText)
             """), reader: reader)
         return try rows.first?.string("next")
+    }
+
+    /// The earliest start, at or after `from`, of any meeting (with a case on its agenda or not: an
+    /// earlier bound only retires a page sooner).
+    private func earliestMeeting(from: String, on sql: any SQLDatabase) async throws -> String? {
+        let rows = try await sql.plainRows(SQLQueryString("""
+            SELECT MIN(starts_at) AS first FROM \(ident: MeetingModel.schema) WHERE starts_at >= \(bind: from)
+            """), reader: reader)
+        return try rows.first?.string("first")
     }
 }

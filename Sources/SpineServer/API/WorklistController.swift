@@ -92,7 +92,9 @@ struct WorklistQuery: Sendable {
     /// The stored rank of the urgency filter.
     var urgencyRank: Int? { urgency.flatMap(UrgencyLevel.init(rawValue:))?.rank }
 
-    var visibility: SQLQueryString? { viewer.flatMap { CareTeam.visibleCondition($0, caseColumn: #""cases"."id""#) } }
+    func visibility(at now: Date) -> SQLQueryString? {
+        viewer.flatMap { CareTeam.visibleCondition($0, caseColumn: #""cases"."id""#, at: now) }
+    }
 
     /// One page of the worklist, read with one indexed query that also carries the count, and
     /// written as JSON directly: this is the busiest read of the service.
@@ -108,17 +110,17 @@ struct WorklistQuery: Sendable {
                      c("top_option"), c("assessed_on"), c("rules_version"), c("updated_at"), c("open_tasks"), c("escalation"),
                      p("record_number"), p("name"), p("birth_date"), p("sex"))
             // The count rides along as an uncorrelated subquery (computed once): one statement, not two.
-            .column(SQLAlias(totalExpression(on: sql), as: SQLIdentifier("total")))
+            .column(SQLAlias(totalExpression(on: sql, at: now), as: SQLIdentifier("total")))
             .from(cases)
             .join(patients, on: c("patient_id"), .equal, p("id"))
-        select = filtered(select)
+        select = filtered(select, at: now)
         let rows = try await sql.plainRows(select
             .orderBy(c("urgency_rank"), SQLDirection.ascending).orderBy(c("next_due"), SQLDirection.ascending)
             .orderBy(c("next_due_hours"), SQLDirection.ascending).orderBy(c("updated_at"), SQLDirection.descending)
             .orderBy(c("id"), SQLDirection.ascending) // a total order, so pages never overlap or skip
             .limit(perPage).offset((page - 1) * perPage))
         let total: Int
-        if let first = rows.first { total = try first.int("total") } else { total = try await self.total(on: sql) }
+        if let first = rows.first { total = try first.int("total") } else { total = try await self.total(on: sql, at: now) }
 
         var items: [UInt8] = [UInt8(ascii: "[")]
         items.reserveCapacity(rows.count * 400)
@@ -165,9 +167,9 @@ struct WorklistQuery: Sendable {
     }
 
     /// The visibility, urgency and text filters, applied to a query over cases.
-    func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+    func filtered(_ query: SQLSelectBuilder, at now: Date) -> SQLSelectBuilder {
         var q = query
-        if let visibility { q = q.where(visibility) }
+        if let visibility = visibility(at: now) { q = q.where(visibility) }
         // By rank, the first column of the worklist's index: the page and the count read only that
         // urgency's part of it.
         if let urgencyRank { q = q.where(SQLColumn("urgency_rank", table: CaseModel.schema), .equal, SQLBind(urgencyRank)) }
@@ -185,14 +187,14 @@ struct WorklistQuery: Sendable {
     /// index guarantees) plus the cases seen only through a meeting they attend. Counting through
     /// the visibility test instead probes the care team of every stored case (measured: about
     /// 7 ms for 10,000 cases, against 0.5 ms here).
-    func totalExpression(on sql: any SQLDatabase) -> any SQLExpression {
+    func totalExpression(on sql: any SQLDatabase, at now: Date) -> any SQLExpression {
         guard text == nil, urgency == nil else {
             var count = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all)).from(CaseModel.schema)
             if text != nil {
                 count = count.join(PatientModel.schema, on: SQLColumn("patient_id", table: CaseModel.schema), .equal,
                                    SQLColumn("id", table: PatientModel.schema))
             }
-            return SQLGroupExpression(filtered(count).query)
+            return SQLGroupExpression(filtered(count, at: now).query)
         }
         guard let viewer, viewer.role != .admin else {
             return SQLQueryString("(SELECT COUNT(*) FROM \(ident: CaseModel.schema))")
@@ -203,15 +205,16 @@ struct WorklistQuery: Sendable {
               WHERE user_id = \(bind: viewer.id) AND status = \(literal: member))
              + (SELECT COUNT(DISTINCT ai.case_id) FROM \(ident: AgendaItemModel.schema) ai
                 JOIN \(ident: MeetingAttendeeModel.schema) ma ON ma.meeting_id = ai.meeting_id
-                WHERE ma.user_id = \(bind: viewer.id)
+                JOIN \(ident: MeetingModel.schema) mt ON mt.id = ai.meeting_id
+                WHERE ma.user_id = \(bind: viewer.id) AND mt.starts_at >= \(bind: CareTeam.agendaAccessFrom(now))
                   AND NOT EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) m
                                   WHERE m.case_id = ai.case_id AND m.user_id = \(bind: viewer.id) AND m.status = \(literal: member))))
             """)
     }
 
     /// The number of cases on this worklist.
-    func total(on sql: any SQLDatabase) async throws -> Int {
-        try await sql.select().column(SQLAlias(totalExpression(on: sql), as: SQLIdentifier("n")))
+    func total(on sql: any SQLDatabase, at now: Date) async throws -> Int {
+        try await sql.select().column(SQLAlias(totalExpression(on: sql, at: now), as: SQLIdentifier("n")))
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -219,10 +222,10 @@ struct WorklistQuery: Sendable {
     func run(on db: any Database, now: Date) async throws -> WorklistPage {
         var base = CaseModel.query(on: db)
             .join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
-        if let visibility { base = base.filter(.sql(embed: visibility)) }
+        if let visibility = visibility(at: now) { base = base.filter(.sql(embed: visibility)) }
         if let urgencyRank { base = base.filter(\.$urgencyRank == urgencyRank) }
         if let text { base = base.filter(PatientModel.self, \.$searchText ~~ text) }
-        let total = try await self.total(on: db as! any SQLDatabase)
+        let total = try await self.total(on: db as! any SQLDatabase, at: now)
         let rows = try await base
             .sort(\.$urgencyRank).sort(\.$nextDue).sort(\.$nextDueHours).sort(\.$updatedAt, .descending)
             .sort(\.$id) // a total order, so pages never overlap or skip

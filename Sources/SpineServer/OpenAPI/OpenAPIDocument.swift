@@ -1136,7 +1136,7 @@ enum OpenAPIDocument {
       }
      }
     },
-    "description": "meeting: a meeting id, \"next\" (the next planned meeting from now that a member of the case's care team chairs or attends) or \"ad-hoc\" (a meeting now, chaired by the user, with the case's care-team members attending). Every attendee of the meeting then sees the case. An emergency case is scheduled all the same but the answer carries a warning: it is not to wait for the meeting (NICE NG234: definitive decision within 24 h). Audited.",
+    "description": "meeting: a meeting id, \"next\" (the next planned meeting from now that a member of the case's care team chairs) or \"ad-hoc\" (a meeting now, chaired by the user, with the case's care-team members attending). Only the case's care-team members and administrators schedule it (403 otherwise): every attendee of the meeting then sees the case, until 14 days after the meeting. An emergency case is scheduled all the same but the answer carries a warning: it is not to wait for the meeting (NICE NG234: definitive decision within 24 h). Audited.",
     "parameters": [
      {
       "name": "caseId",

@@ -1,7 +1,8 @@
 // Tumour-board meetings: date, chair, attendees by role, and an agenda of cases. Emergencies can be
 // put on an agenda but are flagged: they are not to wait for a meeting (NICE NG234: definitive
-// decision within 24 h). Attendees see the cases on their meeting's agenda, so "next" only ever
-// means a meeting of the case's own care team.
+// decision within 24 h). Attendees see the cases on their meeting's agenda (until
+// `CareTeam.agendaAccessDays` after it), so only the case's care team puts it on one, and "next"
+// only ever means a meeting that one of its members chairs.
 import Fluent
 import Foundation
 import SQLKit
@@ -242,19 +243,18 @@ enum MeetingService {
     enum Target: Sendable { case meeting(UUID), next, adHoc }
 
     /// The meeting "next" means for a case: the soonest planned meeting from `now` on that a member
-    /// of the case's care team created (chairs) or attends. Any clinician may create a meeting, and
-    /// every attendee sees the cases on its agenda: were "next" the soonest meeting of anyone's, an
-    /// outsider could create an earlier one and capture every case scheduled to "next".
+    /// of the case's care team created (chairs). Any clinician may create a meeting, and every
+    /// attendee sees the cases on its agenda: were "next" the soonest meeting of anyone's, an
+    /// outsider could create an earlier one and capture every case scheduled to "next". Attending
+    /// does not count either: the chair lists the attendees, without their consent, so an outsider
+    /// could list a member on a trap meeting. A member picks any other meeting by its id.
     static func nextMeeting(for caseID: UUID, from now: Date, on db: any Database) async throws -> MeetingModel? {
         let sql = db as! any SQLDatabase
         let row = try await sql.raw("""
             SELECT m.id AS id FROM \(ident: MeetingModel.schema) m
             WHERE m.status = \(bind: "planned") AND m.starts_at >= \(bind: ISOTimestamp.iso8601(now))
-              AND (EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) ch
-                           WHERE ch.case_id = \(bind: caseID) AND ch.user_id = m.chair_id AND ch.status = \(literal: CareTeam.member))
-                   OR EXISTS (SELECT 1 FROM \(ident: MeetingAttendeeModel.schema) ma
-                              JOIN \(ident: CareTeamMemberModel.schema) ctm ON ctm.user_id = ma.user_id
-                              WHERE ma.meeting_id = m.id AND ctm.case_id = \(bind: caseID) AND ctm.status = \(literal: CareTeam.member)))
+              AND EXISTS (SELECT 1 FROM \(ident: CareTeamMemberModel.schema) ch
+                          WHERE ch.case_id = \(bind: caseID) AND ch.user_id = m.chair_id AND ch.status = \(literal: CareTeam.member))
             ORDER BY m.starts_at, m.id
             LIMIT 1
             """).first()
@@ -293,7 +293,7 @@ enum MeetingService {
                 meeting = m
             case .next:
                 guard let m = try await nextMeeting(for: caseID, from: now, on: tx) else {
-                    throw Problem.invalid("no planned meeting that a member of this case's care team chairs or attends is coming up: create one, choose a meeting, or use \"ad-hoc\"",
+                    throw Problem.invalid("no planned meeting that a member of this case's care team chairs is coming up: create one, choose a meeting, or use \"ad-hoc\"",
                                           path: "meeting")
                 }
                 meeting = m

@@ -70,7 +70,7 @@ enum OverdueTasks {
             JOIN \(ident: PatientModel.schema) p ON p.id = c.patient_id
             WHERE t.status = \(bind: TaskLedger.open) AND t.due_at < \(bind: ISOTimestamp.iso8601(now))
             """
-        if let viewer, let visible = CareTeam.visibleCondition(viewer, caseColumn: "t.case_id") {
+        if let viewer, let visible = CareTeam.visibleCondition(viewer, caseColumn: "t.case_id", at: now) {
             query = query + " AND " + visible
         }
         query = query + " ORDER BY t.due_at, t.id LIMIT \(unsafeRaw: String(limit))"
@@ -144,7 +144,7 @@ enum TaskService {
             }
             // A task goes to someone who can see the patient: a clinician on the care team (or at its board).
             let person = AuthenticatedUser(id: try found.requireID(), username: found.username, role: Role(rawValue: found.role) ?? .admin, tokenHash: "")
-            guard person.role != .admin, try await CareTeam.canAccess(person, caseID: task.caseID, on: req.db) else {
+            guard person.role != .admin, try await CareTeam.canAccess(person, caseID: task.caseID, at: req.now, on: req.db) else {
                 throw Problem.invalid("\(found.username) is not on this patient's care team; add them to the team first", path: "username")
             }
             assignee = found

@@ -146,7 +146,7 @@ struct TeamController: RouteCollection {
         let user = try await req.requireUser(.readPatients, action: "team.update")
         let rawID = req.parameters.get("caseId") ?? ""
         return try await req.auditingFailures(action: "team.update", user: user, caseID: rawID) {
-            let (head, patient) = try await req.requireTeamChange(user, rawID: rawID, action: "team.update")
+            let (head, patient) = try await req.requireSharing(user, rawID: rawID, action: "team.update")
             let caseID = try head.requireID()
             let input = try req.decodeStrict(TeamMemberInput.self)
             let (member, created) = try await TeamActions.addMember(username: input.username, role: input.role, reason: input.reason,
@@ -167,7 +167,7 @@ struct TeamController: RouteCollection {
     }
 
     /// Removes a member or an invitation: members and administrators only, like adding
-    /// (`requireCaseAccess` applies `requireTeamChange` to `team.update`).
+    /// (`requireCaseAccess` applies `requireSharing` to `team.update`).
     func removeMember(req: Request) async throws -> Response {
         try await onCase(req, .readPatients, action: "team.update") { user, caseID, _, patient in
             try await TeamActions.remove(req.parameters.get("memberId"), caseID: caseID, patient: patient, user: user, req: req)
@@ -332,7 +332,7 @@ struct TeamController: RouteCollection {
         let now = ISOTimestamp.iso8601(req.now)
         var query = TaskModel.query(on: req.db).filter(\.$status == TaskLedger.open)
             .group(.or) { $0.filter(\.$role == user.role.rawValue).filter(\.$assigneeUsername == user.username) }
-        if let visible = CareTeam.visibleCondition(user, caseColumn: #""tasks"."case_id""#) { query = query.filter(.sql(embed: visible)) }
+        if let visible = CareTeam.visibleCondition(user, caseColumn: #""tasks"."case_id""#, at: req.now) { query = query.filter(.sql(embed: visible)) }
         let list = try await query.sort(\.$dueAt).limit(500).all().map { TaskView($0, now: now) }
         try await req.audit(AuditEvent(action: "tasks.list", outcome: AuditOutcome.success, detail: "\(list.count) open"), user: user)
         return try .json(encoding: ["items": list])
@@ -394,7 +394,7 @@ struct TeamController: RouteCollection {
     func departures(req: Request) async throws -> Response {
         let user = try await req.requireUser(.readPatients, action: "report.departures")
         return try await req.auditingFailures(action: "report.departures", user: user) {
-            let report = try await TeamReports.departures(try TeamReports.period(req), viewer: user, on: req.db)
+            let report = try await TeamReports.departures(try TeamReports.period(req), viewer: user, now: req.now, on: req.db)
             try await req.audit(AuditEvent(action: "report.departures", outcome: AuditOutcome.success, detail: "\(report.from)…\(report.to)"), user: user)
             return try .json(encoding: report)
         }

@@ -68,7 +68,7 @@ enum TeamReports {
         ("\(p.from)T00:00:00.000Z", "\(p.to.adding(days: 1))T00:00:00.000Z")
     }
 
-    static func departures(_ p: (from: CalendarDate, to: CalendarDate), viewer: AuthenticatedUser, on db: any Database) async throws -> DepartureReport {
+    static func departures(_ p: (from: CalendarDate, to: CalendarDate), viewer: AuthenticatedUser, now: Date, on db: any Database) async throws -> DepartureReport {
         let (lo, hi) = bounds(p)
         // The period is chosen in the query (decisions are stored with a timestamp, not ISO text).
         let iso = ISO8601DateFormatter()
@@ -79,7 +79,7 @@ enum TeamReports {
         var visible: [UUID: Bool] = [:]
         var kept: [DecisionModel] = []
         for d in decisions {
-            if visible[d.caseID] == nil { visible[d.caseID] = try await CareTeam.canAccess(viewer, caseID: d.caseID, on: db) }
+            if visible[d.caseID] == nil { visible[d.caseID] = try await CareTeam.canAccess(viewer, caseID: d.caseID, at: now, on: db) }
             if visible[d.caseID] == true { kept.append(d) }
         }
         decisions = kept
@@ -101,7 +101,7 @@ enum TeamReports {
             FROM \(ident: TaskModel.schema) t
             WHERE t.is_clock = \(bind: true) AND t.clock_started_at >= \(bind: lo) AND t.clock_started_at < \(bind: hi)
             """
-        if let visible = CareTeam.visibleCondition(viewer, caseColumn: "t.case_id") { query = query + " AND " + visible }
+        if let visible = CareTeam.visibleCondition(viewer, caseColumn: "t.case_id", at: now) { query = query + " AND " + visible }
         let rows = try await sql.raw(query).all()
         let nowText = ISOTimestamp.iso8601(now)
         var byCode: [String: ClockReport.Row] = [:]

@@ -40,7 +40,7 @@ enum CaseFormPage {
         case .created(let id):
             return WebApp.redirect("/cases/\(id)")
         case .exists(let id):
-            guard try await CareTeam.canAccess(user, caseID: id, on: req.db) else {
+            guard try await CareTeam.canAccess(user, caseID: id, at: req.now, on: req.db) else {
                 let error = CaseValidationError(path: "patient.id", message: "this patient already has a case, and you are not on its care team")
                 return page(req, user: user, form: form, mode: .new, errors: [error],
                             notice: #"<p class="alert error" role="alert">Record number \#(record) already has a case. Ask its care team to add you.</p>"#,

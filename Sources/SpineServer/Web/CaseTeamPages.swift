@@ -54,7 +54,8 @@ enum CaseTeamPanels {
         <a href="#reviews">Reviews</a> <a href="#decision">Decision</a> <a href="#tasks">Tasks</a>
         <a href="/cases/\(id)/follow-up">Follow-up</a> <a href="/cases/\(id)/spine">Spine over time</a></nav>
         \(teamPanel(team, caseID: id, canWrite: canWrite, canChange: canChange, state: state, csrf: csrf))
-        \(boardPanel(agenda, meetings: meetings, upcoming: upcoming, emergency: emergency, caseID: id, canWrite: canWrite, state: state, csrf: csrf))
+        \(boardPanel(agenda, meetings: meetings, upcoming: upcoming, emergency: emergency, caseID: id, canWrite: canWrite, canShare: canChange,
+                    state: state, csrf: csrf))
         \(reviewsPanel(reviews, user: user, loaded: loaded, state: state, csrf: csrf))
         \(decisionsPanel(decisions, caseID: id, canWrite: canWrite))
         \(tasksPanel(tasks, now: req.now, canWrite: canWrite, back: back + "#tasks", csrf: csrf))
@@ -136,7 +137,7 @@ enum CaseTeamPanels {
     }
 
     static func boardPanel(_ agenda: [AgendaItemModel], meetings: [UUID: MeetingModel], upcoming: [MeetingSummary], emergency: Bool,
-                           caseID: String, canWrite: Bool, state: CasePanelState, csrf: String?) -> Html {
+                           caseID: String, canWrite: Bool, canShare: Bool, state: CasePanelState, csrf: String?) -> Html {
         let warning: Html = emergency
             ? #"<div class="alert error do-not-wait" role="alert"><strong>\#(TeamActions.emergencyWarning)</strong></div>"# : .empty
         let entries: [Html] = agenda.compactMap { item in
@@ -145,7 +146,10 @@ enum CaseTeamPanels {
             return "<li><a href=\"/meetings/\(mid)/cases/\(item.position)\">\(m.title)</a> — \(TeamWords.time(m.startsAt)) (\(m.kind)) · <span class=\"status \(item.status)\">\(item.status)</span></li>"
         }
         var form: Html = .empty
-        if canWrite {
+        if canWrite && !canShare {
+            // Seen from a board's agenda: the case is not this user's to put on other meetings.
+            form = #"<p class="muted">Only the care team's members put the case on a meeting's agenda.</p>"#
+        } else if canWrite {
             let f = TeamForm("schedule", values: state.values(for: "schedule"), errors: state.errors(for: "schedule"))
             var options: [(String, String)] = [("next", "The next planned meeting"), ("ad-hoc", "An ad-hoc meeting now (the care team attends)")]
             options += upcoming.map { ($0.id, "\($0.title) — \(TeamWords.time($0.startsAt)) (\($0.cases) case\($0.cases == 1 ? "" : "s"))") }
@@ -457,7 +461,7 @@ enum CaseTeamPanels {
             return try await refused(req, access, form: "team-person", values: FormData(), try FormRefusal.from(error))
         }
         // Removing oneself ends one's access: back to the worklist then.
-        let stillIn = try await CareTeam.canAccess(access.user, caseID: access.caseID, on: req.db)
+        let stillIn = try await CareTeam.canAccess(access.user, caseID: access.caseID, at: req.now, on: req.db)
         return WebApp.redirect(stillIn ? "/cases/\(access.caseID.uuidString)#team" : "/")
     }
 

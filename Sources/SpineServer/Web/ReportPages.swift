@@ -18,7 +18,7 @@ enum ReportPages {
             let today = req.spine.clock.today()
             period = (today.adding(days: -90), today)
         }
-        let departures = try await TeamReports.departures(period, viewer: user, on: req.db)
+        let departures = try await TeamReports.departures(period, viewer: user, now: req.now, on: req.db)
         let clock = try await TeamReports.clock(period, viewer: user, now: req.now, on: req.db)
         try await req.audit(AuditEvent(action: "report.departures", outcome: AuditOutcome.success, detail: "web reports \(departures.from)…\(departures.to)"), user: user)
         try await req.audit(AuditEvent(action: "report.urgency-clock", outcome: AuditOutcome.success, detail: "web reports \(clock.from)…\(clock.to)"), user: user)
