@@ -525,6 +525,7 @@ struct ReasoningR4Tests {
         let d = try #require(a.reasoningOption(.decompressionStabilization))
         #expect(d.rationale.contains { $0.rule.contains("Patchell") })
         #expect(a.reasoningCodes.contains(.cebrt))
+        #expect(a.reasoningRuleFired("R4 Patchell: criteria met → direct decompression and stabilisation"))
     }
 
     @Test("R4 not met for a radiosensitive histology excluded by Patchell (lymphoma)",
@@ -1480,5 +1481,167 @@ struct ReasoningSafeSideTests {
     @Test("LMNOP O says an unclassified histology is not classified")
     func lmnopUnclassified() {
         #expect(reasoningAssess(reasoningCase(histology: "uterus")).lmnop.oncology.hasPrefix("Uterine carcinoma (endometrium, cervix): radiosensitivity to cEBRT not classified"))
+    }
+}
+
+// MARK: - Every lesion, a known high-grade ESCC, hybrid order (the clinical audit of 2026-11-27)
+
+@Suite("Reasoning: every lesion's SINS, a known high-grade ESCC, the order of hybrid therapy")
+struct ReasoningAuditTests {
+    /// T12 junctional 3 + occasional 1 + lytic 2 + normal 0 + <50 % 2 + unilateral 1 = 9: a
+    /// surgical consultation, no stabilisation (no mechanical pain, no deformity).
+    static let quietT12 = reasoningLesion([.t12], pain: .occasional, bone: .lytic, alignment: .normal, collapse: .under50,
+                                          posterolateral: .unilateral)
+    /// T6 semi-rigid 1 + mechanical 3 + lytic 2 + normal 0 + <50 % 2 + none 0 = 8: a painful
+    /// pathological fracture, stabilisation favoured, suited to cement.
+    static let painfulT6 = reasoningLesion([.t6], pain: .mechanical, bone: .lytic, alignment: .normal, collapse: .under50,
+                                           posterolateral: PosterolateralInvolvement.none)
+
+    @Test("R2 reads every lesion: a lower-scoring lesion with mechanical pain is stabilised, in either order")
+    func r2EveryLesion() throws {
+        let forward = reasoningAssess(reasoningCase(lesions: [Self.quietT12, Self.painfulT6]))
+        let backward = reasoningAssess(reasoningCase(lesions: [Self.painfulT6, Self.quietT12]))
+        for a in [forward, backward] {
+            #expect(a.scores.sins.total == 9, "the instrument still reports the highest-scoring lesion")
+            #expect(a.scores.sins.lesion == "T12")
+            let cement = try #require(a.reasoningOption(.cementAugmentation))
+            #expect(cement.rationale.contains { $0.finding.hasPrefix("SINS 8 at T6 with mechanical pain: stabilisation favoured") })
+            #expect(a.noms.mechanical.code == "potentially-unstable")
+            #expect(a.noms.mechanical.finding.contains("stabilisation favoured"))
+            #expect(a.reasoningRuleFired("R2 mechanical: SINS 8 (7–12) with mechanical pain or deformity → stabilisation favoured"))
+        }
+        #expect(forward.options == backward.options)
+        // Alone, the quiet lesion needs no stabilisation (the control).
+        let alone = reasoningAssess(reasoningCase(lesions: [Self.quietT12]))
+        #expect(!alone.reasoningCodes.contains(.cementAugmentation) && !alone.reasoningCodes.contains(.stabilization))
+    }
+
+    @Test("R2 with two lesions to stabilise: each is named, cement for one and fixation for the other")
+    func r2TwoLesionsStabilised() throws {
+        // L1 junctional 3 + mechanical 3 + lytic 2 + deformity 2 + none 0 + unilateral 1 = 11: favoured, no fracture → fixation.
+        let l1 = reasoningLesion([.l1], pain: .mechanical, bone: .lytic, alignment: .deformity, collapse: VertebralCollapse.none,
+                                 posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [Self.painfulT6, l1]))
+        #expect(a.reasoningRuleFired("R2 mechanical: SINS 11 at L1 (7–12)"))
+        #expect(a.reasoningRuleFired("R2 mechanical: SINS 8 at T6 (7–12)"))
+        #expect(try #require(a.reasoningOption(.stabilization)).rationale.contains { $0.finding.contains("at L1") })
+        #expect(try #require(a.reasoningOption(.cementAugmentation)).rationale.contains { $0.finding.contains("at T6") })
+        #expect(a.noms.mechanical.facts.first == "SINS 11 at L1 (potentially-unstable)")
+    }
+
+    /// Renal cell (radioresistant): T6 ESCC 3, and an L3 lesion whose ESCC is not recorded.
+    static func partlyGraded(_ configure: (inout Case) -> Void = { _ in }) -> Case {
+        reasoningCase(histology: "kidney", lesions: [reasoningLesion([.t6], escc: .g3), reasoningLesion([.l3], escc: nil)], configure)
+    }
+
+    @Test("R3: a known ESCC 3 is high-grade even when another lesion is not graded (never read as low-grade)")
+    func r3KnownHighGrade() throws {
+        let a = reasoningAssess(Self.partlyGraded())
+        #expect(a.scores.escc.status != "computed", "the instrument stays incomplete")
+        #expect(a.noms.neurologic.code == "high-grade")
+        #expect(a.noms.neurologic.facts.contains("ESCC not recorded for every lesion: the known high-grade compression decides"))
+        #expect(a.reasoningRuleFired("R3: ESCC 3 at T6 is high-grade and another lesion is not graded"))
+        #expect(a.reasoningRuleFired("R3: radioresistant + high-grade ESCC → separation surgery then SBRT"))
+        #expect(!a.reasoningRuleFired("R3: radioresistant + low-grade ESCC"))
+        let separation = try #require(a.reasoningRank(.separationSurgery))
+        #expect(separation < (a.reasoningRank(.sbrt) ?? .max))
+        #expect(try #require(a.reasoningOption(.sbrt)).regimen == "post-operative SBRT, e.g. 24 Gy / 2")
+        // Patchell: one known area of compression, the other lesion unknown → undetermined, not met.
+        let single = try #require(a.patchell.criteria.first { $0.criterion.hasPrefix("a single area") })
+        #expect(single.met == nil)
+        // Two known compressions: not a single area, whatever the ungraded lesion shows.
+        let two = reasoningAssess(reasoningCase(histology: "kidney", lesions: [
+            reasoningLesion([.t6], escc: .g3), reasoningLesion([.t10], escc: .g2), reasoningLesion([.l3], escc: nil)]))
+        #expect(two.patchell.criteria.first { $0.criterion.hasPrefix("a single area") }?.met == false)
+        // A known low grade with another lesion ungraded still decides nothing.
+        let low = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion([.t6], escc: .g1a), reasoningLesion([.l3], escc: nil)]))
+        #expect(low.noms.neurologic.code == "unknown")
+        #expect(low.reasoningRuleFired("R3: ESCC not recorded"))
+    }
+
+    @Test("R2 stabilisation stands for an unclassified histology: not folded into separation surgery, which is conditional")
+    func r2StabilisationUnclassified() throws {
+        // T12 3 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 18, ESCC 2; bladder is unclassified.
+        let a = reasoningAssess(reasoningCase(histology: "bladder", lesions: [reasoningMaxSinsLesion(escc: .g2)]))
+        let stabilisation = try #require(a.reasoningOption(.stabilization))
+        #expect(stabilisation.contextNotes.contains("if the tumour proves radioresistant, the instrumentation of separation surgery provides this stabilisation"))
+        #expect(a.reasoningCodes.contains(.separationSurgery))
+        #expect(stabilisation.rank < (a.reasoningRank(.cebrt) ?? .max))
+        // A classified radioresistant tumour: separation surgery's instrumentation provides it (folded, as before).
+        let kidney = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]))
+        #expect(!kidney.reasoningCodes.contains(.stabilization))
+        #expect(try #require(kidney.reasoningOption(.separationSurgery)).rationale.contains { $0.finding.hasSuffix("provided by the instrumentation of this operation") })
+    }
+
+    @Test("Hybrid therapy: comorbidities that lower separation surgery lower the post-operative SBRT with it")
+    func hybridOrderWithComorbidity() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)]) {
+            $0.comorbidities = [.cardiac]
+        })
+        let surgery = try #require(a.reasoningOption(.separationSurgery))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(surgery.contextNotes.contains { $0.hasPrefix("ranked lower for comorbidities (cardiac)") })
+        #expect(sbrt.regimen == "post-operative SBRT, e.g. 24 Gy / 2")
+        #expect(surgery.rank < sbrt.rank)
+        #expect(sbrt.contextNotes.contains("follows the operation (separation surgery (hybrid therapy)): ranked after it")
+                || sbrt.contextNotes.contains { $0.hasPrefix("follows the operation (") })
+        // Without the comorbidity the order was already right, and nothing is said.
+        let fit = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)]))
+        #expect(try #require(fit.reasoningRank(.separationSurgery)) < (fit.reasoningRank(.sbrt) ?? .max))
+        #expect(!(fit.reasoningOption(.sbrt)?.contextNotes.contains { $0.hasPrefix("follows the operation") } ?? true))
+    }
+
+    @Test("R1: no cement at a cervical level for a non-surgical patient (reference §16 V03, V08): orthosis")
+    func r1CervicalCement() throws {
+        // C5 mobile 2 + mechanical 3 + lytic 2 + normal 0 + <50 % 2 + unilateral 1 = 10: favoured.
+        let c5 = reasoningLesion([.c5], pain: .mechanical, bone: .lytic, alignment: .normal, collapse: .under50, posterolateral: .unilateral)
+        let a = reasoningAssess(reasoningCase(lesions: [c5]) { $0.systemic.medicallyOperable = false })
+        #expect(!a.reasoningCodes.contains(.cementAugmentation))
+        let brace = try #require(a.reasoningOption(.bracing))
+        #expect(brace.regimen == "cervical orthosis")
+        #expect(brace.rationale.contains { $0.finding.contains("cervical level") })
+        // The same fracture at T12 is cemented.
+        let t12 = reasoningLesion([.t12], pain: .mechanical, bone: .lytic, alignment: .normal, collapse: .under50, posterolateral: .unilateral)
+        #expect(reasoningAssess(reasoningCase(lesions: [t12]) { $0.systemic.medicallyOperable = false }).reasoningCodes.contains(.cementAugmentation))
+    }
+
+    @Test("R0 dexamethasone says to stop if MRI rules out MSCC when the imaging recorded shows no high-grade compression")
+    func dexamethasoneStopWhenRuledOut() throws {
+        let noCompression = reasoningAssess(reasoningCase { $0.neurology.deficit = .radiculopathy })
+        #expect(noCompression.urgency.level == .emergency)
+        let dex = try #require(noCompression.reasoningOption(.dexamethasone))
+        #expect(dex.contextNotes.contains { $0.contains("highest ESCC 0): stop dexamethasone if whole-spine MRI rules out MSCC") })
+        let compression = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g2)]) { $0.neurology.deficit = .radiculopathy })
+        #expect(!(try #require(compression.reasoningOption(.dexamethasone))).contextNotes.contains { $0.contains("rules out MSCC") })
+    }
+
+    @Test("Not walking without a time of loss: routine by the urgency rules, with a warning to check for MSCC now")
+    func nonAmbulatoryWithoutHours() throws {
+        let a = reasoningAssess(reasoningCase {
+            $0.neurology.frankel = nil
+            $0.neurology.ambulation = .nonAmbulatory
+        })
+        #expect(a.urgency.level == .routine)
+        #expect(a.warnings.contains { $0.hasPrefix("Not walking, and when walking was lost is not recorded") })
+        let recent = reasoningAssess(reasoningCase {
+            $0.neurology.frankel = nil
+            $0.neurology.ambulation = .nonAmbulatory
+            $0.neurology.hoursSinceLossOfAmbulation = 12
+        })
+        #expect(recent.urgency.level == .emergency)
+        #expect(!recent.warnings.contains { $0.hasPrefix("Not walking") })
+    }
+
+    @Test("Solitary plasmacytoma is not 'systemic therapy first' (R3 names lymphoma, myeloma, germ-cell)")
+    func plasmacytomaRadiotherapyFirst() throws {
+        let plasmacytoma = reasoningAssess(reasoningCase(histology: "plasmacytoma"))
+        // Systemic therapy stays on the list (the primary cancer first), but not as R3's first line.
+        let firstLine = { (a: Assessment) in a.reasoningOption(.systemicTherapy)?.rationale.contains { $0.rule == "NOMS R3" } ?? false }
+        #expect(!firstLine(plasmacytoma))
+        #expect(!plasmacytoma.noms.oncologic.facts.contains("chemosensitive: systemic therapy may come first"))
+        #expect(plasmacytoma.reasoningRank(.cebrt) == 1)
+        let myeloma = reasoningAssess(reasoningCase(histology: "myeloma"))
+        #expect(firstLine(myeloma))
+        #expect(myeloma.noms.oncologic.facts.contains("chemosensitive: systemic therapy may come first"))
     }
 }

@@ -83,9 +83,12 @@ public enum HistologyCatalogue {
         e("myeloma", "Multiple myeloma", 2, "others", nil, false, bauer: true, .myelomaLymphoma, .sensitive,
           patchellExcluded: true, systemicFirst: true, hypervascular: .variably),
         // Plasmacytoma is a plasma-cell tumour like myeloma: "myeloma is variably included" among
-        // hypervascular tumours (reference §12.4) is read as covering it.
+        // hypervascular tumours (reference §12.4) is read as covering it. Not "systemic therapy
+        // first": R3 names lymphoma, myeloma and germ-cell tumours (reference §11.3), and a
+        // solitary plasmacytoma of bone is treated with radiotherapy (Soutar R, et al. Br J
+        // Haematol 2004;124:717–726).
         e("plasmacytoma", "Solitary plasmacytoma", 2, "others", nil, false, bauer: true, .myelomaLymphoma, .sensitive,
-          patchellExcluded: true, systemicFirst: true, hypervascular: .variably),
+          patchellExcluded: true, hypervascular: .variably),
         e("lymphoma", "Lymphoma", 2, "others", nil, false, bauer: true, .myelomaLymphoma, .sensitive,
           patchellExcluded: true, systemicFirst: true),
         e("leukemia", "Leukaemia (chloroma)", 2, "others", nil, false, .other, .sensitive, patchellExcluded: true, systemicFirst: true),

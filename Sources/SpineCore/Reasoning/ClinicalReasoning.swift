@@ -70,12 +70,57 @@ final class ClinicalReasoning {
     /// The totals the rules read, summed once (reading one through the shared scores copied the
     /// whole result, with every member retained and released, at each read).
     let tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal: Int?
-    /// The SINS the mechanical rules read: the case's SINS, or, when a lesion has items missing,
-    /// the highest score known to hold if that is already 7 or more (safe side: a lesion known to
-    /// be unstable is not hidden by missing data elsewhere); nil when stability cannot be judged.
-    let mechanicalSins: KnownInstability?
+    /// The SINS of the lesion that decides the mechanical arm (`mechanicalLesion`); nil when
+    /// stability cannot be judged.
+    private(set) var mechanicalSins: KnownInstability?
+    /// R2 read lesion by lesion (SINS is lesion-specific, reference §1.5): every lesion whose SINS
+    /// is known — its total, or, with items missing, a lower bound already 7 or more (safe side:
+    /// a lesion known to be unstable is not hidden by missing data) — in the case's order.
+    private(set) var mechanicalReadings: [MechanicalReading] = []
+    /// The highest SINS known for any lesion (SC.24's eligibility reads it).
+    let highestSinsPoints: Int?
+    /// The ESCC the NOMS pathway reads: the case's when every lesion is graded, or else a known
+    /// high-grade compression, which no missing grade can make low-grade (reference §15.1: a
+    /// missing item is never read as 0); nil when the grade that decides is not known.
+    let nomsEscc: EpiduralCompressionGrade?
 
-    enum StabilisationNeed { case required, favoured, consultOnly, none, unknown }
+    enum StabilisationNeed {
+        case required, favoured, consultOnly, none, unknown
+        /// How much the need asks of the team: the lesion asking most decides the mechanical arm.
+        var demand: Int {
+            switch self { case .required: 3; case .favoured: 2; case .consultOnly: 1; case .none, .unknown: 0 }
+        }
+        var stabilises: Bool { self == .required || self == .favoured }
+    }
+
+    /// One lesion's R2 reading (reference §11.3): its SINS, and what that asks for.
+    struct MechanicalReading {
+        let sins: KnownInstability
+        let lesion: SpinalLesion
+        let need: StabilisationNeed
+
+        init(sins: KnownInstability, lesion: SpinalLesion) {
+            self.sins = sins
+            self.lesion = lesion
+            if sins.points >= 13 {
+                need = .required
+            } else if sins.points >= 7 {
+                // An alignment not recorded is not a deformity.
+                let deformity = lesion.alignment.map { $0 != .normal } ?? false
+                need = lesion.pain == .mechanical || deformity ? .favoured : .consultOnly
+            } else {
+                need = .none
+            }
+        }
+
+        /// True when this reading asks more of the team than `other`: a greater need, then a
+        /// higher SINS, then an exact total before a lower bound (the first lesion on a full tie).
+        func asksMore(than other: MechanicalReading) -> Bool {
+            if need.demand != other.need.demand { return need.demand > other.need.demand }
+            if sins.points != other.sins.points { return sins.points > other.sins.points }
+            return sins.exact && !other.sins.exact
+        }
+    }
 
     /// `totals` are read by the caller from the scores it holds.
     init(facts: CaseFacts, scoresBox: ScoresBox, totals: ScoreTotals, prognosis: PrognosisPanel, urgency: Urgency) {
@@ -83,15 +128,25 @@ final class ClinicalReasoning {
         self.scoresBox = scoresBox
         self.prognosis = prognosis
         self.urgency = urgency
-        indexLesion = facts.c.spine.lesions[facts.esccLesionIndex ?? 0]
+        let lesions = facts.c.spine.lesions
+        if let i = facts.esccLesionIndex {
+            nomsEscc = facts.escc
+            indexLesion = lesions[i]
+        } else if let known = facts.highestKnownEscc, known.isHighGrade, let i = lesions.firstIndex(where: { $0.escc == known }) {
+            nomsEscc = known
+            indexLesion = lesions[i]
+        } else {
+            nomsEscc = nil
+            indexLesion = lesions[0]
+        }
         histologyFact = phrase("histology \(facts.histology.code)")
         (tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
-        let sins = scoresBox.scores.sins
-        let complete = sins.status == .computed
-        mechanicalSins = sins.knownInstability.flatMap { complete || $0.points >= 7 ? $0 : nil }
+        highestSinsPoints = scoresBox.scores.sins.knownInstability?.points
     }
 
-    var escc: EpiduralCompressionGrade? { facts.escc }
+    /// True when `nomsEscc` is a known high-grade compression with another lesion not graded.
+    var esccFromGradedLesionsOnly: Bool { nomsEscc != nil && facts.escc == nil }
+    var escc: EpiduralCompressionGrade? { nomsEscc }
     var esccHigh: Bool { escc?.isHighGrade ?? false }
     var histologyName: String { facts.histology.code }
 
@@ -124,22 +179,29 @@ final class ClinicalReasoning {
         }
     }
 
+    /// R2 for every lesion; the lesion that asks most decides the mechanical arm, whatever the
+    /// order the lesions were entered in. A lesion whose SINS is unknown leaves stability unknown
+    /// unless another lesion already needs a surgical opinion (SINS 7 or more).
     func readMechanical() {
-        guard let sins = mechanicalSins, let lesion = c.spine.lesions.first(where: { $0.name == sins.lesion }) else {
+        guard let perLesion = scores.sins.perLesion else { return }
+        var unknown = false
+        var best: MechanicalReading?
+        let lesions = c.spine.lesions
+        for i in perLesion.indices where i < lesions.count {
+            let points = perLesion[i].scoredPoints
+            let exact = perLesion[i].status == .computed
+            guard exact || points >= 7 else { unknown = true; continue }
+            let reading = MechanicalReading(sins: KnownInstability(points: points, lesion: lesions[i].name, exact: exact), lesion: lesions[i])
+            mechanicalReadings.append(reading)
+            if best.map({ reading.asksMore(than: $0) }) ?? true { best = reading }
+        }
+        guard let best, best.need.demand > 0 || !unknown else {
             stabilisation = .unknown
             return
         }
-        mechanicalLesion = lesion
-        let total = sins.points
-        if total >= 13 {
-            stabilisation = .required
-        } else if total >= 7 {
-            // An alignment not recorded is not a deformity.
-            let deformity = lesion.alignment.map { $0 != .normal } ?? false
-            stabilisation = lesion.pain == .mechanical || deformity ? .favoured : .consultOnly
-        } else {
-            stabilisation = .none
-        }
+        mechanicalSins = best.sins
+        mechanicalLesion = best.lesion
+        stabilisation = best.need
     }
 
     func neurologicArm() -> Finding {
@@ -150,6 +212,7 @@ final class ClinicalReasoning {
                            facts: scores.escc.missing ?? [])
         }
         facts.append(phrase("ESCC \(g.rawValue) at \(indexLesion.name) (\(EpiduralCompressionScale.definition(g)))"))
+        if esccFromGradedLesionsOnly { facts.append("ESCC not recorded for every lesion: the known high-grade compression decides") }
         if let d = n.deficit { facts.append(phrase("deficit: \(d.rawValue)")) }
         if let f = self.facts.frankel { facts.append(phrase("Frankel \(f.grade.rawValue)\(f.fromAsia ? " (from ASIA)" : "")")) }
         if let a = n.ambulation { facts.append(phrase("ambulation: \(a.rawValue)")) }
@@ -248,7 +311,8 @@ final class ClinicalReasoning {
         var compressive = 0
         for lesion in c.spine.lesions where lesion.escc?.isHighGrade == true { compressive += 1 }
         criteria.append(Criterion(criterion: "a single area of compression (contiguous levels allowed)",
-                                  met: escc == nil ? nil : compressive <= 1, fact: phrase("\(compressive) lesion(s) with ESCC 2–3")))
+                                  met: compressive >= 2 ? false : facts.escc == nil ? nil : true,
+                                  fact: phrase("\(compressive) lesion(s) with ESCC 2–3")))
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
                                   fact: prognosis.survivalSource))
@@ -360,7 +424,7 @@ final class ClinicalReasoning {
         var m = mechanicalSins.map { phrase("\($0.text) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
         if mechanicalSins?.exact == true, scores.sins.status != .computed { m += "; SINS incomplete for another lesion" }
         var n: String
-        if let g = escc {
+        if let g = facts.escc {
             n = phrase("ESCC \(g.rawValue)\(g.isHighGrade ? " (high-grade)" : "")")
         } else if let g = facts.highestKnownEscc {
             n = phrase("ESCC \(g.rawValue)\(g.isHighGrade ? " (high-grade)" : "") on a graded lesion; another lesion not graded")
@@ -465,6 +529,11 @@ final class ClinicalReasoning {
             add(.dexamethasone, priority: 2, regimen: "16 mg oral (or parenteral equivalent) now, then 16 mg daily until surgery or RT; taper after",
                 Rationale(rule: "NOMS R0 / NICE NG234 rec. 1.8", finding: "neurological symptoms or signs suggestive of MSCC",
                           citation: Citations.ng234Dexamethasone))
+            // NG234 (reference §12.5): "Stop if MSCC is ruled out" — said where the imaging
+            // recorded already shows no high-grade compression at any lesion.
+            if let g = facts.escc, !g.isHighGrade {
+                note(.dexamethasone, phrase("the imaging recorded shows no high-grade epidural compression (highest ESCC \(g.rawValue)): stop dexamethasone if whole-spine MRI rules out MSCC (NICE NG234, reference §12.5)"))
+            }
         }
 
         // NG234 (reference §12.5): without neurological signs steroids are not routine, except in a
@@ -492,7 +561,7 @@ final class ClinicalReasoning {
                 Rationale(rule: "NOMS R1", finding: phrase("\(why): radiotherapy without open surgery\(short ? "; a single 8 Gy fraction suits short expected survival" : "")"),
                           // Cord compression: the regimens are ASTRO 2024's for MSCC (reference §12.1).
                           citation: esccHigh ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
-            if stabilisation == .required || stabilisation == .favoured, let lesion = mechanicalLesion {
+            for lesion in stabilisingReadings.map(\.lesion) {
                 let barriers = cementBarriers(lesion, forSurgicalPatient: false)
                 if barriers.isEmpty {
                     add(.cementAugmentation, priority: 12, regimen: "kyphoplasty or vertebroplasty", Rationale(
@@ -526,11 +595,18 @@ final class ClinicalReasoning {
     }
 
     /// Separation surgery and decompression already include instrumented stabilisation: fold a
-    /// separate stabilisation option into them rather than listing the same operation twice.
+    /// separate stabilisation option into them rather than listing the same operation twice. Not
+    /// into separation surgery that is there only if an unclassified tumour proves radioresistant:
+    /// R2's stabilisation stands whatever the radiosensitivity (reference §11.3).
     func mergeStabilisationIntoDecompression() {
-        guard let s = index(of: .stabilization),
-              let d = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization })
-        else { return }
+        guard let s = index(of: .stabilization) else { return }
+        let conditional = radiosensitivity == .unclassified
+        guard let d = index(where: { $0 == .decompressionStabilization || (!conditional && $0 == .separationSurgery) }) else {
+            if conditional, has(.separationSurgery) {
+                note(.stabilization, "if the tumour proves radioresistant, the instrumentation of separation surgery provides this stabilisation")
+            }
+            return
+        }
         let stabilisation = candidates[s]
         candidates[d].priority = min(candidates[d].priority, stabilisation.priority)
         for r in stabilisation.rationale {
@@ -539,34 +615,24 @@ final class ClinicalReasoning {
         candidates.remove(at: s)
     }
 
-    /// R2: stabilisation by SINS.
+    /// The lesions R2 stabilises, the one asking most first (then in the case's order).
+    var stabilisingReadings: [MechanicalReading] {
+        let stabilising = mechanicalReadings.enumerated().filter { $0.element.need.stabilises }
+        return stabilising.sorted { a, b in
+            a.element.asksMore(than: b.element) || (!b.element.asksMore(than: a.element) && a.offset < b.offset)
+        }.map(\.element)
+    }
+
+    /// R2: stabilisation by SINS, for every lesion that needs it ("combine R2 and R3").
     func mechanicalRules() {
-        guard let sins = mechanicalSins, let lesion = mechanicalLesion else {
+        guard let sins = mechanicalSins, mechanicalLesion != nil else {
             rulesApplied.append("R2 mechanical: SINS incomplete, stabilisation not evaluated")
             return
         }
         switch stabilisation {
         case .required, .favoured:
-            let required = stabilisation == .required
-            rulesApplied.append(required ? phrase("R2 mechanical: \(sins.text) ≥ 13 → stabilisation required")
-                                         : phrase("R2 mechanical: \(sins.text) (7–12) with mechanical pain or deformity → stabilisation favoured"))
-            let barriers = cementBarriers(lesion, forSurgicalPatient: true)
-            let finding = required ? phrase("\(sins.text) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
-                                   : phrase("\(sins.text) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
-            if barriers.isEmpty {
-                add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
-                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no neurological deficit, no bony retropulsion, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
-                              citation: Citations.nomsAugmentation))
-            } else {
-                let cervical = lesion.levels.contains { $0.region == .cervical }
-                // C1–C2 is fixed from the occiput or across C1–C2 (reference §16 V07).
-                let upperCervical = lesion.levels.contains { $0 == .c1 || $0 == .c2 }
-                add(.stabilization, priority: required ? 8 : 12,
-                    regimen: upperCervical ? "instrumented occipito-cervical or C1–C2 fixation"
-                        : cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
-                    Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
-                              citation: Citations.fisherNoms))
-            }
+            let stabilising = stabilisingReadings
+            for reading in stabilising { stabilise(reading, naming: stabilising.count > 1) }
         case .consultOnly:
             // R2 also stabilises for mechanical radiculopathy, which the case cannot say: when a
             // radiculopathy is recorded, the rule names the question for the team.
@@ -579,11 +645,39 @@ final class ClinicalReasoning {
         }
     }
 
+    /// R2's stabilisation of one lesion: cement augmentation where it suits, else fixation. With
+    /// more than one lesion to stabilise, the rule line names the lesion.
+    func stabilise(_ reading: MechanicalReading, naming: Bool) {
+        let sins = reading.sins, lesion = reading.lesion
+        let required = reading.need == .required
+        let at = naming ? phrase(" at \(lesion.name)") : ""
+        rulesApplied.append(required ? phrase("R2 mechanical: \(sins.text)\(at) ≥ 13 → stabilisation required")
+                                     : phrase("R2 mechanical: \(sins.text)\(at) (7–12) with mechanical pain or deformity → stabilisation favoured"))
+        let barriers = cementBarriers(lesion, forSurgicalPatient: true)
+        let finding = required ? phrase("\(sins.text) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
+                               : phrase("\(sins.text) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
+        if barriers.isEmpty {
+            add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
+                Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no neurological deficit, no bony retropulsion, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
+                          citation: Citations.nomsAugmentation))
+        } else {
+            let cervical = lesion.levels.contains { $0.region == .cervical }
+            // C1–C2 is fixed from the occiput or across C1–C2 (reference §16 V07).
+            let upperCervical = lesion.levels.contains { $0 == .c1 || $0 == .c2 }
+            add(.stabilization, priority: required ? 8 : 12,
+                regimen: upperCervical ? "instrumented occipito-cervical or C1–C2 fixation"
+                    : cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
+                Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
+                          citation: Citations.fisherNoms))
+        }
+    }
+
     /// Why cement augmentation does not suit `lesion` (empty when it does). Reference §12.4: a
     /// painful pathological compression fracture without neurological deficit or high-grade ESCC,
-    /// without significant retropulsion or posterior-element destruction; R1 adds no translation,
-    /// R2 (a surgical patient, who has the alternative of fixation) normal alignment and a
-    /// thoracolumbar level.
+    /// without significant retropulsion or posterior-element destruction; R1 adds no translation
+    /// and, as the reference's worked examples read it (§16 V03, V08: "translation or cervical
+    /// level"), no cervical level; R2 (a surgical patient, who has the alternative of fixation)
+    /// normal alignment and a thoracolumbar level.
     func cementBarriers(_ lesion: SpinalLesion, forSurgicalPatient: Bool) -> [String] {
         var why = [String](capacity: 4)
         if !lesion.isPainfulFracture { why.append("no painful pathological fracture") }
@@ -598,8 +692,9 @@ final class ClinicalReasoning {
             } else if !lesion.levels.allSatisfy(\.isThoracolumbar) {
                 why.append("not a thoracolumbar level")
             }
-        } else if lesion.alignment == .subluxation {
-            why.append("translation")
+        } else {
+            if lesion.alignment == .subluxation { why.append("translation") }
+            if lesion.levels.contains(where: { $0.region == .cervical }) { why.append("cervical level") }
         }
         return why
     }
@@ -627,11 +722,15 @@ final class ClinicalReasoning {
             radiotherapyByHistology(high: false, unknownGrade: true)
             return
         }
+        if esccFromGradedLesionsOnly {
+            rulesApplied.append(phrase("R3: ESCC \(g.rawValue) at \(lesion.name) is high-grade and another lesion is not graded → the high-grade pathway (a missing grade cannot lower it; record every lesion's ESCC)"))
+        }
         // Once bone is being removed by decompression, the R3 chain stops there (if/elif): RT follows
         // surgery, so no separation surgery is added.
         radiotherapyByHistology(high: g.isHighGrade && lesion.bonyRetropulsion != true, unknownGrade: false,
                                 afterDecompression: lesion.bonyRetropulsion == true)
         if g.isHighGrade, patchellMet, !has(.decompressionStabilization), !has(.separationSurgery) {
+            rulesApplied.append("R4 Patchell: criteria met → direct decompression and stabilisation, then RT")
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
                 Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
         }
@@ -720,7 +819,7 @@ final class ClinicalReasoning {
         var finding = "good performance status, no indication for surgery, no neurological symptoms: SBRT may be offered in preference to cEBRT even for radiosensitive histology (conditional recommendation)"
         var segments = 0
         for lesion in c.spine.lesions { segments = max(segments, lesion.levels.count) }
-        if segments > 3 || (mechanicalSins?.points ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
+        if segments > 3 || (highestSinsPoints ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
         add(.sbrt, priority: 16, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
             Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: Citations.astro2024Sc24))
         if facts.highestKnownEscc?.isHighGrade == true {
@@ -1018,6 +1117,19 @@ final class ClinicalReasoning {
                 candidates[e].contextNotes.append(avoids ? "only before an operation, which the patient wishes to avoid" : "only before an operation, which the patient declined")
             }
         }
+
+        // Post-operative SBRT is the second step of hybrid therapy (reference §11.3 R3: separation
+        // surgery "then SRS/SBRT"): never ranked ahead of the operation it follows, e.g. when
+        // comorbidities lower the operation. (Without the operation it has become definitive SBRT.)
+        if let s = index(of: .sbrt), candidates[s].regimen == Self.postOperativeSbrt,
+           let o = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization }) {
+            let operation = candidates[o]
+            let after = operation.priority + (operation.order > candidates[s].order ? 1 : 0)
+            if candidates[s].priority < after {
+                candidates[s].priority = min(after, Self.declinedOffset - 1)
+                candidates[s].contextNotes.append(phrase("follows the operation (\(Self.title(operation.code).lowercased())): ranked after it"))
+            }
+        }
     }
 
     /// Added to a declined option's priority: declined options rank after every other.
@@ -1185,6 +1297,11 @@ final class ClinicalReasoning {
         }
         if facts.frankel?.fromAsia == true {
             warnings.append("Frankel grade read from ASIA: approximate.")
+        }
+        // Difficulty walking is an MSCC symptom (NICE NG234, reference §13.2) when it is new; the
+        // case's urgency rules read a loss of walking only with its time (case-format.md).
+        if c.neurology.ambulation == .nonAmbulatory, c.neurology.hoursSinceLossOfAmbulation == nil, urgency.level != .emergency {
+            warnings.append("Not walking, and when walking was lost is not recorded: if it is recent, treat as suspected MSCC now (NICE NG234: contact the MSCC coordinator immediately) and record neurology.hoursSinceLossOfAmbulation.")
         }
         let incomplete = [("SINS", scores.sins.status), ("revised Tokuhashi", scores.tokuhashiRevised.status),
                           ("Tomita", scores.tomita.status), ("modified Bauer", scores.bauerModified.status),
