@@ -303,7 +303,7 @@ struct WebTests {
             #expect(html.contains("Each lesion:"))
             // T5: semi-rigid 1 + mechanical 3 + lytic 2 = 6, complete; L2: mobile 2 + 3 + 2 + unilateral 1 = 8 so far.
             #expect(html.contains("<h4>T5: 6 of 0–18 (stable)</h4>"))
-            #expect(html.contains("<h4>L2: not computed: missing spine.lesions[1].collapse; the items scored so far give 8</h4>"))
+            #expect(html.contains("<h4>L2: not computed: missing Lesion 2: vertebral body collapse; the items scored so far give 8</h4>"))
             #expect(html.components(separatedBy: "<table class=\"items\">").count - 1 >= 2, "each lesion has its item table")
             #expect(html.contains("<strong>Caution:</strong>") || !html.contains("class=\"caution\""))
         }

@@ -34,6 +34,8 @@ public enum CaseDocument {
         public static let painScore = 0...10
         public static let ecog = 0...5
         public static let karnofsky = 0...100
+        /// The latest assessment date: its deadlines (up to a week later) must stay four-digit dates.
+        public static let latestAssessedOn = CalendarDate(iso: "9998-12-31")!
         public static let albuminGramsPerDecilitre = 0.5...7.0
         public static let albuminGramsPerLitre = 5.0...70.0
         public static let priorDoseGy = 0.5...150.0
@@ -484,6 +486,9 @@ struct Validator {
             fail("schemaVersion", "must be \(CaseDocument.schemaVersion) (this is case document version 1; got \(version))")
         }
         let assessedOn = date(root, "assessedOn")
+        if let a = assessedOn, a > CaseDocument.Limits.latestAssessedOn {
+            fail("assessedOn", "must be on or before \(CaseDocument.Limits.latestAssessedOn) (deadlines are counted from it)")
+        }
         let referenceDate = assessedOn ?? today
         let patient = readPatient(root, referenceDate: referenceDate)
         let primary = readPrimaryTumor(root, patient: patient, referenceDate: referenceDate)

@@ -256,7 +256,7 @@ enum AssessmentPage {
         case .computed:
             headline = "<p class=\"total\"><strong>\(r.total ?? 0)</strong> <span class=\"muted\">of \(r.range.lowerBound)–\(r.range.upperBound)</span> \(r.category.map { Html(raw: "<span class=\"category\">\(Html.escape($0))</span>") } ?? .empty)\(r.lesion.map { Html(raw: " <span class=\"muted\">at \(Html.escape($0))</span>") } ?? .empty)</p>"
         case .incomplete:
-            headline = "<p class=\"total incomplete\"><strong>Not computed</strong>: missing \(r.missing.joined(separator: ", ")) (nothing counted as 0)</p>"
+            headline = "<p class=\"total incomplete\"><strong>Not computed</strong>: missing \(FieldLabels.list(r.missing)) (nothing counted as 0)</p>"
         case .notApplicable:
             headline = "<p class=\"total na\"><strong>Not applicable</strong>: \(r.reason ?? "")</p>"
         }
@@ -270,7 +270,7 @@ enum AssessmentPage {
             let blocks: [Html] = lesions.map { l in
                 let head: Html = l.status == .computed
                     ? "\(l.total ?? 0) of \(l.range.lowerBound)–\(l.range.upperBound)\(l.category.map { " (\($0))" } ?? "")"
-                    : "not computed: missing \(l.missing.joined(separator: ", ")); the items scored so far give \(l.scoredPoints)"
+                    : "not computed: missing \(FieldLabels.list(l.missing)); the items scored so far give \(l.scoredPoints)"
                 return "<section class=\"lesion\"><h4>\(l.lesion ?? "?"): \(head)</h4>\(itemTable(l.items))</section>"
             }
             perLesion = "<p>Each lesion:</p>\(blocks)"
@@ -298,7 +298,7 @@ enum AssessmentPage {
         <p class="total"><strong>\(grade)</strong> \(e.highGrade == true ? Html(raw: "<span class=\"category\">high grade</span>") : .empty)\(e.lesion.map { Html(raw: " <span class=\"muted\">at \(Html.escape($0))</span>") } ?? .empty)</p>
         \(e.definition.map { Html(raw: "<p class=\"interpretation\">\(Html.escape($0))</p>") } ?? .empty)
         \(e.note.map { Html(raw: "<p class=\"muted\">\(Html.escape($0))</p>") } ?? .empty)
-        \(e.missing.map { Html(raw: "<p class=\"total incomplete\">Missing: \(Html.escape($0.joined(separator: ", ")))</p>") } ?? .empty)
+        \(e.missing.map { Html(raw: "<p class=\"total incomplete\">Missing: \(Html.escape(FieldLabels.list($0)))</p>") } ?? .empty)
         <p class="cite">\(e.citation)</p></article>
         """
     }
@@ -315,7 +315,7 @@ enum AssessmentPage {
         if let days = n.motorDeficitDays { lines.append("<li>Motor deficit for \(days) days</li>") }
         if n.bladderBowelDysfunction == true { lines.append("<li>Bladder or bowel dysfunction</li>") }
         if p.status != "computed" {
-            lines.append("<li class=\"incomplete\">Performance status not recorded: missing \((p.missing ?? []).joined(separator: ", "))</li>")
+            lines.append("<li class=\"incomplete\">Performance status not recorded: missing \(FieldLabels.list(p.missing ?? []))</li>")
         }
         let notes: [Html] = [p.note, n.note].compactMap { $0 }.map { "<li class=\"muted\">\($0)</li>" }
         return """

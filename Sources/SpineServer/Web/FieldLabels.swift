@@ -53,6 +53,12 @@ enum FieldLabels {
         return i >= 0 ? "Lesion \(i + 1): \(l.prefix(1).lowercased() + l.dropFirst())" : l
     }
 
+    /// Missing fields in clinicians' words, in form order ("Lesion 2: vertebral body collapse;
+    /// Karnofsky (0–100, in tens)"): a score's `missing` list is the core's field paths.
+    static func list(_ paths: [String]) -> String {
+        paths.sorted(by: order).map(label).joined(separator: "; ")
+    }
+
     static func order(_ a: String, _ b: String) -> Bool {
         let (pa, ia) = pattern(a), (pb, ib) = pattern(b)
         if ia != ib, ia >= 0, ib >= 0 { return ia < ib }
