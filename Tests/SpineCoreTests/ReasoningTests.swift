@@ -1559,18 +1559,70 @@ struct ReasoningAuditTests {
         #expect(low.reasoningRuleFired("R3: ESCC not recorded"))
     }
 
-    @Test("R2 stabilisation stands for an unclassified histology: not folded into separation surgery, which is conditional")
-    func r2StabilisationUnclassified() throws {
+    @Test("R2 fixation: provided by separation surgery at the lesion it operates on (V14), its own option elsewhere")
+    func r2FixationFoldedOnlyAtTheOperatedLesion() throws {
         // T12 3 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 18, ESCC 2; bladder is unclassified.
         let a = reasoningAssess(reasoningCase(histology: "bladder", lesions: [reasoningMaxSinsLesion(escc: .g2)]))
-        let stabilisation = try #require(a.reasoningOption(.stabilization))
-        #expect(stabilisation.contextNotes.contains("if the tumour proves radioresistant, the instrumentation of separation surgery provides this stabilisation"))
-        #expect(a.reasoningCodes.contains(.separationSurgery))
-        #expect(stabilisation.rank < (a.reasoningRank(.cebrt) ?? .max))
-        // A classified radioresistant tumour: separation surgery's instrumentation provides it (folded, as before).
-        let kidney = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2)]))
-        #expect(!kidney.reasoningCodes.contains(.stabilization))
-        #expect(try #require(kidney.reasoningOption(.separationSurgery)).rationale.contains { $0.finding.hasSuffix("provided by the instrumentation of this operation") })
+        #expect(!a.reasoningCodes.contains(.stabilization))
+        let separation = try #require(a.reasoningOption(.separationSurgery))
+        #expect(separation.rank == 1)
+        #expect(separation.rationale.contains { $0.finding.hasSuffix("provided by the instrumentation of this operation") })
+        #expect(separation.contextNotes.contains { $0.hasPrefix("the stabilisation R2 requires stands whatever the radiosensitivity") })
+        // An unstable L3 away from the compressed T6: its own fixation, named, beside separation surgery at T6.
+        // L3 mobile 2 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 17.
+        let l3 = reasoningLesion([.l3], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+        let two = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion([.t6], escc: .g3), l3]))
+        let fixation = try #require(two.reasoningOption(.stabilization))
+        #expect(fixation.rationale.count == 1 && fixation.rationale[0].finding.hasPrefix("SINS 17 at L3"))
+        #expect(!(try #require(two.reasoningOption(.separationSurgery))).rationale.contains { $0.finding.contains("at L3") })
+    }
+
+    @Test("Fixation and orthoses of several lesions keep each lesion's regimen, whatever the order")
+    func perLesionRegimens() throws {
+        // C5 mobile 2 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 17; L3 the same = 17.
+        func unstable(_ level: VertebralLevel) -> SpinalLesion {
+            reasoningLesion([level], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+        }
+        let forward = reasoningAssess(reasoningCase(lesions: [unstable(.c5), unstable(.l3)]))
+        let backward = reasoningAssess(reasoningCase(lesions: [unstable(.l3), unstable(.c5)]))
+        #expect(forward.options == backward.options)
+        #expect(forward.reasoningOption(.stabilization)?.regimen
+                == "C5: instrumented cervical fusion (anterior and/or posterior); L3: percutaneous or open pedicle-screw fixation")
+        let braced = reasoningAssess(reasoningCase(lesions: [unstable(.l3), unstable(.c5)]) { $0.systemic.medicallyOperable = false })
+        #expect(braced.reasoningOption(.bracing)?.regimen == "C5: cervical orthosis; L3: thoracolumbar orthosis")
+        // A lesion reaching from the neck into the thoracic spine: a cervicothoracic orthosis.
+        let c7t1 = reasoningLesion([.c7, .t1], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+        let cervicothoracic = reasoningAssess(reasoningCase(lesions: [c7t1]) { $0.systemic.medicallyOperable = false })
+        #expect(cervicothoracic.reasoningOption(.bracing)?.regimen == "cervicothoracic orthosis")
+    }
+
+    @Test("Cement at a lesion reads that lesion's ESCC: another lesion's compression is no barrier; an ungraded one is said")
+    func cementReadsItsOwnLesion() throws {
+        let l1 = reasoningLesion([.l1], pain: .mechanical, bone: .lytic, alignment: .normal, collapse: .under50,
+                                 posterolateral: .unilateral, escc: nil)
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion([.t6], escc: .g3), l1]))
+        let cement = try #require(a.reasoningOption(.cementAugmentation))
+        #expect(cement.rationale.contains { $0.finding.contains("at L1") })
+        #expect(cement.contextNotes.contains("ESCC not recorded at L1: confirm there is no high-grade compression there before augmentation (reference §12.4)"))
+    }
+
+    @Test("Separation surgery declined alone: the SBRT that was to follow it becomes definitive and keeps its rank")
+    func declinedSeparationSurgeryMakesSbrtDefinitive() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)]) {
+            $0.preferences.declines = [.separationSurgery]
+        })
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2")
+        #expect(sbrt.rank < (a.reasoningRank(.separationSurgery) ?? .max))
+        #expect(!sbrt.contextNotes.contains { $0.hasPrefix("follows the operation") })
+    }
+
+    @Test("Patchell: lesions with ESCC 2–3 at adjoining levels are one area of compression")
+    func patchellContiguousLesionsOneArea() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion([.t5], escc: .g2), reasoningLesion([.t6], escc: .g2)]))
+        #expect(a.patchell.criteria.first { $0.criterion.hasPrefix("a single area") }?.met == true)
+        let apart = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion([.t5], escc: .g2), reasoningLesion([.t9], escc: .g2)]))
+        #expect(apart.patchell.criteria.first { $0.criterion.hasPrefix("a single area") }?.met == false)
     }
 
     @Test("Hybrid therapy: comorbidities that lower separation surgery lower the post-operative SBRT with it")
@@ -1643,5 +1695,45 @@ struct ReasoningAuditTests {
         let myeloma = reasoningAssess(reasoningCase(histology: "myeloma"))
         #expect(firstLine(myeloma))
         #expect(myeloma.noms.oncologic.facts.contains("chemosensitive: systemic therapy may come first"))
+    }
+
+    @Test("Every survival instrument short and no clinician estimate: the operation says so (the R1 gate stays open)")
+    func shortSurvivalByScoresNotedOnSurgery() throws {
+        // V03-like: lung, ESCC 3, Karnofsky 40, many metastases, no clinician estimate.
+        let a = reasoningAssess(reasoningCase(histology: "lung-nsclc", lesions: [reasoningLesion(escc: .g3)]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = nil
+            $0.performance.karnofsky = 40
+            $0.neurology.ambulation = .withAid
+            $0.labs.albumin = Albumin(value: 2.5, unit: .gramsPerDecilitre)
+            $0.otherMetastases.extraspinalBoneCount = 6
+            $0.otherMetastases.visceral.present = true
+            $0.otherMetastases.visceral.sites = [.liver]
+            $0.otherMetastases.visceral.surgicallyRemovable = false
+            $0.primaryTumor.monthsFromDiagnosisToSpinalMetastasis = 2
+        })
+        #expect(a.prognosis.survivalAtLeast3Months == "uncertain")
+        #expect(a.prognosis.readings.allSatisfy { $0.tier == SurvivalTier.short }, "\(a.prognosis.readings)")
+        let surgery = try #require(a.options.first { $0.code.isOpenSurgery })
+        #expect(surgery.contextNotes.contains { $0.hasPrefix("every survival instrument computed predicts short survival") })
+        // With the clinician's estimate of 24 months nothing is said.
+        let estimated = reasoningAssess(reasoningCase(histology: "lung-nsclc", lesions: [reasoningLesion(escc: .g3)]))
+        #expect(!estimated.options.contains { $0.contextNotes.contains { $0.hasPrefix("every survival instrument") } })
+    }
+
+    @Test("Tied compressions: R3 reads the lesion whose compression is bone, whatever the order")
+    func tiedCompressionReadsRetropulsion() throws {
+        let retropulsed = reasoningLesion([.l2], escc: .g2, retropulsion: true)
+        let soft = reasoningLesion([.t6], escc: .g2)
+        let forward = reasoningAssess(reasoningCase(histology: "breast", lesions: [soft, retropulsed]))
+        let backward = reasoningAssess(reasoningCase(histology: "breast", lesions: [retropulsed, soft]))
+        for a in [forward, backward] {
+            #expect(a.reasoningRuleFired("R3: bony retropulsion at L2 → decompression + stabilisation"))
+            #expect(a.reasoningCodes.contains(.decompressionStabilization))
+        }
+        #expect(forward.options == backward.options)
+        // ESCC not recorded anywhere: retropulsion is still read, at whichever lesion it is recorded.
+        let ungraded = reasoningAssess(reasoningCase(histology: "breast", lesions: [
+            reasoningLesion([.t6], escc: nil), reasoningLesion([.l2], escc: nil, retropulsion: true)]))
+        #expect(ungraded.reasoningRuleFired("R3: bony retropulsion at L2"))
     }
 }

@@ -17,6 +17,8 @@ public final class CaseFacts: Sendable {
     public let esccLesionIndex: Int?
     /// The most severe ESCC among the lesions that record one (for safe-side triage).
     public let highestKnownEscc: EpiduralCompressionGrade?
+    /// The lesion with `highestKnownEscc` (see `readFirst` for ties).
+    public let highestKnownEsccIndex: Int?
     public let visceralPresent: Bool?
     /// Months from primary diagnosis to spinal metastasis: given, else derived; nil if unknown.
     public let intervalMonths: Int?
@@ -40,11 +42,18 @@ public final class CaseFacts: Sendable {
         var worst: EpiduralCompressionGrade?
         var worstIndex: Int?
         var allKnown = true
-        for (i, lesion) in c.spine.lesions.enumerated() {
+        let lesions = c.spine.lesions
+        for (i, lesion) in lesions.enumerated() {
             guard let g = lesion.escc else { allKnown = false; continue }
-            if worst == nil || g > worst! { worst = g; worstIndex = i }
+            // On a tie, the lesion whose compression is bone (R3 reads it), then the most cranial:
+            // never the order the lesions were entered in.
+            if worst == nil || g > worst! || (g == worst! && Self.readFirst(lesion, before: lesions[worstIndex!])) {
+                worst = g
+                worstIndex = i
+            }
         }
         highestKnownEscc = worst
+        highestKnownEsccIndex = worstIndex
         escc = allKnown ? worst : nil
         esccLesionIndex = allKnown ? worstIndex : nil
         visceralPresent = c.otherMetastases.visceral.present
@@ -87,5 +96,13 @@ public final class CaseFacts: Sendable {
             || (c.neurology.deficit.map { $0 != .none } ?? false)
             || c.neurology.bladderBowelDysfunction == true
             || (frankel.map { $0.grade != .e } ?? false)
+    }
+
+    /// Of two lesions with the same grade, the one the rules read: bony retropulsion first, then
+    /// the most cranial.
+    static func readFirst(_ a: SpinalLesion, before b: SpinalLesion) -> Bool {
+        let ra = a.bonyRetropulsion == true, rb = b.bonyRetropulsion == true
+        if ra != rb { return ra }
+        return (a.levels.min()?.rawValue ?? 0) < (b.levels.min()?.rawValue ?? 0)
     }
 }

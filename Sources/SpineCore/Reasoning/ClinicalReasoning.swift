@@ -77,6 +77,8 @@ final class ClinicalReasoning {
     /// is known — its total, or, with items missing, a lower bound already 7 or more (safe side:
     /// a lesion known to be unstable is not hidden by missing data) — in the case's order.
     private(set) var mechanicalReadings: [MechanicalReading] = []
+    /// R2's fixations, one per lesion, in the order they were added.
+    private(set) var fixations: [Fixation] = []
     /// The highest SINS known for any lesion (SC.24's eligibility reads it).
     let highestSinsPoints: Int?
     /// The ESCC the NOMS pathway reads: the case's when every lesion is graded, or else a known
@@ -114,12 +116,22 @@ final class ClinicalReasoning {
         }
 
         /// True when this reading asks more of the team than `other`: a greater need, then a
-        /// higher SINS, then an exact total before a lower bound (the first lesion on a full tie).
+        /// higher SINS, then an exact total before a lower bound, then the more cranial lesion
+        /// (a total order: the result never depends on the order the lesions were entered in).
         func asksMore(than other: MechanicalReading) -> Bool {
             if need.demand != other.need.demand { return need.demand > other.need.demand }
             if sins.points != other.sins.points { return sins.points > other.sins.points }
-            return sins.exact && !other.sins.exact
+            if sins.exact != other.sins.exact { return sins.exact }
+            return (lesion.levels.min()?.rawValue ?? 0) < (other.lesion.levels.min()?.rawValue ?? 0)
         }
+    }
+
+    /// R2's fixation of one lesion, kept until R3 has run (see `mergeStabilisationIntoDecompression`).
+    struct Fixation {
+        let lesion: SpinalLesion
+        let regimen: String
+        let rationale: Rationale
+        let priority: Int
     }
 
     /// `totals` are read by the caller from the scores it holds.
@@ -132,12 +144,16 @@ final class ClinicalReasoning {
         if let i = facts.esccLesionIndex {
             nomsEscc = facts.escc
             indexLesion = lesions[i]
-        } else if let known = facts.highestKnownEscc, known.isHighGrade, let i = lesions.firstIndex(where: { $0.escc == known }) {
+        } else if let known = facts.highestKnownEscc, known.isHighGrade, let i = facts.highestKnownEsccIndex {
             nomsEscc = known
             indexLesion = lesions[i]
         } else {
+            // The grade that decides is not known: R3 still reads bony retropulsion wherever it is
+            // recorded (then the most cranial lesion), not whichever lesion was entered first.
             nomsEscc = nil
-            indexLesion = lesions[0]
+            var first = lesions[0]
+            for lesion in lesions.dropFirst() where CaseFacts.readFirst(lesion, before: first) { first = lesion }
+            indexLesion = first
         }
         histologyFact = phrase("histology \(facts.histology.code)")
         (tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
@@ -308,11 +324,22 @@ final class ClinicalReasoning {
         let pain = c.spine.lesions.contains { ($0.pain ?? .none) != .none } || c.symptoms.newBackPain == true || !c.symptoms.painFeatures.isEmpty
         criteria.append(Criterion(criterion: "at least one neurological sign or symptom (strict reading: pain alone does not count)",
                                   met: strict, fact: strict ? "neurological symptoms or signs recorded" : pain ? "pain only" : "none recorded"))
+        // Areas of compression: lesions with ESCC 2–3 that share or adjoin levels count as one.
+        var areas: [ClosedRange<Int>] = []
+        for lesion in c.spine.lesions where lesion.escc?.isHighGrade == true {
+            guard let lo = lesion.levels.min()?.rawValue, let hi = lesion.levels.max()?.rawValue else { continue }
+            areas.append(lo...hi)
+        }
+        areas.sort { $0.lowerBound < $1.lowerBound }
         var compressive = 0
-        for lesion in c.spine.lesions where lesion.escc?.isHighGrade == true { compressive += 1 }
+        var reach = Int.min
+        for area in areas {
+            if compressive == 0 || area.lowerBound > reach + 1 { compressive += 1 }
+            reach = max(reach, area.upperBound)
+        }
         criteria.append(Criterion(criterion: "a single area of compression (contiguous levels allowed)",
                                   met: compressive >= 2 ? false : facts.escc == nil ? nil : true,
-                                  fact: phrase("\(compressive) lesion(s) with ESCC 2–3")))
+                                  fact: phrase("\(compressive) separate area(s) with ESCC 2–3")))
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
                                   fact: prognosis.survivalSource))
@@ -561,13 +588,16 @@ final class ClinicalReasoning {
                 Rationale(rule: "NOMS R1", finding: phrase("\(why): radiotherapy without open surgery\(short ? "; a single 8 Gy fraction suits short expected survival" : "")"),
                           // Cord compression: the regimens are ASTRO 2024's for MSCC (reference §12.1).
                           citation: esccHigh ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
+            var orthoses: [(lesion: String, regimen: String)] = []
             for lesion in stabilisingReadings.map(\.lesion) {
                 let barriers = cementBarriers(lesion, forSurgicalPatient: false)
                 if barriers.isEmpty {
                     add(.cementAugmentation, priority: 12, regimen: "kyphoplasty or vertebroplasty", Rationale(
-                        rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) in a non-surgical patient: painful pathological fracture without high-grade ESCC, neurological deficit, bony retropulsion, bilateral posterolateral disease or translation"),
+                        rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) in a non-surgical patient: painful pathological fracture without high-grade ESCC, neurological deficit, bony retropulsion, bilateral posterolateral disease, translation or a cervical level"),
                         citation: Citations.augmentation))
+                    noteUngradedCement(lesion)
                 } else {
+                    orthoses.append((lesion.name, Self.orthosis(for: lesion)))
                     add(.bracing, priority: 12, regimen: Self.orthosis(for: lesion),
                         Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(barriers.joinedPhrase(separator: ", "))) → orthosis + analgesia"),
                                   citation: Citations.noms))
@@ -575,6 +605,7 @@ final class ClinicalReasoning {
                         Rationale(rule: "NOMS R1", finding: "non-operative management of instability", citation: Citations.ng234))
                 }
             }
+            if orthoses.count > 1, let b = index(of: .bracing) { candidates[b].regimen = Self.regimen(perLesion: orthoses) }
             add(.palliativeCare, priority: 18, Rationale(rule: "NOMS R1", finding: phrase("\(why): specialist palliative-care input"), citation: Citations.noms))
             // Radiotherapy for quality of life is recommended only with an anticipated life
             // expectancy of at least 4 weeks (ASTRO 2024, reference §12.1): below that, supportive
@@ -590,37 +621,70 @@ final class ClinicalReasoning {
             modernisationRule()
         }
         mergeStabilisationIntoDecompression()
+        // Scores alone do not close the R1 gate (see PrognosisAssessment), but where every survival
+        // instrument predicts short survival the operation says so where the surgeon reads it.
+        if !gated, !prognosis.survivalEstablished, !prognosis.readings.isEmpty, prognosis.readings.allSatisfy({ $0.tier == .short }) {
+            note(\.isOpenSurgery, "every survival instrument computed predicts short survival and there is no clinician estimate: open surgery needs expected survival ≥ 3 months (NOMS R1) — record the estimate before offering it")
+        }
         readSurgeryPreference()
         supportiveOptions()
     }
 
-    /// Separation surgery and decompression already include instrumented stabilisation: fold a
-    /// separate stabilisation option into them rather than listing the same operation twice. Not
-    /// into separation surgery that is there only if an unclassified tumour proves radioresistant:
-    /// R2's stabilisation stands whatever the radiosensitivity (reference §11.3).
+    /// Separation surgery and decompression already include instrumented stabilisation: R2's
+    /// fixation of the lesion they operate on (or of one next to it) is folded into them rather
+    /// than listed as a second operation (reference §16 V14: separation surgery, for an
+    /// unclassified histology too). A fixation elsewhere in the spine stays an option of its own,
+    /// with each lesion's regimen.
     func mergeStabilisationIntoDecompression() {
         guard let s = index(of: .stabilization) else { return }
-        let conditional = radiosensitivity == .unclassified
-        guard let d = index(where: { $0 == .decompressionStabilization || (!conditional && $0 == .separationSurgery) }) else {
-            if conditional, has(.separationSurgery) {
-                note(.stabilization, "if the tumour proves radioresistant, the instrumentation of separation surgery provides this stabilisation")
+        var kept: [Fixation] = []
+        var folded = false
+        if let d = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization }) {
+            for f in fixations {
+                guard Self.adjoins(f.lesion, indexLesion) else { kept.append(f); continue }
+                folded = true
+                candidates[d].priority = min(candidates[d].priority, f.priority)
+                let r = f.rationale
+                candidates[d].rationale.append(Rationale(rule: r.rule, finding: r.finding + " — provided by the instrumentation of this operation", citation: r.citation))
             }
+            if folded, candidates[d].code == .separationSurgery, radiosensitivity == .unclassified {
+                candidates[d].contextNotes.append("the stabilisation R2 requires stands whatever the radiosensitivity: if the tumour proves radiosensitive, stabilise with cEBRT rather than drop the operation")
+            }
+        } else {
+            kept = fixations
+        }
+        guard !kept.isEmpty else {
+            candidates.remove(at: s)
             return
         }
-        let stabilisation = candidates[s]
-        candidates[d].priority = min(candidates[d].priority, stabilisation.priority)
-        for r in stabilisation.rationale {
-            candidates[d].rationale.append(Rationale(rule: r.rule, finding: r.finding + " — provided by the instrumentation of this operation", citation: r.citation))
+        if folded {
+            candidates[s].rationale = kept.map(\.rationale)
+            candidates[s].priority = kept.map(\.priority).min()!
         }
-        candidates.remove(at: s)
+        candidates[s].regimen = Self.regimen(perLesion: kept.sorted { Self.cranial($0.lesion, $1.lesion) }.map { ($0.lesion.name, $0.regimen) })
     }
 
-    /// The lesions R2 stabilises, the one asking most first (then in the case's order).
+    /// True when two lesions share a level or lie next to each other.
+    static func adjoins(_ a: SpinalLesion, _ b: SpinalLesion) -> Bool {
+        a.levels.contains { x in b.levels.contains { y in abs(x.rawValue - y.rawValue) <= 1 } }
+    }
+
+    /// True when `a` starts above `b`.
+    static func cranial(_ a: SpinalLesion, _ b: SpinalLesion) -> Bool {
+        (a.levels.min()?.rawValue ?? 0) < (b.levels.min()?.rawValue ?? 0)
+    }
+
+    /// The lesions R2 stabilises, the one asking most first.
     var stabilisingReadings: [MechanicalReading] {
-        let stabilising = mechanicalReadings.enumerated().filter { $0.element.need.stabilises }
-        return stabilising.sorted { a, b in
-            a.element.asksMore(than: b.element) || (!b.element.asksMore(than: a.element) && a.offset < b.offset)
-        }.map(\.element)
+        mechanicalReadings.filter { $0.need.stabilises }.sorted { $0.asksMore(than: $1) }
+    }
+
+    /// One option's regimen for several lesions: the regimen when they share it, else each
+    /// lesion's own ("C5: cervical orthosis; L3: thoracolumbar orthosis").
+    static func regimen(perLesion entries: [(lesion: String, regimen: String)]) -> String? {
+        guard let first = entries.first else { return nil }
+        if entries.allSatisfy({ $0.regimen == first.regimen }) { return first.regimen }
+        return entries.map { phrase("\($0.lesion): \($0.regimen)") }.joinedPhrase(separator: "; ")
     }
 
     /// R2: stabilisation by SINS, for every lesion that needs it ("combine R2 and R3").
@@ -637,7 +701,8 @@ final class ClinicalReasoning {
             // R2 also stabilises for mechanical radiculopathy, which the case cannot say: when a
             // radiculopathy is recorded, the rule names the question for the team.
             let radicular = c.neurology.deficit == .radiculopathy || c.symptoms.neuroSymptoms.contains(.radicularPain)
-            rulesApplied.append(phrase("R2 mechanical: \(sins.text) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")"))
+            let painUnknown = mechanicalLesion?.pain == nil
+            rulesApplied.append(phrase("R2 mechanical: \(sins.text) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")\(painUnknown ? "; pain not recorded: stabilisation is favoured if it is mechanical" : "")"))
         case .none:
             rulesApplied.append(phrase("R2 mechanical: \(sins.text) ≤ 6 → no stabilisation on mechanical grounds"))
         case .unknown:
@@ -660,16 +725,28 @@ final class ClinicalReasoning {
             add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
                 Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no neurological deficit, no bony retropulsion, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
                           citation: Citations.nomsAugmentation))
+            noteUngradedCement(lesion)
         } else {
             let cervical = lesion.levels.contains { $0.region == .cervical }
             // C1–C2 is fixed from the occiput or across C1–C2 (reference §16 V07).
             let upperCervical = lesion.levels.contains { $0 == .c1 || $0 == .c2 }
-            add(.stabilization, priority: required ? 8 : 12,
+            let fixation = Fixation(
+                lesion: lesion,
                 regimen: upperCervical ? "instrumented occipito-cervical or C1–C2 fixation"
                     : cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
-                Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
-                          citation: Citations.fisherNoms))
+                rationale: Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
+                                     citation: Citations.fisherNoms),
+                priority: required ? 8 : 12)
+            fixations.append(fixation)
+            add(.stabilization, priority: fixation.priority, regimen: fixation.regimen, fixation.rationale)
         }
+    }
+
+    /// Cement needs no high-grade ESCC at the fractured lesion (reference §12.4): said when that
+    /// lesion's grade is not recorded (another lesion's grade does not stand in for it).
+    func noteUngradedCement(_ lesion: SpinalLesion) {
+        guard lesion.escc == nil else { return }
+        note(.cementAugmentation, phrase("ESCC not recorded at \(lesion.name): confirm there is no high-grade compression there before augmentation (reference §12.4)"))
     }
 
     /// Why cement augmentation does not suit `lesion` (empty when it does). Reference §12.4: a
@@ -681,7 +758,7 @@ final class ClinicalReasoning {
     func cementBarriers(_ lesion: SpinalLesion, forSurgicalPatient: Bool) -> [String] {
         var why = [String](capacity: 4)
         if !lesion.isPainfulFracture { why.append("no painful pathological fracture") }
-        if lesion.escc?.isHighGrade ?? esccHigh { why.append("high-grade ESCC") }
+        if lesion.escc?.isHighGrade == true { why.append("high-grade ESCC") }
         if facts.hasNeurologicalDeficit { why.append("neurological deficit") }
         if lesion.bonyRetropulsion == true { why.append("bony retropulsion") }
         if lesion.posterolateral == .bilateral { why.append("bilateral posterolateral disease") }
@@ -699,9 +776,12 @@ final class ClinicalReasoning {
         return why
     }
 
-    /// The orthosis for the lesion's region.
+    /// The orthosis for the lesion's region (one reaching the thoracic spine from the neck needs a
+    /// cervicothoracic one).
     static func orthosis(for lesion: SpinalLesion) -> String {
-        if lesion.levels.contains(where: { $0.region == .cervical }) { return "cervical orthosis" }
+        if lesion.levels.contains(where: { $0.region == .cervical }) {
+            return lesion.levels.contains(where: { $0.region == .thoracic }) ? "cervicothoracic orthosis" : "cervical orthosis"
+        }
         if lesion.levels.allSatisfy({ $0.region == .sacral }) { return "lumbosacral orthosis (limited support at the sacrum)" }
         return "thoracolumbar orthosis"
     }
@@ -916,8 +996,14 @@ final class ClinicalReasoning {
     /// applyContext was optimised and cost 8 % of assess() without running.)
     @inline(never) func adaptRadiotherapyToContext() {
         // SBRT planned after separation surgery is definitive when the patient avoids or declines
-        // the operation (settled first: the notes below depend on the regimen).
-        if surgeryOffByPatient, let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
+        // the operation (settled first: the notes below depend on the regimen): every operation,
+        // or every one that SBRT would follow.
+        var followed = 0, declinedFollowed = 0
+        for i in candidates.indices where candidates[i].code == .separationSurgery || candidates[i].code == .decompressionStabilization {
+            followed += 1
+            if c.preferences.declines.contains(candidates[i].code) { declinedFollowed += 1 }
+        }
+        if surgeryOffByPatient || (followed > 0 && declinedFollowed == followed), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
             candidates[i].regimen = "24 Gy / 2"
             if !candidates[i].alternativeRegimens.contains("16–24 Gy × 1") { candidates[i].alternativeRegimens.append("16–24 Gy × 1") }
             candidates[i].contextNotes.append("without the operation it was to follow (the patient's choice): definitive rather than post-operative SBRT — agree the dose and the margin to the cord with radiation oncology")
