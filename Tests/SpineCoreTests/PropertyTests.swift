@@ -392,6 +392,25 @@ struct PropertyTests {
         }
     }
 
+    @Test("the plan does not depend on the order the lesions were entered in")
+    func propertyLesionOrderDoesNotMatter() async {
+        await propertyCheck(count: propertyCount, input: propertyCaseGen) { c in
+            guard c.spine.lesions.count > 1 else { return }
+            var reversed = c
+            reversed.spine.lesions.reverse()
+            let a = assess(c, today: propertyToday), b = assess(reversed, today: propertyToday)
+            // Options by code, rank, regimen and goals; the urgency; the arms' findings. (Texts that
+            // name a field path, "spine.lesions[1].pain", follow the order and are not compared.)
+            #expect(a.options.map { "\($0.code) \($0.rank) \($0.regimen ?? "") \($0.goals)" }
+                    == b.options.map { "\($0.code) \($0.rank) \($0.regimen ?? "") \($0.goals)" })
+            #expect(a.urgency.level == b.urgency.level)
+            #expect(a.noms.mechanical.finding == b.noms.mechanical.finding)
+            #expect(a.noms.neurologic.code == b.noms.neurologic.code)
+            #expect(a.noms.oncologic.finding == b.noms.oncologic.finding)
+            #expect(a.patchell.status == b.patchell.status)
+        }
+    }
+
     @Test("jsonBytes() equals JSONEncoder [.sortedKeys, .withoutEscapingSlashes] byte for byte")
     func propertyFastJsonMatchesFoundation() async throws {
         let encoder = JSONEncoder()
