@@ -1737,3 +1737,98 @@ struct ReasoningAuditTests {
         #expect(ungraded.reasoningRuleFired("R3: bony retropulsion at L2"))
     }
 }
+
+// MARK: - The patient's context (the third clinical review of 2026-11-27)
+
+@Suite("Reasoning: context after the third clinical review")
+struct ReasoningContextReviewTests {
+    /// Renal cell at T8 with ESCC 2 and a recent myelopathy: symptomatic compression.
+    static func symptomaticRenal(_ configure: (inout Case) -> Void = { _ in }) -> Case {
+        reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            reasoningMyelopathy(&$0)
+            configure(&$0)
+        }
+    }
+
+    @Test("Symptomatic compression with surgery avoided: cEBRT with an MSCC regimen, not definitive SBRT (reference §12.1–12.2)")
+    func avoidedSurgerySymptomaticGetsCebrt() throws {
+        let a = reasoningAssess(Self.symptomaticRenal { $0.preferences.priorities = [.avoidSurgery] })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(cebrt.alternativeRegimens == ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10"])
+        #expect(cebrt.rationale.contains { $0.finding.contains("radiotherapy alone for symptomatic compression not treated surgically") })
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == nil)
+        #expect(sbrt.cautions.contains { $0.contains("SBRT alone is not established for neurologically symptomatic compression") })
+        #expect(cebrt.rank < sbrt.rank)
+        // Without symptoms the earlier plan stands: definitive SBRT (the trials' population).
+        let asymptomatic = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.preferences.priorities = [.avoidSurgery]
+        })
+        #expect(asymptomatic.reasoningOption(.sbrt)?.regimen == "24 Gy / 2")
+    }
+
+    @Test("Fewer fractions with symptomatic compression: 8 Gy × 1 is discussed (SCORAD III), not substituted")
+    func fewerFractionsSymptomatic() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningLesion(escc: .g1b)]) {
+            reasoningMyelopathy(&$0)
+            $0.social.financialConstraints = .severe
+        })
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen != "8 Gy × 1")
+        #expect(cebrt.contextNotes.contains { $0.contains("SCORAD III") })
+    }
+
+    @Test("A declined dexamethasone is an immediate discussion in the deadlines, not an order")
+    func declinedDexamethasoneDeadline() throws {
+        let a = reasoningAssess(Self.symptomaticRenal { $0.preferences.declines = [.dexamethasone] })
+        #expect(a.urgency.deadlines.contains { $0.action.hasPrefix("Discuss dexamethasone again: the patient declined it") && $0.withinHours == 0 })
+        #expect(!a.urgency.deadlines.contains { $0.action.hasPrefix("Dexamethasone 16 mg") })
+        #expect(a.reasoningOption(.dexamethasone)?.declined == true)
+    }
+
+    @Test("An orthosis added for an avoided operation carries the obesity caution too")
+    func obesityCautionOnPreferenceOrthosis() throws {
+        let a = reasoningAssess(reasoningCase(lesions: [reasoningMaxSinsLesion()]) {
+            $0.preferences.priorities = [.avoidSurgery]
+            $0.comorbidities = [.obesity]
+        })
+        #expect(try #require(a.reasoningOption(.bracing)).cautions.contains("obesity: orthosis fit may be poor"))
+    }
+
+    @Test("Steroids for severe pain carry the lymphoma tissue-first and the diabetic glucose cautions")
+    func severePainSteroidCautions() throws {
+        let a = reasoningAssess(reasoningCase(histology: "lymphoma") {
+            $0.symptoms.painScore = 8
+            $0.comorbidities = [.diabetes]
+        })
+        let note = try #require(a.reasoningOption(.analgesia)?.contextNotes.first { $0.hasPrefix("severe pain (NRS 8)") })
+        #expect(note.contains("obtain tissue first"))
+        #expect(note.contains("steroid-induced hyperglycaemia"))
+    }
+
+    @Test("'Live as long as possible' is served by tumour control, not by supportive care")
+    func prolongLifeOnlyTumourControl() throws {
+        let a = reasoningAssess(reasoningCase { $0.preferences.priorities = [.prolongLife] })
+        #expect(a.reasoningOption(.cebrt)?.contextNotes.contains("serves the patient's priority: living longer") == true)
+        #expect(a.reasoningOption(.boneModifyingAgent)?.contextNotes.contains { $0.contains("living longer") } == false)
+    }
+
+    @Test("On systemic therapy in an emergency: the emergency is not delayed; no effective options: the referral says so")
+    func systemicTherapyAndEmergency() throws {
+        let a = reasoningAssess(Self.symptomaticRenal { $0.systemic.currentTreatment = [.chemotherapy] })
+        let surgery = try #require(a.options.first { $0.code.isOpenSurgery })
+        #expect(surgery.contextNotes.contains { $0.hasPrefix("on chemotherapy: the emergency is not delayed for the systemic treatment") })
+        #expect(!a.options.contains { $0.contextNotes.contains { $0.contains("agree RT timing with the treatment cycles") } })
+        let none = reasoningAssess(reasoningCase { $0.systemic.effectiveOptionsRemaining = false })
+        #expect(none.referralDetails.first { $0.code == .medicalOncology }?.reasons == ["no effective systemic options recorded: confirm, and plan the care that follows"])
+    }
+
+    @Test("Renal impairment: a surgical caution, not only a lower rank")
+    func renalSurgicalCaution() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)]) { $0.comorbidities = [.renal] })
+        let surgery = try #require(a.reasoningOption(.separationSurgery))
+        #expect(surgery.cautions.contains { $0.hasPrefix("renal impairment: check renal function before surgery") })
+        #expect(surgery.contextNotes.contains { $0.contains("confirm fitness for surgery before offering it") })
+    }
+}

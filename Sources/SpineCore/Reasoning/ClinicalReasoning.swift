@@ -163,6 +163,10 @@ final class ClinicalReasoning {
     /// True when `nomsEscc` is a known high-grade compression with another lesion not graded.
     var esccFromGradedLesionsOnly: Bool { nomsEscc != nil && facts.escc == nil }
     var escc: EpiduralCompressionGrade? { nomsEscc }
+    /// Symptomatic compression, which SBRT's evidence excludes (SC.24: "no neurologically
+    /// symptomatic cord or cauda compression"; ASTRO 2024: "no neurological symptoms or signs",
+    /// reference §12.2): without surgery it gets cEBRT's MSCC regimens (§12.1).
+    var symptomaticCompression: Bool { facts.hasNeurologicalSymptomsOrSigns }
     var esccHigh: Bool { escc?.isHighGrade ?? false }
     var histologyName: String { facts.histology.code }
 
@@ -914,7 +918,9 @@ final class ClinicalReasoning {
         let h = facts.histology
         let active = c.systemic.currentTreatment.lazy.filter { $0 != .none && $0 != .boneModifying }
         if c.systemic.effectiveOptionsRemaining != false, !gated || c.systemic.effectiveOptionsRemaining == true {
-            let finding = active.isEmpty
+            let finding = h.code == "plasmacytoma" && active.isEmpty
+                ? "solitary plasmacytoma: haematology to exclude myeloma and plan follow-up (radiotherapy treats the plasmacytoma itself)"
+                : active.isEmpty
                 ? phrase("metastatic \(h.name.lowercased()): medical oncology to set the systemic plan; it takes precedence and local treatment is timed around it")
                 : phrase("continue current systemic therapy (\(joined: active, separator: ", ")); local treatment is timed around it")
             add(.systemicTherapy, priority: 20, Rationale(rule: "Primary cancer first", finding: finding, citation: Citations.noms))
@@ -941,7 +947,12 @@ final class ClinicalReasoning {
                 Rationale(rule: "Supportive care", finding: phrase("spinal pain\(c.symptoms.painScore.map { " (NRS \($0)/10)" } ?? ""): individualised pain assessment"),
                           citation: Citations.ng234Supportive))
             if let s = c.symptoms.painScore, s >= 7, !has(.dexamethasone) {
-                note(.analgesia, phrase("severe pain (NRS \(s)): NG234 allows steroids for severe pain even without neurological signs"))
+                var cautions = ""
+                if facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary" {
+                    cautions += "; if lymphoma is possible, obtain tissue first (steroids can obscure the histology)"
+                }
+                if c.comorbidities.contains(.diabetes) { cautions += "; diabetes: steroid-induced hyperglycaemia — monitor glucose" }
+                note(.analgesia, phrase("severe pain (NRS \(s)): NG234 allows steroids for severe pain even without neurological signs\(cautions) (reference §12.5)"))
             }
         }
         // A lesion found on staging that causes nothing (reference §16 V02): radiotherapy is a
@@ -1003,7 +1014,15 @@ final class ClinicalReasoning {
             followed += 1
             if c.preferences.declines.contains(candidates[i].code) { declinedFollowed += 1 }
         }
-        if surgeryOffByPatient || (followed > 0 && declinedFollowed == followed), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
+        if surgeryOffByPatient || (followed > 0 && declinedFollowed == followed), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt,
+           symptomaticCompression {
+            // Without its operation, SBRT is not the radiotherapy for cord compression (SC.24 and
+            // ASTRO 2024 exclude symptomatic compression; reference §12.1–12.2): cEBRT is added
+            // with the non-operative plan, and SBRT stays visible after it.
+            candidates[i].regimen = nil
+            candidates[i].priority = max(candidates[i].priority, 11)
+            candidates[i].cautions.append("without the operation it was to follow (the patient's choice): SBRT alone is not established for neurologically symptomatic compression (SC.24 and ASTRO 2024 exclude it) — conventional EBRT with an MSCC regimen is the radiotherapy (reference §12.1–12.2)")
+        } else if surgeryOffByPatient || (followed > 0 && declinedFollowed == followed), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
             candidates[i].regimen = "24 Gy / 2"
             if !candidates[i].alternativeRegimens.contains("16–24 Gy × 1") { candidates[i].alternativeRegimens.append("16–24 Gy × 1") }
             candidates[i].contextNotes.append("without the operation it was to follow (the patient's choice): definitive rather than post-operative SBRT — agree the dose and the margin to the cord with radiation oncology")
@@ -1040,7 +1059,7 @@ final class ClinicalReasoning {
         let why: String? = reasons == 0 ? nil : whyText.string
         if let why, let i = index(of: .cebrt) {
             if candidates[i].regimen != "8 Gy × 1" {
-                if esccHigh {
+                if esccHigh || facts.hasNeurologicalSymptomsOrSigns {
                     candidates[i].contextNotes.append(phrase("\(why): 8 Gy × 1 would need one visit; for MSCC it narrowly missed non-inferiority to 20 Gy / 5 for ambulation (SCORAD III: 69.3 % vs 72.7 %) — discuss (\(Citations.scorad))"))
                     candidates[i].alternativeRegimens.removeAll { $0 == "8 Gy × 1" }
                     candidates[i].alternativeRegimens.insert("8 Gy × 1", at: 0)
@@ -1053,7 +1072,7 @@ final class ClinicalReasoning {
                 }
             }
         }
-        if let why, let i = index(of: .sbrt) {
+        if let why, let i = index(of: .sbrt), candidates[i].regimen != nil {
             if candidates[i].regimen == "24 Gy / 2" {
                 // Single-fraction SRS (reference §12.2, institutional practice [M]) needs one visit.
                 candidates[i].alternativeRegimens.removeAll { $0 == "16–24 Gy × 1" }
@@ -1077,7 +1096,10 @@ final class ClinicalReasoning {
         // The primary cancer's treatment comes first.
         let active = c.systemic.currentTreatment.lazy.filter { $0 != .none && $0 != .boneModifying }
         if !active.isEmpty {
-            let text = phrase("on \(joined: active, separator: ", "): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
+            // An emergency is not timed around a cycle (R0: a surgical or RT decision within 24 h).
+            let text = urgency.level == .emergency
+                ? phrase("on \(joined: active, separator: ", "): the emergency is not delayed for the systemic treatment — tell medical oncology now (hold agents that impair wound healing around surgery; agree the next cycle)")
+                : phrase("on \(joined: active, separator: ", "): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
             note({ $0.isOpenSurgery || $0.isRadiotherapy || $0 == .cementAugmentation }, text)
         }
 
@@ -1115,6 +1137,7 @@ final class ClinicalReasoning {
             caution(.boneModifyingAgent, "renal impairment: adjust zoledronic acid to creatinine clearance; denosumab needs no renal adjustment but watch for hypocalcaemia (give calcium and vitamin D)")
             caution(.analgesia, "renal impairment: avoid NSAIDs; adjust opioid choice and dose")
             caution(.embolization, "renal impairment: limit iodinated contrast")
+            caution(surgical, "renal impairment: check renal function before surgery; avoid nephrotoxic drugs and limit contrast")
         }
         if cm.contains(.coagulopathy) {
             caution(procedures, "coagulopathy: correct clotting before any procedure")
@@ -1137,11 +1160,13 @@ final class ClinicalReasoning {
             let list = serious.map(\.rawValue).sorted().joinedPhrase(separator: ", ")
             for i in candidates.indices where candidates[i].code.isOpenSurgery {
                 candidates[i].priority += 3
-                candidates[i].contextNotes.append(phrase("ranked lower for comorbidities (\(list)) that raise the surgical risk"))
+                candidates[i].contextNotes.append(phrase("ranked lower for comorbidities (\(list)) that raise the surgical risk: after the non-operative options where there are any; confirm fitness for surgery before offering it"))
             }
         }
 
         applyPreferences()
+        // An orthosis the patient's preferences added (after the cautions above) gets its own.
+        if cm.contains(.obesity) { caution(.bracing, "obesity: orthosis fit may be poor") }
     }
 
     /// The patient's stated preferences: avoiding surgery, named goals, declined options.
@@ -1152,10 +1177,18 @@ final class ClinicalReasoning {
         if surgeryOffByPatient {
             let who = avoids ? "the patient wishes to avoid surgery" : "the patient declined surgery"
             if has(.separationSurgery) || has(.decompressionStabilization) {
-                let modality: TreatmentOption = radiosensitivity == .sensitive ? .cebrt : .sbrt
-                add(modality, priority: 10, regimen: modality == .sbrt ? "24 Gy / 2" : "20 Gy / 5",
-                    Rationale(rule: "Patient preference", finding: phrase("\(who): radiotherapy alone, less durable than surgery + RT for high-grade compression"),
-                              citation: Citations.noms))
+                // Symptomatic compression not treated surgically gets cEBRT's MSCC regimens
+                // (reference §12.1), whatever the histology: SBRT's evidence excludes it (§12.2).
+                let modality: TreatmentOption = radiosensitivity == .sensitive || symptomaticCompression ? .cebrt : .sbrt
+                if modality == .cebrt, symptomaticCompression, radiosensitivity != .sensitive {
+                    add(.cebrt, priority: 10, regimen: "20 Gy / 5", alternatives: Self.cebrtAlternatives[1][0], Rationale(
+                        rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression); less durable for a radioresistant tumour"),
+                        citation: Citations.nomsMsccRegimens))
+                } else {
+                    add(modality, priority: 10, regimen: modality == .sbrt ? "24 Gy / 2" : "20 Gy / 5",
+                        Rationale(rule: "Patient preference", finding: phrase("\(who): radiotherapy alone, less durable than surgery + RT for high-grade compression"),
+                                  citation: Citations.noms))
+                }
             }
             if has(.stabilization) || stabilisation == .required || stabilisation == .favoured {
                 add(.bracing, priority: 12, regimen: mechanicalLesion.map(Self.orthosis(for:)) ?? "orthosis", Rationale(
@@ -1178,7 +1211,7 @@ final class ClinicalReasoning {
                 switch p {
                 case .relievePain: served.contains(.painRelief) ? "relief of pain" : nil
                 case .maintainFunction: served.contains(.neurologicalFunction) ? "keeping function" : nil
-                case .prolongLife: served.contains(.tumorControl) || served.contains(.supportCancerTreatment) ? "living longer" : nil
+                case .prolongLife: served.contains(.tumorControl) ? "living longer" : nil
                 default: nil
                 }
             }
@@ -1323,7 +1356,9 @@ final class ClinicalReasoning {
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }
         if hasOpenSurgery && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }
         if has(.cebrt) || has(.sbrt) { refer(.radiationOncology, phrase("radiotherapy option (\(has(.cebrt) && has(.sbrt) ? "cEBRT, SBRT" : has(.cebrt) ? "cEBRT" : "SBRT"))")) }
-        refer(.medicalOncology, "systemic treatment plan and timing: the primary cancer's treatment takes precedence")
+        refer(.medicalOncology, c.systemic.effectiveOptionsRemaining == false
+              ? "no effective systemic options recorded: confirm, and plan the care that follows"
+              : "systemic treatment plan and timing: the primary cancer's treatment takes precedence")
         if urgency.level != .routine { refer(.diagnosticRadiology, phrase("whole-spine MRI within \(urgency.level == .emergency ? "24 hours" : "1 week")")) }
         if scores.escc.status != "computed" || scores.sins.status != .computed { refer(.diagnosticRadiology, "complete the imaging items (ESCC, SINS)") }
         if facts.histology.code == "unknown-primary" {

@@ -10,6 +10,7 @@ public enum Triage {
     static let ng234Immobilise = "\(ng234); reference §12.7"
     static let qs56Imaging = "\(qs56); NICE CG75 (2008)"
     static let dexamethasone = "Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring"
+    static let dexamethasoneDeclined = "Discuss dexamethasone again: the patient declined it (NICE NG234: 16 mg as soon as possible for suspected MSCC)"
     static let dexamethasoneLymphoma = "\(dexamethasone); if lymphoma is possible, obtain tissue first where it is safe to do so (steroids can obscure the histology)"
 
     static func text(_ key: NeuroSymptom) -> String {
@@ -81,7 +82,10 @@ public enum Triage {
             deadlines.append(deadline("Contact the MSCC coordinator (oncological emergency)", hours: 0, citation: ng234))
             // Steroids before a biopsy can hide lymphoma (reference §12.5): said where it is possible.
             let lymphomaPossible = facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary"
-            deadlines.append(deadline(lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0, citation: ng234Dexamethasone))
+            // A patient who declined steroids is asked again, not given them: the deadline says so.
+            let declined = c.preferences.declines.contains(.dexamethasone)
+            deadlines.append(deadline(declined ? dexamethasoneDeclined : lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0,
+                                      citation: ng234Dexamethasone))
             let unstable = (knownSins?.points ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {
                 // NG234 (reference §12.7): immobilise without delay; expert advice within 24 h, to
