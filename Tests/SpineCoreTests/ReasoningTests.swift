@@ -922,7 +922,7 @@ struct ReasoningContextTests {
             $0.comorbidities = [.anemia]
         })
         let surgery = try #require(a.reasoningOption(.separationSurgery))
-        #expect(surgery.cautions.contains { $0.contains("transfusion") })
+        #expect(surgery.cautions.contains { $0.contains("transfusion threshold 8 g/dL for spinal (orthopaedic) surgery") })
         #expect(a.reasoningOption(.sbrt)?.cautions.contains { $0.contains("transfusion") } == false)
     }
 
@@ -1830,5 +1830,14 @@ struct ReasoningContextReviewTests {
         let surgery = try #require(a.reasoningOption(.separationSurgery))
         #expect(surgery.cautions.contains { $0.hasPrefix("renal impairment: check renal function before surgery") })
         #expect(surgery.contextNotes.contains { $0.contains("confirm fitness for surgery before offering it") })
+    }
+
+    @Test("Prior RT: the conventional re-irradiation regimens are on cEBRT, not on SBRT")
+    func reirradiationListOnCebrtOnly() throws {
+        let prior = PriorRadiation(doseGy: 8, fractions: 1, on: nil)
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(prior: prior)]))
+        let sbrt = try #require(a.reasoningOption(.sbrt))
+        #expect(sbrt.contextNotes.contains { $0.hasPrefix("prior RT at T8") && $0.hasSuffix("check the cumulative spinal-cord dose") })
+        #expect(!sbrt.contextNotes.contains { $0.contains("ASTRO 2024 re-irradiation regimens") })
     }
 }

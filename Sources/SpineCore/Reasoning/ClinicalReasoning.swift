@@ -531,7 +531,7 @@ final class ClinicalReasoning {
     func has(_ code: TreatmentOption) -> Bool { index(of: code) != nil }
     var hasOpenSurgery: Bool { index(where: \.isOpenSurgery) != nil }
 
-    static let anaemiaSurgicalCaution = "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 7 g/dL, or 8 g/dL for orthopaedic surgery or cardiovascular disease (\(Citations.transfusion))"
+    static let anaemiaSurgicalCaution = "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 8 g/dL for spinal (orthopaedic) surgery or with cardiovascular disease, 7 g/dL otherwise (\(Citations.transfusion))"
     static let cebrtRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "30 Gy / 10"]
     static let sbrtRegimens = ["24 Gy / 2", "27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"]
     static let msccRegimens = ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"]
@@ -1108,8 +1108,9 @@ final class ClinicalReasoning {
             guard let prior = lesion.priorRadiation else { continue }
             let eqd2 = (prior.eqd2CordAlphaBeta2 * 10).rounded() / 10
             let doseText = prior.doseGy.rounded() == prior.doseGy ? String(Int(prior.doseGy)) : String(prior.doseGy)
-            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose; ASTRO 2024 re-irradiation regimens 8 Gy × 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8")
-            note(.cebrt, text)
+            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose")
+            // ASTRO 2024's re-irradiation regimens are conventional ones (reference §12.1).
+            note(.cebrt, phrase("\(text); ASTRO 2024 re-irradiation regimens 8 Gy × 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8"))
             note(.sbrt, text)
         }
 
