@@ -1840,4 +1840,27 @@ struct ReasoningContextReviewTests {
         #expect(sbrt.contextNotes.contains { $0.hasPrefix("prior RT at T8") && $0.hasSuffix("check the cumulative spinal-cord dose") })
         #expect(!sbrt.contextNotes.contains { $0.contains("ASTRO 2024 re-irradiation regimens") })
     }
+
+    @Test("Hypertension and 'other' caution surgery; osteoporosis says its doses are not the oncology doses (§12.6)")
+    func comorbidityCautionsFilledIn() throws {
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g3)]) {
+            $0.comorbidities = [.hypertension, .osteoporosis, .other]
+        })
+        let surgery = try #require(a.reasoningOption(.separationSurgery))
+        #expect(surgery.cautions.contains("hypertension: control blood pressure before surgery"))
+        #expect(surgery.cautions.contains("another comorbidity is recorded: weigh it in the fitness for surgery"))
+        #expect(try #require(a.reasoningOption(.boneModifyingAgent)).cautions.contains { $0.hasPrefix("osteoporosis: an osteoporosis dose") })
+    }
+
+    @Test("Cement augmentation declined: an orthosis is offered instead, as for a declined operation")
+    func declinedCementOffersOrthosis() throws {
+        let t12 = reasoningLesion([.t12], pain: .mechanical, bone: .lytic, alignment: .normal, collapse: .under50, posterolateral: .unilateral)
+        let offered = reasoningAssess(reasoningCase(lesions: [t12]))
+        #expect(offered.reasoningCodes.contains(.cementAugmentation) && !offered.reasoningCodes.contains(.bracing))
+        let declined = reasoningAssess(reasoningCase(lesions: [t12]) { $0.preferences.declines = [.cementAugmentation] })
+        let brace = try #require(declined.reasoningOption(.bracing))
+        #expect(brace.regimen == "thoracolumbar orthosis")
+        #expect(brace.rank < (declined.reasoningRank(.cementAugmentation) ?? 0))
+        #expect(declined.reasoningOption(.cementAugmentation)?.declined == true)
+    }
 }

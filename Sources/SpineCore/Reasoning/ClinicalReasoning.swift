@@ -1129,6 +1129,7 @@ final class ClinicalReasoning {
         }
         if cm.contains(.hypertension) {
             caution(.dexamethasone, "hypertension: corticosteroids can raise blood pressure — monitor")
+            caution(surgical, "hypertension: control blood pressure before surgery")
         }
         if cm.contains(.anemia) {
             caution(surgical, Self.anaemiaSurgicalCaution)
@@ -1143,7 +1144,12 @@ final class ClinicalReasoning {
         if cm.contains(.coagulopathy) {
             caution(procedures, "coagulopathy: correct clotting before any procedure")
         }
+        if cm.contains(.other) {
+            caution(surgical, "another comorbidity is recorded: weigh it in the fitness for surgery")
+        }
         if cm.contains(.osteoporosis) {
+            // Reference §12.6: "The osteoporosis doses … are not the oncology doses."
+            caution(.boneModifyingAgent, "osteoporosis: an osteoporosis dose (denosumab 60 mg 6-monthly, zoledronic acid 5 mg yearly) is not the oncology dose — replace it, do not add to it (reference §12.6)")
             caution({ $0 == .stabilization || $0 == .separationSurgery || $0 == .decompressionStabilization }, "osteoporosis: poor screw purchase — consider cement-augmented screws and longer constructs")
         }
         if cm.contains(.hepatic) {
@@ -1202,6 +1208,14 @@ final class ClinicalReasoning {
                     candidates[i].contextNotes.append("the patient prefers to avoid surgery: non-operative alternatives are ranked first")
                 }
             }
+        }
+
+        // Cement augmentation declined for a lesion that needs stabilising: the non-operative
+        // alternative is an orthosis, as for a declined operation.
+        if c.preferences.declines.contains(.cementAugmentation), has(.cementAugmentation), !has(.stabilization) {
+            add(.bracing, priority: 12, regimen: mechanicalLesion.map(Self.orthosis(for:)) ?? "orthosis", Rationale(
+                rule: "Patient preference", finding: "the patient declined cement augmentation: orthosis and analgesia for the painful fracture (less effective than augmentation)",
+                citation: Citations.noms))
         }
 
         // Goals the patient named.
