@@ -1757,16 +1757,36 @@ struct ReasoningContextReviewTests {
         #expect(cebrt.regimen == "20 Gy / 5")
         #expect(cebrt.alternativeRegimens == ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10"])
         #expect(cebrt.rationale.contains { $0.finding.contains("radiotherapy alone for symptomatic compression not treated surgically") })
-        let sbrt = try #require(a.reasoningOption(.sbrt))
-        #expect(sbrt.regimen == nil)
-        #expect(sbrt.cautions.contains { $0.contains("SBRT alone is not established for neurologically symptomatic compression") })
-        #expect(cebrt.rank < sbrt.rank)
+        #expect(a.reasoningOption(.sbrt) == nil, "the hybrid's SBRT goes with its operation")
+        #expect(a.referralDetails.first { $0.code == .radiationOncology }?.reasons == ["radiotherapy option (cEBRT)"])
+        // Declining only the operation SBRT follows, with another operation still planned, does the same.
+        // L3 mobile 2 + mechanical 3 + lytic 2 + subluxation 4 + >50 % 3 + bilateral 3 = 17.
+        let l3 = reasoningLesion([.l3], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+        let partly = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2), l3]) {
+            reasoningMyelopathy(&$0)
+            $0.preferences.declines = [.separationSurgery]
+        })
+        #expect(partly.reasoningCodes.contains(.stabilization))
+        #expect(partly.reasoningOption(.sbrt) == nil)
+        #expect(partly.reasoningOption(.cebrt)?.regimen == "20 Gy / 5")
+        // The new cEBRT is adapted like any other: re-irradiation after a prior course.
+        let prior = PriorRadiation(doseGy: 30, fractions: 10, on: nil)
+        let retreated = reasoningAssess(reasoningCase(histology: "bladder", lesions: [reasoningLesion(escc: .g2, prior: prior)]) {
+            reasoningMyelopathy(&$0)
+            $0.preferences.priorities = [.avoidSurgery]
+        })
+        let re = try #require(retreated.reasoningOption(.cebrt))
+        #expect(Self.reirradiation.contains(re.regimen ?? ""))
+        #expect(re.alternativeRegimens.allSatisfy { Self.reirradiation.contains($0) })
+        #expect(re.contextNotes.contains { $0.hasPrefix("prior RT at T8") })
         // Without symptoms the earlier plan stands: definitive SBRT (the trials' population).
         let asymptomatic = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
             $0.preferences.priorities = [.avoidSurgery]
         })
         #expect(asymptomatic.reasoningOption(.sbrt)?.regimen == "24 Gy / 2")
     }
+
+    static let reirradiation = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "20 Gy / 8"]
 
     @Test("Fewer fractions with symptomatic compression: 8 Gy × 1 is discussed (SCORAD III), not substituted")
     func fewerFractionsSymptomatic() throws {
@@ -1777,6 +1797,18 @@ struct ReasoningContextReviewTests {
         let cebrt = try #require(a.reasoningOption(.cebrt))
         #expect(cebrt.regimen != "8 Gy × 1")
         #expect(cebrt.contextNotes.contains { $0.contains("SCORAD III") })
+        // A radiculopathy with no compression on imaging is not SCORAD's population: one fraction for pain.
+        let radicular = reasoningAssess(reasoningCase {
+            $0.neurology.deficit = .radiculopathy
+            $0.social.financialConstraints = .severe
+        })
+        #expect(radicular.reasoningOption(.cebrt)?.regimen == "8 Gy × 1")
+        // The cEBRT added when a symptomatic patient avoids surgery gets the SCORAD discussion too.
+        let avoided = reasoningAssess(Self.symptomaticRenal {
+            $0.preferences.priorities = [.avoidSurgery]
+            $0.social.financialConstraints = .severe
+        })
+        #expect(avoided.reasoningOption(.cebrt)?.contextNotes.contains { $0.contains("SCORAD III") } == true)
     }
 
     @Test("A declined dexamethasone is an immediate discussion in the deadlines, not an order")

@@ -231,6 +231,44 @@ struct WebUrgencyTests {
         }
     }
 
+    /// The patient summary of a case document (no server: the page's words from the case and its assessment).
+    static func summary(_ json: String) throws -> String {
+        let c = try CaseDocument.decode(Array(json.utf8), today: CalendarDate(iso: "2026-03-01")!).get()
+        return PatientSummaryPage.view(c, assess(c, today: CalendarDate(iso: "2026-03-01")!), caseID: UUID()).raw
+    }
+
+    static func doc(histology: String = "kidney", lesions: String, neurology: String = #""frankel": "E", "ambulation": "independent", "deficit": "none""#) -> String {
+        let levels = lesions.matches(of: /"levels": \["([A-Z][0-9])"\]/).map { "\"\($0.1)\"" }.joined(separator: ", ")
+        return #"{"schemaVersion": 1, "patient": {"id": "MRN-PS"}, "primaryTumor": {"histology": "\#(histology)"}, "spine": {"involvedLevels": [\#(levels)], "lesions": [\#(lesions)]}, "neurology": {\#(neurology)}, "performance": {"karnofsky": 80}, "systemic": {"medicallyOperable": true, "clinicianSurvivalEstimateMonths": 12}}"#
+    }
+
+    @Test func thePatientSummarySaysWhatIsKnownWhenAnotherLesionIsIncomplete() throws {
+        // ESCC 3 at T8, an L3 lesion without its grade: the case's ESCC is incomplete, the compression is known.
+        let cord = try Self.summary(Self.doc(lesions: #"{"levels": ["T8"], "escc": "3", "pain": "mechanical"}, {"levels": ["L3"]}"#))
+        #expect(cord.contains("pressing on the spinal cord"))
+        // Below L1 it is the nerves (cauda equina), not the cord.
+        let nerves = try Self.summary(Self.doc(lesions: #"{"levels": ["L3"], "escc": "2"}"#))
+        #expect(nerves.contains("pressing on the nerves") && !nerves.contains("pressing on the spinal cord"))
+        // A SINS of 17 at L3 known despite a missing item at T8: the weakened bone is said.
+        let unstable = try Self.summary(Self.doc(lesions: #"{"levels": ["L3"], "pain": "mechanical", "boneLesion": "lytic", "alignment": "subluxation", "collapse": "over50", "posterolateral": "bilateral", "escc": "0"}, {"levels": ["T8"], "escc": "0"}"#))
+        #expect(unstable.contains("The bone may be <strong>weakened</strong>"))
+    }
+
+    @Test func thePatientSummaryAsksAboutARecentLossOfWalking() throws {
+        let html = try Self.summary(Self.doc(lesions: #"{"levels": ["T8"], "escc": "0"}"#, neurology: #""ambulation": "nonAmbulatory", "deficit": "none""#))
+        #expect(html.contains("This is not an emergency today"))
+        #expect(html.contains("If you have only recently become unable to walk, tell your care team today"))
+        let walking = try Self.summary(Self.doc(lesions: #"{"levels": ["T8"], "escc": "0"}"#))
+        #expect(!walking.contains("recently become unable to walk"))
+    }
+
+    @Test func thePatientSummaryListsTheSteroidWhenItIsAnOption() throws {
+        // Lymphoma with cord compression and no neurology: dexamethasone with a haematology MDT (NG234).
+        let html = try Self.summary(Self.doc(histology: "lymphoma", lesions: #"{"levels": ["T8"], "escc": "3"}"#))
+        #expect(html.contains("Steroid tablets (dexamethasone)"))
+        #expect(!html.contains("let you carry on with your cancer treatment"))
+    }
+
     @Test(arguments: HistologyCatalogue.entries.map(\.code))
     func theDiseaseSentenceFitsEveryHistology(_ code: String) throws {
         // setup

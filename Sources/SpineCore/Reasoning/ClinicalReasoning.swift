@@ -1014,18 +1014,26 @@ final class ClinicalReasoning {
             followed += 1
             if c.preferences.declines.contains(candidates[i].code) { declinedFollowed += 1 }
         }
-        if surgeryOffByPatient || (followed > 0 && declinedFollowed == followed), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt,
-           symptomaticCompression {
-            // Without its operation, SBRT is not the radiotherapy for cord compression (SC.24 and
-            // ASTRO 2024 exclude symptomatic compression; reference §12.1–12.2): cEBRT is added
-            // with the non-operative plan, and SBRT stays visible after it.
-            candidates[i].regimen = nil
-            candidates[i].priority = max(candidates[i].priority, 11)
-            candidates[i].cautions.append("without the operation it was to follow (the patient's choice): SBRT alone is not established for neurologically symptomatic compression (SC.24 and ASTRO 2024 exclude it) — conventional EBRT with an MSCC regimen is the radiotherapy (reference §12.1–12.2)")
-        } else if surgeryOffByPatient || (followed > 0 && declinedFollowed == followed), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
+        let operationOff = surgeryOffByPatient || (followed > 0 && declinedFollowed == followed)
+        if operationOff, symptomaticCompression, let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
+            // Without its operation, SBRT is not the radiotherapy for symptomatic compression (SC.24
+            // and ASTRO 2024 exclude it; reference §12.1–12.2): the cEBRT below replaces it.
+            candidates.remove(at: i)
+        } else if operationOff, let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
             candidates[i].regimen = "24 Gy / 2"
             if !candidates[i].alternativeRegimens.contains("16–24 Gy × 1") { candidates[i].alternativeRegimens.append("16–24 Gy × 1") }
             candidates[i].contextNotes.append("without the operation it was to follow (the patient's choice): definitive rather than post-operative SBRT — agree the dose and the margin to the cord with radiation oncology")
+        }
+        // Symptomatic compression not treated surgically: cEBRT with an MSCC regimen (reference
+        // §12.1), added before the context below so that it adapts it like any other cEBRT
+        // (re-irradiation, fewer fractions, the systemic treatment's timing).
+        if operationOff, followed > 0, symptomaticCompression, radiosensitivity != .sensitive {
+            let who = c.preferences.priorities.contains(.avoidSurgery) ? "the patient wishes to avoid surgery" : "the patient declined the operation"
+            let bone = indexLesion.bonyRetropulsion == true ? "; radiotherapy cannot relieve compression by bone (R3)" : ""
+            let durable = radiosensitivity == .unclassified ? "less durable if the tumour is radioresistant" : "less durable for a radioresistant tumour"
+            add(.cebrt, priority: 10, regimen: "20 Gy / 5", alternatives: Self.cebrtAlternatives[1][0], Rationale(
+                rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression: SC.24, ASTRO 2024); \(durable)\(bone)"),
+                citation: Citations.nomsMsccRegimens))
         }
 
         // Re-irradiation of the lesion being treated: ASTRO 2024's spine re-irradiation regimens
@@ -1059,7 +1067,11 @@ final class ClinicalReasoning {
         let why: String? = reasons == 0 ? nil : whyText.string
         if let why, let i = index(of: .cebrt) {
             if candidates[i].regimen != "8 Gy × 1" {
-                if esccHigh || facts.hasNeurologicalSymptomsOrSigns {
+                // SCORAD III's population: compression on imaging, or a deficit at cord level.
+                let n = c.neurology
+                let cordLevel = n.deficit == .myelopathy || n.deficit == .caudaEquina || n.bladderBowelDysfunction == true
+                    || (facts.frankel.map { $0.grade != .e } ?? false)
+                if esccHigh || cordLevel {
                     candidates[i].contextNotes.append(phrase("\(why): 8 Gy × 1 would need one visit; for MSCC it narrowly missed non-inferiority to 20 Gy / 5 for ambulation (SCORAD III: 69.3 % vs 72.7 %) — discuss (\(Citations.scorad))"))
                     candidates[i].alternativeRegimens.removeAll { $0 == "8 Gy × 1" }
                     candidates[i].alternativeRegimens.insert("8 Gy × 1", at: 0)
@@ -1184,14 +1196,9 @@ final class ClinicalReasoning {
         if surgeryOffByPatient {
             let who = avoids ? "the patient wishes to avoid surgery" : "the patient declined surgery"
             if has(.separationSurgery) || has(.decompressionStabilization) {
-                // Symptomatic compression not treated surgically gets cEBRT's MSCC regimens
-                // (reference §12.1), whatever the histology: SBRT's evidence excludes it (§12.2).
-                let modality: TreatmentOption = radiosensitivity == .sensitive || symptomaticCompression ? .cebrt : .sbrt
-                if modality == .cebrt, symptomaticCompression, radiosensitivity != .sensitive {
-                    add(.cebrt, priority: 10, regimen: "20 Gy / 5", alternatives: Self.cebrtAlternatives[1][0], Rationale(
-                        rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression); less durable for a radioresistant tumour"),
-                        citation: Citations.nomsMsccRegimens))
-                } else {
+                // Symptomatic compression already has its cEBRT (adaptRadiotherapyToContext).
+                if !(symptomaticCompression && radiosensitivity != .sensitive) {
+                    let modality: TreatmentOption = radiosensitivity == .sensitive ? .cebrt : .sbrt
                     add(modality, priority: 10, regimen: modality == .sbrt ? "24 Gy / 2" : "20 Gy / 5",
                         Rationale(rule: "Patient preference", finding: phrase("\(who): radiotherapy alone, less durable than surgery + RT for high-grade compression"),
                                   citation: Citations.noms))

@@ -48,7 +48,7 @@ enum OptionWords {
         switch g {
         case .painRelief: "ease your pain"
         case .neurologicalFunction: "protect the nerves that let you walk, feel and control your bladder and bowel"
-        case .supportCancerTreatment: "let you carry on with your cancer treatment"
+        case .supportCancerTreatment: "support the rest of your cancer care"
         case .tumorControl: "keep the cancer in the spine under control"
         }
     }
@@ -137,27 +137,39 @@ enum PatientSummaryPage {
             case .sacral: "bottom of the spine"
             }
         }
-        let highGrade = a.scores.escc.highGrade == true
-        let unstable = (a.scores.sins.total ?? 0) >= 7
+        // What is known even when another lesion's item is missing (the case-level scores are then
+        // incomplete): a graded compression, the highest SINS known to hold.
+        let compressed = c.spine.lesions.filter { $0.escc?.isHighGrade == true }
+        let highGrade = !compressed.isEmpty
+        let unstable = (a.scores.sins.knownInstability?.points ?? 0) >= 7
+        // Below L1 the canal holds the nerve roots (cauda equina), not the cord.
+        let cordLevel = compressed.contains { $0.levels.contains { $0 <= .l1 } }
         var spine: [Html] = [
             "<p>\(diseaseWords(histology: c.primaryTumor.histology, place: "\(levels), in the \(regionWords.joined(separator: " and "))"))</p>",
         ]
-        if highGrade {
+        if highGrade && cordLevel {
             spine.append("<p>The scans show the tumour is <strong>pressing on the spinal cord</strong>. The spinal cord carries messages between the brain and the body, so this needs treatment soon to protect walking, feeling and bladder and bowel control.</p>")
+        } else if highGrade {
+            spine.append("<p>The scans show the tumour is <strong>pressing on the nerves</strong> in the lower spine. These nerves control the legs, the bladder and the bowel, so this needs treatment soon to protect walking, feeling and bladder and bowel control.</p>")
         } else if a.scores.escc.grade != nil {
             spine.append("<p>The scans show the tumour is not pressing hard on the spinal cord at the moment.</p>")
         }
         if unstable {
             spine.append("<p>The bone may be <strong>weakened</strong>, so the spine may not be fully stable. This can cause pain when you move, and it can affect which treatments are safest.</p>")
         }
-        let urgency = urgencyText(a.urgency.level, decided: decision != nil, escalated: escalated)
+        var urgency = urgencyText(a.urgency.level, decided: decision != nil, escalated: escalated)
+        // Not walking, and when that began is not recorded: the assessment cannot call it an
+        // emergency, but a recent loss of walking is one (NICE NG234).
+        if c.neurology.ambulation == .nonAmbulatory, c.neurology.hoursSinceLossOfAmbulation == nil, a.urgency.level != .emergency, !escalated {
+            urgency = Html(raw: urgency.raw + "<p class=\"banner urgent\"><strong>If you have only recently become unable to walk, tell your care team today or go to the emergency department.</strong> A recent loss of walking can be a sign that needs treatment at once.</p>")
+        }
         let goals = Array(Set(a.options.filter { !$0.declined }.prefix(3).flatMap(\.goals))).sorted { $0.rawValue < $1.rawValue }
         let goalItems: [Html] = goals.map { "<li>to \(OptionWords.plainGoal($0))</li>" }
         let priorities: [Html] = c.preferences.priorities.map { "<li>\(FieldLabels.code($0.rawValue))</li>" }
         // Once decided, the options not chosen stay listed (the patient may ask about them), but no
         // longer as what the team is considering.
         let chosen = Set(decision?.options.map(\.code) ?? [])
-        let listed = a.options.filter { ($0.code != .dexamethasone || a.urgency.level == .emergency) && !chosen.contains($0.code.rawValue) }
+        let listed = a.options.filter { !chosen.contains($0.code.rawValue) }
         let options: [Html] = listed.prefix(5).map { o in
             let (title, what) = OptionWords.plain[o.code.rawValue] ?? (o.title, "")
             let note: Html = o.declined ? " <em>(you told the team you do not want this; it is listed so you know it was considered)</em>" : .empty
