@@ -61,6 +61,8 @@ struct CareCoordinationTests {
             TestCases.makeCase { $0.symptoms.neuroSymptoms = [.limbWeakness] },
             TestCases.makeCase(lesions: [TestCases.lesion([.l2], pain: .mechanical)]) { $0.neurology.deficit = .caudaEquina; $0.neurology.motorDeficitDays = 2 },
             TestCases.makeCase { $0.symptoms.painFeatures = [.nocturnal] },
+            // A patient who declined dexamethasone: the deadline is a discussion, owned as the steroid is.
+            TestCases.makeCase { $0.symptoms.neuroSymptoms = [.limbWeakness]; $0.preferences.declines = [.dexamethasone] },
         ]
         for c in cases {
             for plan in CareTaskPlanner.clockTasks(assess(c, today: TestCases.today).urgency) {
@@ -135,11 +137,34 @@ struct CareCoordinationTests {
     @Test func aFallInGradeOrAmbulationIsAWorsening() {
         let before = NeurologicalStatus(grade: .e, ambulation: .independent)
         #expect(NeurologicalStatus(grade: .e, ambulation: .independent).worsening(since: before).isEmpty)
-        #expect(NeurologicalStatus(grade: .d, ambulation: .independent).worsening(since: before) == ["Frankel/ASIA grade fell from E to D"])
+        #expect(NeurologicalStatus(grade: .d, ambulation: .independent).worsening(since: before) == ["Frankel grade fell from E to D"])
         #expect(NeurologicalStatus(grade: .e, ambulation: .withAid).worsening(since: before) == ["ambulation fell from independent to withAid"])
         #expect(NeurologicalStatus(grade: .c, ambulation: .nonAmbulatory).worsening(since: before).count == 2)
         // Improvement, or nothing recorded to compare, is not a worsening.
         #expect(NeurologicalStatus(grade: .e, ambulation: .independent).worsening(since: .init(grade: .d, ambulation: .withAid)).isEmpty)
         #expect(NeurologicalStatus(grade: nil, ambulation: nil).worsening(since: before).isEmpty)
+    }
+
+    @Test func frankelAndAsiaAreComparedLikeWithLike() {
+        // The same scale on both sides decides: an ASIA fall with Frankel unchanged is a worsening.
+        let both = NeurologicalStatus(frankel: .d, asia: .d, ambulation: nil)
+        #expect(NeurologicalStatus(frankel: .d, asia: .c, ambulation: nil).worsening(since: both) == ["ASIA grade fell from D to C"])
+        // Across scales only: Frankel D then ASIA C is the C/D split where the scales differ (§10.2).
+        let frankelD = NeurologicalStatus(frankel: .d, ambulation: nil)
+        #expect(NeurologicalStatus(frankel: nil, asia: .c, ambulation: nil).worsening(since: frankelD).isEmpty)
+        // Any other fall across scales counts, and says which scales it compared.
+        #expect(NeurologicalStatus(frankel: nil, asia: .b, ambulation: nil).worsening(since: frankelD) == ["grade fell from D to B (ASIA B, earlier Frankel D)"])
+    }
+
+    @Test func aNewDeficitOrBladderDysfunctionInACaseVersionIsAWorsening() {
+        var before = Neurology()
+        before.deficit = .radiculopathy
+        before.bladderBowelDysfunction = false
+        var after = before
+        after.deficit = .myelopathy
+        after.bladderBowelDysfunction = true
+        #expect(NeurologicalStatus(after).worsening(since: NeurologicalStatus(before))
+                == ["deficit now myelopathy (was radiculopathy)", "new bladder or bowel dysfunction"])
+        #expect(NeurologicalStatus(before).worsening(since: NeurologicalStatus(after)).isEmpty)
     }
 }

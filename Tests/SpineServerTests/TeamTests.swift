@@ -400,7 +400,7 @@ struct ClockTests {
                 {"visitDate":"2026-11-27","painScore":6,"frankel":"D","ambulation":"withAid","patientReported":{"painNRS":6,"mobility":3,"selfCare":2,"usualActivities":3,"painDiscomfort":3,"anxietyDepression":2}}
                 """#)
             #expect(worse.status == .created)
-            #expect((worse.json["worsening"] as? String)?.contains("Frankel/ASIA grade fell from E to D") == true)
+            #expect((worse.json["worsening"] as? String)?.contains("Frankel grade fell from E to D") == true)
             let item = try #require(try await t.send(.GET, "/api/v1/patients", token: tokens[.physiatrist]).jsonArray.first)
             #expect(item["urgency"] as? String == "emergency")
             #expect((item["escalation"] as? String)?.contains("neurological deterioration") == true)
@@ -421,6 +421,59 @@ struct ClockTests {
             let after = try #require(try await t.send(.GET, "/api/v1/patients", token: tokens[.physiatrist]).jsonArray.first)
             #expect(after["escalation"] == nil)
             #expect(after["urgency"] as? String == "emergency")
+        }
+    }
+
+    @Test func aFollowUpIsComparedWithTheCaseVersionRecordedSinceTheLastVisit() async throws {
+        try await withSpineApp { t, tokens in
+            // v01: routine, Frankel E, independent.
+            let doc = Fixtures.caseJSON("v01", record: "MRN-F2")
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist], json: doc).json["id"] as? String)
+            let fell = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                        json: #"{"visitDate":"2026-11-20","frankel":"C","ambulation":"nonAmbulatory"}"#)
+            #expect((fell.json["worsening"] as? String)?.contains("Frankel grade fell from E to C") == true)
+            // The team examines: recovered (Frankel E again), recorded as a new version.
+            t.clock.advance(3600)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)?neurologyExamined=true", token: tokens[.physiatrist], json: doc,
+                                       headers: ["If-Match": "\"v1\""]) == .ok)
+            // Frankel D at the next visit is a new deficit since version 2 (E), not an improvement on the visit's C.
+            t.clock.advance(3600)
+            let again = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-27","frankel":"D","ambulation":"withAid"}"#)
+            let worsening = try #require(again.json["worsening"] as? String)
+            #expect(worsening.contains("Frankel grade fell from E to D") && worsening.hasSuffix("(since case version 2)"), "\(worsening)")
+            // Frankel D then ASIA C only: the scales differ at the C/D split, so no deterioration is claimed.
+            let asia = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                        json: #"{"visitDate":"2026-11-27","asia":"C"}"#)
+            #expect(asia.status == .created && asia.json["worsening"] == nil, "\(asia.body.string)")
+        }
+    }
+
+    @Test func worseNeurologyInANewVersionOfAnEmergencyRestartsItsClock() async throws {
+        try await withSpineApp { t, tokens in
+            // v03: an emergency (myelopathy, Frankel D): its clock starts with version 1.
+            let doc = Fixtures.caseJSON("v03", record: "MRN-F3")
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.spineSurgeon], json: doc).json["id"] as? String)
+            let first = try await TaskModel.query(on: t.app.db).filter(\.$isClock == true).filter(\.$status == TaskLedger.open).count()
+            #expect(first > 0)
+            // Version 2: Frankel B, not walking, bladder dysfunction — still an emergency, now worse.
+            t.clock.advance(7200)
+            let worse = Fixtures.edit(Fixtures.edit(Fixtures.edit(doc, #""frankel": "D""#, #""frankel": "B""#),
+                                                    #""ambulation": "withAid""#, #""ambulation": "nonAmbulatory""#),
+                                      #""bladderBowelDysfunction": false"#, #""bladderBowelDysfunction": true"#)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.spineSurgeon], json: worse, headers: ["If-Match": "\"v1\""]) == .ok)
+            let clock = try await TaskModel.query(on: t.app.db).filter(\.$isClock == true).all()
+            let superseded = clock.filter { $0.status == TaskLedger.cancelled }
+            #expect(superseded.count == first)
+            #expect(superseded.allSatisfy { ($0.completedBy ?? "").contains("Frankel grade fell from D to B") })
+            let open = clock.filter { $0.status == TaskLedger.open }
+            #expect(open.count == first)
+            #expect(open.contains { $0.code == "clock.mri" && $0.dueAt == ISOTimestamp.iso8601(t.clock.now.addingTimeInterval(86_400)) })
+            // Version 3 with the same findings: the running clock stays.
+            t.clock.advance(3600)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.spineSurgeon], json: worse, headers: ["If-Match": "\"v2\""]) == .ok)
+            #expect(try await TaskModel.query(on: t.app.db).filter(\.$isClock == true).filter(\.$status == TaskLedger.open).count() == first)
+            #expect(try await TaskModel.query(on: t.app.db).filter(\.$isClock == true).count() == 2 * first)
         }
     }
 

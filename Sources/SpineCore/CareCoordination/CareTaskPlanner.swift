@@ -57,7 +57,7 @@ public enum CareTaskPlanner {
     /// Which clock deadline an NG234 action is, and who owns it.
     static func classify(_ action: String) -> (code: String, role: String) {
         if action.contains("MSCC coordinator") { return ("clock.coordinator-contact", "nurse-navigator") }
-        if action.hasPrefix("Dexamethasone") { return ("clock.dexamethasone", "referring-clinician") }
+        if action.hasPrefix("Dexamethasone") || action == Triage.dexamethasoneDeclined { return ("clock.dexamethasone", "referring-clinician") }
         if action.hasPrefix("Immobilise") { return ("clock.immobilisation", "referring-clinician") }
         if action.hasPrefix("Expert spinal advice") { return ("clock.spinal-advice", "spine-surgeon") }
         if action.hasPrefix("Whole-spine MRI") && action.contains("treatment plan") { return ("clock.mri-and-plan", "diagnostic-radiologist") }

@@ -70,16 +70,41 @@ public enum SpineHistory {
 
 /// Neurological status at a point in time, and whether a later one is worse.
 public struct NeurologicalStatus: Sendable, Equatable {
-    public var grade: NeurologicalGrade?
+    /// Each scale kept apart: Frankel and ASIA are compared like with like (reference §10.2: the
+    /// A→A … E→E reading is approximate, "the C/D split differs").
+    public var frankel: NeurologicalGrade?
+    public var asia: NeurologicalGrade?
     public var ambulation: Ambulation?
+    /// From a case document (a follow-up visit does not record them): nil when not recorded.
+    public var deficit: NeurologicalDeficit?
+    public var bladderBowelDysfunction: Bool?
 
-    public init(grade: NeurologicalGrade?, ambulation: Ambulation?) {
-        self.grade = grade
+    /// The grade shown when one is wanted: Frankel, else ASIA.
+    public var grade: NeurologicalGrade? { frankel ?? asia }
+
+    public init(frankel: NeurologicalGrade?, asia: NeurologicalGrade? = nil, ambulation: Ambulation?) {
+        self.frankel = frankel
+        self.asia = asia
         self.ambulation = ambulation
     }
 
+    /// A Frankel grade (the scale most records use).
+    public init(grade: NeurologicalGrade?, ambulation: Ambulation?) {
+        self.init(frankel: grade, ambulation: ambulation)
+    }
+
     public init(_ n: Neurology) {
-        self.init(grade: n.frankel ?? n.asia, ambulation: n.ambulation)
+        self.init(frankel: n.frankel, asia: n.asia, ambulation: n.ambulation)
+        deficit = n.deficit
+        bladderBowelDysfunction = n.bladderBowelDysfunction
+    }
+
+    static func rank(_ d: NeurologicalDeficit) -> Int {
+        switch d {
+        case .none: 0
+        case .radiculopathy: 1
+        case .myelopathy, .caudaEquina: 2
+        }
     }
 
     static func rank(_ a: Ambulation) -> Int {
@@ -95,11 +120,29 @@ public struct NeurologicalStatus: Sendable, Equatable {
     /// the case an emergency again (NICE NG234: new neurological symptoms → MSCC pathway).
     public func worsening(since before: NeurologicalStatus) -> [String] {
         var found: [String] = []
-        if let now = grade, let then = before.grade, now < then {
-            found.append("Frankel/ASIA grade fell from \(then.rawValue) to \(now.rawValue)")
+        var compared = false
+        if let now = frankel, let then = before.frankel {
+            compared = true
+            if now < then { found.append("Frankel grade fell from \(then.rawValue) to \(now.rawValue)") }
+        }
+        if let now = asia, let then = before.asia {
+            compared = true
+            if now < then { found.append("ASIA grade fell from \(then.rawValue) to \(now.rawValue)") }
+        }
+        // Only across scales: a fall counts unless it is only across the C/D split, where the two
+        // scales differ (Frankel D may be ASIA C).
+        if !compared, let now = grade, let then = before.grade, now < then, !(then == .d && now == .c) {
+            let scales = "\(frankel != nil ? "Frankel" : "ASIA") \(now.rawValue), earlier \(before.frankel != nil ? "Frankel" : "ASIA") \(then.rawValue)"
+            found.append("grade fell from \(then.rawValue) to \(now.rawValue) (\(scales))")
         }
         if let now = ambulation, let then = before.ambulation, Self.rank(now) < Self.rank(then) {
             found.append("ambulation fell from \(then.rawValue) to \(now.rawValue)")
+        }
+        if let now = deficit, let then = before.deficit, Self.rank(now) > Self.rank(then) {
+            found.append("deficit now \(now.rawValue) (was \(then.rawValue))")
+        }
+        if bladderBowelDysfunction == true, before.bladderBowelDysfunction != true {
+            found.append("new bladder or bowel dysfunction")
         }
         return found
     }

@@ -170,11 +170,15 @@ struct CaseController: RouteCollection {
         // edit that leaves the neurology as it was (say, of the preferences) does not clear it.
         let escalation = head.activeEscalation
         var neurologyRecordedAnew = true
-        if escalation != nil, !neurologyExamined {
+        var neurologyWorse: [String] = []
+        // The version before, read when it matters: to keep a follow-up's escalation, or to see
+        // whether an emergency's neurology got worse (which restarts its clock).
+        if (escalation != nil && !neurologyExamined) || (previous == .emergency && accepted.assessment.urgency.level == .emergency) {
             let earlier = try await CaseVersionModel.query(on: db).filter(\.$caseHead.$id == caseID)
                 .filter(\.$version == head.currentVersion).first()
             let before = earlier.flatMap { StoredCase.value(of: $0.document, assessedOn: head.assessedOn) }?.neurology
-            neurologyRecordedAnew = before != accepted.value.neurology
+            if escalation != nil, !neurologyExamined { neurologyRecordedAnew = before != accepted.value.neurology }
+            if let before { neurologyWorse = NeurologicalStatus(accepted.value.neurology).worsening(since: NeurologicalStatus(before)) }
         }
         try await CaseQueries.insertVersion(next, of: caseID, accepted, author: author, at: now, on: db)
         head.currentVersion = next
@@ -184,7 +188,7 @@ struct CaseController: RouteCollection {
         head.patient.update(from: accepted.value.patient)
         if head.patient.hasChanges { try await head.patient.update(on: db) }
         try await CaseWorkflow.afterNewVersion(caseID: caseID, version: next, assessment: accepted.assessment, previous: previous,
-                                               author: author, at: now, on: db)
+                                               neurologyWorse: neurologyWorse, author: author, at: now, on: db)
         var event = stamp
         event.patientRecord = head.patient.recordNumber
         if event.detail.isEmpty { event.detail = "version \(next)" } else { event.detail = "version \(next); " + event.detail }

@@ -9,22 +9,26 @@ import SpineCore
 import Vapor
 
 enum CaseWorkflow {
-    /// Call after a new version is written. `previous` is the urgency the case had before (nil for a new case).
+    /// Call after a new version is written. `previous` is the urgency the case had before (nil for a
+    /// new case); `neurologyWorse` what the version records as worse than the one before, which
+    /// restarts the clock of a case that was already an emergency (R0 applies at any time).
     static func afterNewVersion(caseID: UUID, version: Int, assessment: Assessment, previous: UrgencyLevel?,
-                                author: AuthenticatedUser, at now: Date, on db: any Database) async throws {
+                                neurologyWorse: [String] = [], author: AuthenticatedUser, at now: Date, on db: any Database) async throws {
         if version == 1 {
             try await CareTeam.addMember(caseID: caseID, userID: author.id, username: author.username, role: author.role.rawValue,
                                          reason: "created the case", addedBy: author.username, at: now, on: db)
         }
         try await follow(assessment, caseID: caseID, previous: previous, source: "assessment of version \(version)",
-                         clockReason: "from case version \(version)", at: now, on: db)
+                         clockReason: neurologyWorse.isEmpty ? "from case version \(version)"
+                            : "from case version \(version): \(neurologyWorse.joined(separator: "; "))",
+                         restartClock: !neurologyWorse.isEmpty, at: now, on: db)
     }
 
     /// What a new assessment of a case sets going, whether it comes from a new version or from the
     /// same version re-assessed under new rules: referrals become invitations by role, a red flag
     /// brings in the MSCC coordinator, and a more urgent level starts the clock.
     static func follow(_ assessment: Assessment, caseID: UUID, previous: UrgencyLevel?, source: String, clockReason: String,
-                       at now: Date, on db: any Database) async throws {
+                       restartClock: Bool = false, at now: Date, on db: any Database) async throws {
         var invitations: [(role: Role, reason: String)] = assessment.referralDetails.compactMap { referral in
             CareTeam.role(for: referral.code).map { ($0, "referral: \(referral.code.rawValue) — \(referral.reasons.joined(separator: "; "))") }
         }
@@ -38,10 +42,10 @@ enum CaseWorkflow {
         for (role, reason) in invitations where present.insert(role.rawValue).inserted {
             try await CareTeam.invitation(caseID: caseID, role: role, reason: reason, addedBy: "SpineBoard (\(source))", at: now).create(on: db)
         }
-        // A more urgent level starts a new clock; the same or a lower level keeps the running one
-        // (its tasks are closed by people, not by a later assessment). Only a clock changes the
-        // open tasks, so only then is their count refreshed.
-        if level != .routine, level < (previous ?? .routine) {
+        // A more urgent level starts a new clock, as does worse neurology in an emergency; the same
+        // or a lower level keeps the running one (its tasks are closed by people, not by a later
+        // assessment). Only a clock changes the open tasks, so only then is their count refreshed.
+        if level != .routine, level < (previous ?? .routine) || (restartClock && level == .emergency) {
             try await startClock(caseID: caseID, plans: CareTaskPlanner.clockTasks(assessment.urgency),
                                  reason: "\(level.rawValue) \(clockReason)", at: now, on: db)
             try await TaskLedger.refreshCount(caseID: caseID, on: db)

@@ -104,7 +104,7 @@ enum FollowUpService {
     }
 
     static func status(_ f: FollowUpInput) -> NeurologicalStatus {
-        NeurologicalStatus(grade: (f.frankel ?? f.asia).flatMap(NeurologicalGrade.init(rawValue:)),
+        NeurologicalStatus(frankel: f.frankel.flatMap(NeurologicalGrade.init(rawValue:)), asia: f.asia.flatMap(NeurologicalGrade.init(rawValue:)),
                            ambulation: f.ambulation.flatMap(Ambulation.init(rawValue:)))
     }
 
@@ -123,17 +123,20 @@ enum FollowUpService {
         guard let recorded = StoredCase.value(of: current.document, assessedOn: head.assessedOn) else {
             throw Problem.notFound("case \(caseID) cannot be read")
         }
-        // Baseline, finding by finding: the latest earlier visit that recorded it, else the current case version.
+        // Baseline, finding by finding: the latest earlier visit recorded since the current case
+        // version that recorded it, else the current case version (a new version records the
+        // neurology anew: a visit before it is not compared with, in either direction).
         let earlier = try await FollowUpModel.query(on: req.db).filter(\.$caseID == caseID).sort(\.$visitDate, .descending)
             .sort(\.$createdAt, .descending).all()
-            .filter { $0.visitDate <= input.visitDate }
+            .filter { $0.visitDate <= input.visitDate && $0.createdAt >= current.createdAt }
             .compactMap { m in (try? JSONDecoder().decode(FollowUpInput.self, from: m.body)).map { (m.visitDate, status($0)) } }
         let fromCase = NeurologicalStatus(recorded.neurology)
-        let gradeVisit = earlier.first { $0.1.grade != nil }
+        let frankelVisit = earlier.first { $0.1.frankel != nil }
+        let asiaVisit = earlier.first { $0.1.asia != nil }
         let ambulationVisit = earlier.first { $0.1.ambulation != nil }
-        let baseline = NeurologicalStatus(grade: gradeVisit?.1.grade ?? fromCase.grade, ambulation: ambulationVisit?.1.ambulation ?? fromCase.ambulation)
-        let sources = Set([gradeVisit.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)",
-                           ambulationVisit.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)"])
+        let baseline = NeurologicalStatus(frankel: frankelVisit?.1.frankel ?? fromCase.frankel, asia: asiaVisit?.1.asia ?? fromCase.asia,
+                                          ambulation: ambulationVisit?.1.ambulation ?? fromCase.ambulation)
+        let sources = Set([frankelVisit, asiaVisit, ambulationVisit].map { $0.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)" })
         let baselineName = sources.sorted().joined(separator: " and ")
         let worse = status(input).worsening(since: baseline)
         let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.joined(separator: "; ")) (since \(baselineName))"
