@@ -449,6 +449,44 @@ struct ClockTests {
         }
     }
 
+    @Test func aNewNeurologicalSymptomOrSphincterProblemAtFollowUpIsAnEmergency() async throws {
+        try await withSpineApp { t, tokens in
+            // v01: routine, no neurological symptoms, no bladder or bowel dysfunction.
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.physiatrist],
+                                                   json: Fixtures.caseJSON("v01", record: "MRN-F4")).json["id"] as? String)
+            let bad = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                       json: #"{"visitDate":"2026-11-20","neuroSymptoms":["numbness","tingling","numbness"]}"#)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(Set(bad.errorPaths) == ["neuroSymptoms[1]", "neuroSymptoms[2]"])
+            // Frankel still E, but new numbness and a new sphincter problem: NG234's emergency signs.
+            let worse = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                         json: #"{"visitDate":"2026-11-20","frankel":"E","neuroSymptoms":["numbness"],"bladderBowelDysfunction":true}"#)
+            #expect(worse.status == .created)
+            let text = try #require(worse.json["worsening"] as? String)
+            #expect(text.contains("new bladder or bowel dysfunction") && text.contains("new neurological symptom: numbness"), "\(text)")
+            let item = try #require(try await t.send(.GET, "/api/v1/patients", token: tokens[.physiatrist]).jsonArray.first)
+            #expect(item["urgency"] as? String == "emergency")
+            // The same findings at the next visit are not new.
+            t.clock.advance(3600)
+            let same = try await t.send(.POST, "/api/v1/cases/\(id)/follow-ups", token: tokens[.physiatrist],
+                                        json: #"{"visitDate":"2026-11-27","neuroSymptoms":["numbness"],"bladderBowelDysfunction":true}"#)
+            #expect(same.status == .created && same.json["worsening"] == nil, "\(same.body.string)")
+            // Through the web form: check boxes and the yes/no choice.
+            t.clock.advance(3600)
+            let web = WebClient(t)
+            try await web.signIn("physiatrist")
+            let page = try await web.get("/cases/\(id)/follow-up")
+            #expect(page.html.contains("name=\"neuroSymptoms\" value=\"radicular-pain\""))
+            let posted = try await web.post("/cases/\(id)/follow-up", [("_csrf", WebClient.csrf(page.html)), ("visitDate", "2026-11-27"),
+                                                                       ("neuroSymptoms", "numbness"), ("neuroSymptoms", "radicular-pain"),
+                                                                       ("bladderBowelDysfunction", "true")])
+            #expect(posted.status == .seeOther)
+            let last = try #require(try await FollowUpModel.query(on: t.app.db).sort(\.$createdAt, .descending).first())
+            #expect(last.worsening?.contains("new neurological symptom: radicular pain") == true)
+            #expect(last.worsening?.contains("numbness") == false)
+        }
+    }
+
     @Test func worseNeurologyInANewVersionOfAnEmergencyRestartsItsClock() async throws {
         try await withSpineApp { t, tokens in
             // v03: an emergency (myelopathy, Frankel D): its clock starts with version 1.

@@ -75,9 +75,11 @@ public struct NeurologicalStatus: Sendable, Equatable {
     public var frankel: NeurologicalGrade?
     public var asia: NeurologicalGrade?
     public var ambulation: Ambulation?
-    /// From a case document (a follow-up visit does not record them): nil when not recorded.
+    /// The deficit (a case document's; a follow-up visit does not record it), bladder or bowel
+    /// dysfunction and NG234's neurological symptoms: nil when not recorded.
     public var deficit: NeurologicalDeficit?
     public var bladderBowelDysfunction: Bool?
+    public var neuroSymptoms: [NeuroSymptom]?
 
     /// The grade shown when one is wanted: Frankel, else ASIA.
     public var grade: NeurologicalGrade? { frankel ?? asia }
@@ -97,6 +99,12 @@ public struct NeurologicalStatus: Sendable, Equatable {
         self.init(frankel: n.frankel, asia: n.asia, ambulation: n.ambulation)
         deficit = n.deficit
         bladderBowelDysfunction = n.bladderBowelDysfunction
+    }
+
+    /// A case's neurology with its neurological symptoms.
+    public init(_ c: Case) {
+        self.init(c.neurology)
+        neuroSymptoms = c.symptoms.neuroSymptoms
     }
 
     static func rank(_ d: NeurologicalDeficit) -> Int {
@@ -143,6 +151,10 @@ public struct NeurologicalStatus: Sendable, Equatable {
         }
         if bladderBowelDysfunction == true, before.bladderBowelDysfunction != true {
             found.append("new bladder or bowel dysfunction")
+        }
+        // NG234's symptoms (reference §13.2): one not recorded before is new.
+        for s in neuroSymptoms ?? [] where !(before.neuroSymptoms ?? []).contains(s) {
+            found.append("new neurological symptom: \(Triage.text(s))")
         }
         return found
     }

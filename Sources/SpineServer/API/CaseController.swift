@@ -176,9 +176,9 @@ struct CaseController: RouteCollection {
         if (escalation != nil && !neurologyExamined) || (previous == .emergency && accepted.assessment.urgency.level == .emergency) {
             let earlier = try await CaseVersionModel.query(on: db).filter(\.$caseHead.$id == caseID)
                 .filter(\.$version == head.currentVersion).first()
-            let before = earlier.flatMap { StoredCase.value(of: $0.document, assessedOn: head.assessedOn) }?.neurology
-            if escalation != nil, !neurologyExamined { neurologyRecordedAnew = before != accepted.value.neurology }
-            if let before { neurologyWorse = NeurologicalStatus(accepted.value.neurology).worsening(since: NeurologicalStatus(before)) }
+            let before = earlier.flatMap { StoredCase.value(of: $0.document, assessedOn: head.assessedOn) }
+            if escalation != nil, !neurologyExamined { neurologyRecordedAnew = before?.neurology != accepted.value.neurology }
+            if let before { neurologyWorse = NeurologicalStatus(accepted.value).worsening(since: NeurologicalStatus(before)) }
         }
         try await CaseQueries.insertVersion(next, of: caseID, accepted, author: author, at: now, on: db)
         head.currentVersion = next

@@ -5459,6 +5459,38 @@ enum OpenAPIDocument {
        }
       ]
      },
+     "neuroSymptoms": {
+      "oneOf": [
+       {
+        "type": "array",
+        "items": {
+         "type": "string",
+         "enum": [
+          "limb-weakness",
+          "numbness",
+          "gait-disturbance",
+          "sphincter-dysfunction",
+          "radicular-pain"
+         ]
+        },
+        "description": "NICE NG234's neurological symptoms found at the visit; one not recorded before (at the last visit recording them since the current case version, else in that version) makes the case an emergency again"
+       },
+       {
+        "type": "null"
+       }
+      ]
+     },
+     "bladderBowelDysfunction": {
+      "oneOf": [
+       {
+        "type": "boolean",
+        "description": "true where it was not before makes the case an emergency again"
+       },
+       {
+        "type": "null"
+       }
+      ]
+     },
      "karnofsky": {
       "oneOf": [
        {

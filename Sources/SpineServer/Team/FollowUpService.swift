@@ -22,6 +22,9 @@ struct FollowUpInput: Content, Equatable {
     var frankel: String?
     var asia: String?
     var ambulation: String?
+    /// NICE NG234's neurological symptoms found at the visit (the case document's codes).
+    var neuroSymptoms: [String]?
+    var bladderBowelDysfunction: Bool?
     var karnofsky: Int?
     var ecog: Int?
     var patientReported: PatientReported?
@@ -96,16 +99,26 @@ enum FollowUpService {
             }
         }
         if let n = f.notes, n.count > 4000 { err("notes", "must be at most 4000 characters") }
+        for (i, code) in (f.neuroSymptoms ?? []).enumerated() {
+            if NeuroSymptom(rawValue: code) == nil {
+                err("neuroSymptoms[\(i)]", "must be one of: \(NeuroSymptom.allCases.map(\.rawValue).joined(separator: " | "))")
+            } else if f.neuroSymptoms![..<i].contains(code) {
+                err("neuroSymptoms[\(i)]", "repeats \(code)")
+            }
+        }
         if f.frankel == nil && f.asia == nil && f.ambulation == nil && f.painScore == nil && f.patientReported == nil
-            && f.karnofsky == nil && f.ecog == nil {
-            err("", "record at least one finding: painScore, frankel/asia, ambulation, karnofsky/ecog or patientReported")
+            && f.karnofsky == nil && f.ecog == nil && f.neuroSymptoms == nil && f.bladderBowelDysfunction == nil {
+            err("", "record at least one finding: painScore, frankel/asia, ambulation, neuroSymptoms, bladderBowelDysfunction, karnofsky/ecog or patientReported")
         }
         return errors
     }
 
     static func status(_ f: FollowUpInput) -> NeurologicalStatus {
-        NeurologicalStatus(frankel: f.frankel.flatMap(NeurologicalGrade.init(rawValue:)), asia: f.asia.flatMap(NeurologicalGrade.init(rawValue:)),
-                           ambulation: f.ambulation.flatMap(Ambulation.init(rawValue:)))
+        var s = NeurologicalStatus(frankel: f.frankel.flatMap(NeurologicalGrade.init(rawValue:)), asia: f.asia.flatMap(NeurologicalGrade.init(rawValue:)),
+                                   ambulation: f.ambulation.flatMap(Ambulation.init(rawValue:)))
+        s.neuroSymptoms = f.neuroSymptoms.map { $0.compactMap(NeuroSymptom.init(rawValue:)) }
+        s.bladderBowelDysfunction = f.bladderBowelDysfunction
+        return s
     }
 
     /// Records a visit. Worse neurology than at the last record (the previous visit, else the
@@ -130,13 +143,19 @@ enum FollowUpService {
             .sort(\.$createdAt, .descending).all()
             .filter { $0.visitDate <= input.visitDate && $0.createdAt >= current.createdAt }
             .compactMap { m in (try? JSONDecoder().decode(FollowUpInput.self, from: m.body)).map { (m.visitDate, status($0)) } }
-        let fromCase = NeurologicalStatus(recorded.neurology)
+        let fromCase = NeurologicalStatus(recorded)
         let frankelVisit = earlier.first { $0.1.frankel != nil }
         let asiaVisit = earlier.first { $0.1.asia != nil }
         let ambulationVisit = earlier.first { $0.1.ambulation != nil }
-        let baseline = NeurologicalStatus(frankel: frankelVisit?.1.frankel ?? fromCase.frankel, asia: asiaVisit?.1.asia ?? fromCase.asia,
+        let symptomsVisit = earlier.first { $0.1.neuroSymptoms != nil }
+        let sphincterVisit = earlier.first { $0.1.bladderBowelDysfunction != nil }
+        var baseline = NeurologicalStatus(frankel: frankelVisit?.1.frankel ?? fromCase.frankel, asia: asiaVisit?.1.asia ?? fromCase.asia,
                                           ambulation: ambulationVisit?.1.ambulation ?? fromCase.ambulation)
-        let sources = Set([frankelVisit, asiaVisit, ambulationVisit].map { $0.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)" })
+        baseline.neuroSymptoms = symptomsVisit?.1.neuroSymptoms ?? fromCase.neuroSymptoms
+        baseline.bladderBowelDysfunction = sphincterVisit?.1.bladderBowelDysfunction ?? fromCase.bladderBowelDysfunction
+        let sources = Set([frankelVisit, asiaVisit, ambulationVisit, symptomsVisit, sphincterVisit].map {
+            $0.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)"
+        })
         let baselineName = sources.sorted().joined(separator: " and ")
         let worse = status(input).worsening(since: baseline)
         let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.joined(separator: "; ")) (since \(baselineName))"
@@ -146,9 +165,11 @@ enum FollowUpService {
         if worsening != nil {
             var c = recorded
             var symptoms = c.symptoms.neuroSymptoms
-            if worse.contains(where: { $0.hasPrefix("Frankel") }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
+            for s in status(input).neuroSymptoms ?? [] where !symptoms.contains(s) { symptoms.append(s) }
+            if worse.contains(where: { $0.contains("grade fell") }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
             if worse.contains(where: { $0.hasPrefix("ambulation") }) && !symptoms.contains(.gaitDisturbance) { symptoms.append(.gaitDisturbance) }
             c.symptoms.neuroSymptoms = symptoms
+            if input.bladderBowelDysfunction == true { c.neurology.bladderBowelDysfunction = true }
             plans = CareTaskPlanner.clockTasks(SpineCore.assess(c, today: today).urgency)
         }
         let body = try JSONEncoder.sortedAPI.encode(input)

@@ -153,7 +153,8 @@ extension MeetingInput: StrictJSONInput { static let shape = JSONShape.keys("tit
 extension TreatmentInput: StrictJSONInput { static let shape = JSONShape.keys("kind", "levels", "givenOn", "doseGy", "fractions", "detail") }
 extension FollowUpInput: StrictJSONInput {
     static let shape = JSONShape.object([
-        "visitDate": nil, "painScore": nil, "frankel": nil, "asia": nil, "ambulation": nil, "karnofsky": nil, "ecog": nil, "notes": nil,
+        "visitDate": nil, "painScore": nil, "frankel": nil, "asia": nil, "ambulation": nil, "neuroSymptoms": nil, "bladderBowelDysfunction": nil,
+        "karnofsky": nil, "ecog": nil, "notes": nil,
         "patientReported": .keys("painNRS", "mobility", "selfCare", "usualActivities", "painDiscomfort", "anxietyDepression"),
     ])
 }

@@ -30,6 +30,9 @@ enum FollowUpPage {
         input.frankel = r.string("frankel")
         input.asia = r.string("asia")
         input.ambulation = r.string("ambulation")
+        let symptoms = form.all("neuroSymptoms").filter { !$0.isEmpty }
+        input.neuroSymptoms = symptoms.isEmpty ? nil : symptoms
+        input.bladderBowelDysfunction = r.bool("bladderBowelDysfunction")
         input.karnofsky = r.int("karnofsky")
         input.ecog = r.int("ecog")
         input.notes = r.text("notes")
@@ -48,6 +51,20 @@ enum FollowUpPage {
             }
         }
         return (input, r.errors)
+    }
+
+    /// NG234's neurological symptoms as check boxes (the case document's codes and words).
+    static func symptomBoxes(_ form: FormData, errors: [CaseValidationError]) -> Html {
+        let chosen = Set(form.all("neuroSymptoms"))
+        let boxes: [Html] = NeuroSymptom.allCases.map { s in
+            let id = "fu-neuroSymptoms-\(s.rawValue)"
+            return #"<label class="check" for="\#(id)"><input type="checkbox" id="\#(id)" name="neuroSymptoms" value="\#(s.rawValue)"\#(Html(raw: chosen.contains(s.rawValue) ? " checked" : ""))> \#(FieldLabels.code(s.rawValue))</label>"#
+        }
+        let messages = errors.filter { $0.path.hasPrefix("neuroSymptoms") }.map(\.message)
+        let error: Html = messages.isEmpty ? .empty : #"<small class="field-error">\#(messages.joined(separator: "; "))</small>"#
+        return """
+        <fieldset class="checks" id="fu-neuroSymptoms"><legend>Neurological symptoms found at this visit</legend>\(boxes)\(error)</fieldset>
+        """
     }
 
     static func submit(req: Request) async throws -> Response {
@@ -104,13 +121,15 @@ enum FollowUpPage {
             \(f.select("frankel", "Frankel grade", options: grades))
             \(f.select("asia", "ASIA grade", options: grades))
             \(f.select("ambulation", "Walking", options: [("", "— not examined —"), ("independent", "Walks independently"), ("withAid", "Walks with an aid"), ("nonAmbulatory", "Cannot walk")]))
+            \(f.select("bladderBowelDysfunction", "Bladder or bowel dysfunction", options: [("", "— not examined —"), ("true", "Yes"), ("false", "No")]))
             \(f.number("karnofsky", "Karnofsky (0–100, in tens)"))
             \(f.number("ecog", "ECOG (0–5)"))
             </div>
+            \(symptomBoxes(form, errors: errors))
             <fieldset><legend>Patient-reported outcome (answer all or none)</legend>
             <div class="grid">\(f.number("patientReported.painNRS", "Pain NRS (0–10)"))\(prSelects)</div></fieldset>
             \(f.textarea("notes", "Notes"))
-            <p class="hint">A Frankel/ASIA grade or walking worse than at the last record makes the case an emergency again and starts a new urgency clock.</p>
+            <p class="hint">A Frankel/ASIA grade or walking worse than at the last record, a neurological symptom not recorded before, or new bladder or bowel dysfunction makes the case an emergency again and starts a new urgency clock.</p>
             <p><button type="submit" class="primary">Record the visit</button></p></form>
             """
         }
