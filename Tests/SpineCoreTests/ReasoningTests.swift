@@ -1895,4 +1895,12 @@ struct ReasoningContextReviewTests {
         #expect(brace.rank < (declined.reasoningRank(.cementAugmentation) ?? 0))
         #expect(declined.reasoningOption(.cementAugmentation)?.declined == true)
     }
+
+    @Test("The lymphoma tissue-first caution is on the dexamethasone option itself")
+    func lymphomaCautionOnDexamethasone() throws {
+        let a = reasoningAssess(Self.symptomaticRenal { _ in })
+        #expect(!(try #require(a.reasoningOption(.dexamethasone))).cautions.contains { $0.hasPrefix("lymphoma possible") })
+        let unknown = reasoningAssess(reasoningCase(histology: "unknown-primary", lesions: [reasoningLesion(escc: .g2)]) { reasoningMyelopathy(&$0) })
+        #expect(try #require(unknown.reasoningOption(.dexamethasone)).cautions.contains { $0.hasPrefix("lymphoma possible: obtain tissue first") })
+    }
 }

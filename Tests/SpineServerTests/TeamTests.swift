@@ -302,6 +302,11 @@ struct BoardTests {
             #expect(Set(fromDecision.compactMap { $0["code"] as? String }) ==
                     ["decision.surgery-booking", "decision.dexamethasone", "decision.rt-simulation", "decision.systemic-review"])
             #expect(fromDecision.allSatisfy { ($0["dueAt"] as? String)?.hasPrefix("2026-11-28T09:00") == true })
+            // The clock's "definitive decision" deadline is met by the decision; the others stay open.
+            let decisionClock = try #require(tasks.first { $0["code"] as? String == "clock.definitive-decision" })
+            #expect(decisionClock["status"] as? String == "done")
+            #expect((decisionClock["completedBy"] as? String)?.hasPrefix("decision \(decisionID) by spine-surgeon") == true)
+            #expect(tasks.contains { $0["code"] as? String == "clock.mri" && $0["status"] as? String == "open" })
             // The agenda item is decided; the decision reads back with the exact case and snapshot.
             let agenda = try await t.send(.GET, "/api/v1/meetings/\(meeting)", token: tokens[.nurseNavigator]).json["agenda"] as? [[String: Any]]
             #expect(agenda?.first?["status"] as? String == "decided")

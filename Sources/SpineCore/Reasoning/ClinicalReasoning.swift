@@ -1131,6 +1131,10 @@ final class ClinicalReasoning {
         if has(.dexamethasone) {
             // PPI cover always; the diabetic's glucose caution follows below.
             caution(.dexamethasone, cm.contains(.diabetes) ? "give PPI cover (reference §12.5)" : "monitor blood glucose and give PPI cover (reference §12.5)")
+            // Reference §12.5: steroids before biopsy can obscure lymphoma — said on the option too.
+            if facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary" {
+                caution(.dexamethasone, "lymphoma possible: obtain tissue first where it is safe to do so — steroids can obscure the histology (reference §12.5)")
+            }
         }
         guard !cm.isEmpty else { return applyPreferences() }
         let surgical: (TreatmentOption) -> Bool = { $0.isOpenSurgery }

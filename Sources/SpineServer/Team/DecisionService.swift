@@ -249,6 +249,16 @@ enum DecisionService {
                 try await AgendaItemModel.query(on: db).filter(\.$meetingID == meetingRef).filter(\.$caseID == caseID)
                     .set(\.$status, to: "decided").update()
             }
+            // The decision is what the clock's "definitive decision" deadline asked for: it is met
+            // now (it had stayed open, and later overdue, after the board decided).
+            let decided = try await TaskModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == TaskLedger.open)
+                .filter(\.$code == "clock.definitive-decision").all()
+            for task in decided {
+                task.status = TaskLedger.done
+                task.completedAt = ISOTimestamp.iso8601(now)
+                task.completedBy = "decision \(try d.requireID()) by \(user.username)"
+                try await task.update(on: db)
+            }
             try await TaskLedger.create(plans, caseID: caseID, origin: "decision", from: now, clockStartedAt: nil, on: db)
             try await TaskLedger.refreshCount(caseID: caseID, on: db)
             var e = event
