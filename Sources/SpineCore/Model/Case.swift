@@ -80,6 +80,16 @@ public struct SpinalLesion: Sendable, Equatable, Encodable {
     public var isPainfulFracture: Bool {
         pain == .mechanical && (collapse == .over50 || collapse == .under50)
     }
+
+    /// True when this lesion starts above `other` (the rules' order-independent tie-break).
+    public func starts(above other: SpinalLesion) -> Bool {
+        (levels.min()?.rawValue ?? 0) < (other.levels.min()?.rawValue ?? 0)
+    }
+
+    /// True when the two lesions share a level or lie next to each other.
+    public func adjoins(_ other: SpinalLesion) -> Bool {
+        levels.contains { x in other.levels.contains { y in abs(x.rawValue - y.rawValue) <= 1 } }
+    }
 }
 
 public struct PriorRadiation: Sendable, Equatable, Encodable {

@@ -103,6 +103,6 @@ public final class CaseFacts: Sendable {
     static func readFirst(_ a: SpinalLesion, before b: SpinalLesion) -> Bool {
         let ra = a.bonyRetropulsion == true, rb = b.bonyRetropulsion == true
         if ra != rb { return ra }
-        return (a.levels.min()?.rawValue ?? 0) < (b.levels.min()?.rawValue ?? 0)
+        return a.starts(above: b)
     }
 }

@@ -47,6 +47,8 @@ public struct HistologyEntry: Sendable {
     /// Haematological malignancies: NG234 advises dexamethasone 16 mg and a haematology MDT
     /// discussion for their cord compression even without neurological signs (reference §12.5).
     public var isHaematological: Bool { ["myeloma", "plasmacytoma", "lymphoma", "leukemia"].contains(code) }
+    /// Lymphoma is, or may be, the diagnosis: steroids before a biopsy can obscure it (reference §12.5).
+    public var lymphomaPossible: Bool { code == "lymphoma" || code == "unknown-primary" }
 }
 
 public enum HistologyCatalogue {

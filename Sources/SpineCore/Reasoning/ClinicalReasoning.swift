@@ -122,7 +122,7 @@ final class ClinicalReasoning {
             if need.demand != other.need.demand { return need.demand > other.need.demand }
             if sins.points != other.sins.points { return sins.points > other.sins.points }
             if sins.exact != other.sins.exact { return sins.exact }
-            return (lesion.levels.min()?.rawValue ?? 0) < (other.lesion.levels.min()?.rawValue ?? 0)
+            return lesion.starts(above: other.lesion)
         }
     }
 
@@ -601,8 +601,9 @@ final class ClinicalReasoning {
                         citation: Citations.augmentation))
                     noteUngradedCement(lesion)
                 } else {
-                    orthoses.append((lesion.name, Self.orthosis(for: lesion)))
-                    add(.bracing, priority: 12, regimen: Self.orthosis(for: lesion),
+                    let orthosis = Self.orthosis(for: lesion)
+                    orthoses.append((lesion.name, orthosis))
+                    add(.bracing, priority: 12, regimen: orthosis,
                         Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(barriers.joinedPhrase(separator: ", "))) → orthosis + analgesia"),
                                   citation: Citations.noms))
                     add(.analgesia, priority: 13, regimen: "WHO analgesic ladder; adjuvants for neuropathic pain",
@@ -645,7 +646,7 @@ final class ClinicalReasoning {
         var folded = false
         if let d = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization }) {
             for f in fixations {
-                guard Self.adjoins(f.lesion, indexLesion) else { kept.append(f); continue }
+                guard f.lesion.adjoins(indexLesion) else { kept.append(f); continue }
                 folded = true
                 candidates[d].priority = min(candidates[d].priority, f.priority)
                 let r = f.rationale
@@ -665,17 +666,7 @@ final class ClinicalReasoning {
             candidates[s].rationale = kept.map(\.rationale)
             candidates[s].priority = kept.map(\.priority).min()!
         }
-        candidates[s].regimen = Self.regimen(perLesion: kept.sorted { Self.cranial($0.lesion, $1.lesion) }.map { ($0.lesion.name, $0.regimen) })
-    }
-
-    /// True when two lesions share a level or lie next to each other.
-    static func adjoins(_ a: SpinalLesion, _ b: SpinalLesion) -> Bool {
-        a.levels.contains { x in b.levels.contains { y in abs(x.rawValue - y.rawValue) <= 1 } }
-    }
-
-    /// True when `a` starts above `b`.
-    static func cranial(_ a: SpinalLesion, _ b: SpinalLesion) -> Bool {
-        (a.levels.min()?.rawValue ?? 0) < (b.levels.min()?.rawValue ?? 0)
+        candidates[s].regimen = Self.regimen(perLesion: kept.sorted { $0.lesion.starts(above: $1.lesion) }.map { ($0.lesion.name, $0.regimen) })
     }
 
     /// The lesions R2 stabilises, the one asking most first.
@@ -948,7 +939,7 @@ final class ClinicalReasoning {
                           citation: Citations.ng234Supportive))
             if let s = c.symptoms.painScore, s >= 7, !has(.dexamethasone) {
                 var cautions = ""
-                if facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary" {
+                if facts.histology.lymphomaPossible {
                     cautions += "; if lymphoma is possible, obtain tissue first (steroids can obscure the histology)"
                 }
                 if c.comorbidities.contains(.diabetes) { cautions += "; diabetes: steroid-induced hyperglycaemia — monitor glucose" }
@@ -1132,7 +1123,7 @@ final class ClinicalReasoning {
             // PPI cover always; the diabetic's glucose caution follows below.
             caution(.dexamethasone, cm.contains(.diabetes) ? "give PPI cover (reference §12.5)" : "monitor blood glucose and give PPI cover (reference §12.5)")
             // Reference §12.5: steroids before biopsy can obscure lymphoma — said on the option too.
-            if facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary" {
+            if facts.histology.lymphomaPossible {
                 caution(.dexamethasone, "lymphoma possible: obtain tissue first where it is safe to do so — steroids can obscure the histology (reference §12.5)")
             }
         }
@@ -1422,7 +1413,7 @@ final class ClinicalReasoning {
         if facts.histology.code == "unknown-primary" {
             warnings.append("Unknown primary: obtain tissue; treated as radioresistant until then, and no Bauer \"no lung cancer\" point (SpineBoard decision 4).")
         }
-        if facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary", has(.dexamethasone) {
+        if facts.histology.lymphomaPossible, has(.dexamethasone) {
             warnings.append("Steroids before biopsy can obscure lymphoma: obtain tissue first where it is safe to do so.")
         }
         if facts.histology.code == "lung-sclc" {

@@ -81,10 +81,9 @@ public enum Triage {
             var deadlines = [Deadline](capacity: 5)
             deadlines.append(deadline("Contact the MSCC coordinator (oncological emergency)", hours: 0, citation: ng234))
             // Steroids before a biopsy can hide lymphoma (reference §12.5): said where it is possible.
-            let lymphomaPossible = facts.histology.code == "lymphoma" || facts.histology.code == "unknown-primary"
             // A patient who declined steroids is asked again, not given them: the deadline says so.
             let declined = c.preferences.declines.contains(.dexamethasone)
-            deadlines.append(deadline(declined ? dexamethasoneDeclined : lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0,
+            deadlines.append(deadline(declined ? dexamethasoneDeclined : facts.histology.lymphomaPossible ? dexamethasoneLymphoma : dexamethasone, hours: 0,
                                       citation: ng234Dexamethasone))
             let unstable = (knownSins?.points ?? 0) >= 7 || c.spine.lesions.contains { $0.pain == .mechanical }
             if unstable {

@@ -54,16 +54,8 @@ enum CaseWorkflow {
 
     /// Starts an urgency clock at `now`: open clock tasks of an earlier clock are superseded.
     static func startClock(caseID: UUID, plans: [CareTaskPlan], reason: String, at now: Date, on db: any Database) async throws {
-        let started = ISOTimestamp.iso8601(now)
-        let open = try await TaskModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == TaskLedger.open)
-            .filter(\.$isClock == true).all()
-        for task in open {
-            task.status = TaskLedger.cancelled
-            task.completedAt = started
-            task.completedBy = "superseded: new clock (\(reason))"
-            try await task.update(on: db)
-        }
-        try await TaskLedger.create(plans, caseID: caseID, origin: "urgency", from: now, clockStartedAt: started, on: db)
+        try await TaskLedger.closeClockTasks(caseID: caseID, as: TaskLedger.cancelled, by: "superseded: new clock (\(reason))", at: now, on: db)
+        try await TaskLedger.create(plans, caseID: caseID, origin: "urgency", from: now, clockStartedAt: ISOTimestamp.iso8601(now), on: db)
     }
 }
 
@@ -72,6 +64,19 @@ enum TaskLedger {
     static let open = "open"
     static let done = "done"
     static let cancelled = "cancelled"
+
+    /// Closes the case's open clock tasks (those with `code`, or all) as `status`, by `by`, at `now`.
+    static func closeClockTasks(caseID: UUID, code: String? = nil, as status: String, by: String, at now: Date,
+                                on db: any Database) async throws {
+        var query = TaskModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == open).filter(\.$isClock == true)
+        if let code { query = query.filter(\.$code == code) }
+        for task in try await query.all() {
+            task.status = status
+            task.completedAt = ISOTimestamp.iso8601(now)
+            task.completedBy = by
+            try await task.update(on: db)
+        }
+    }
 
     static func create(_ plans: [CareTaskPlan], caseID: UUID, origin: String, from start: Date, clockStartedAt: String?,
                        on db: any Database) async throws {

@@ -251,14 +251,8 @@ enum DecisionService {
             }
             // The decision is what the clock's "definitive decision" deadline asked for: it is met
             // now (it had stayed open, and later overdue, after the board decided).
-            let decided = try await TaskModel.query(on: db).filter(\.$caseID == caseID).filter(\.$status == TaskLedger.open)
-                .filter(\.$code == "clock.definitive-decision").all()
-            for task in decided {
-                task.status = TaskLedger.done
-                task.completedAt = ISOTimestamp.iso8601(now)
-                task.completedBy = "decision \(try d.requireID()) by \(user.username)"
-                try await task.update(on: db)
-            }
+            try await TaskLedger.closeClockTasks(caseID: caseID, code: "clock.definitive-decision", as: TaskLedger.done,
+                                                 by: "decision \(try d.requireID()) by \(user.username)", at: now, on: db)
             try await TaskLedger.create(plans, caseID: caseID, origin: "decision", from: now, clockStartedAt: nil, on: db)
             try await TaskLedger.refreshCount(caseID: caseID, on: db)
             var e = event

@@ -99,10 +99,11 @@ enum FollowUpService {
             }
         }
         if let n = f.notes, n.count > 4000 { err("notes", "must be at most 4000 characters") }
-        for (i, code) in (f.neuroSymptoms ?? []).enumerated() {
+        let symptoms = f.neuroSymptoms ?? []
+        for (i, code) in symptoms.enumerated() {
             if NeuroSymptom(rawValue: code) == nil {
                 err("neuroSymptoms[\(i)]", "must be one of: \(NeuroSymptom.allCases.map(\.rawValue).joined(separator: " | "))")
-            } else if f.neuroSymptoms![..<i].contains(code) {
+            } else if symptoms[..<i].contains(code) {
                 err("neuroSymptoms[\(i)]", "repeats \(code)")
             }
         }
@@ -157,7 +158,8 @@ enum FollowUpService {
             $0.map { "the visit of \($0.0)" } ?? "case version \(head.currentVersion)"
         })
         let baselineName = sources.sorted().joined(separator: " and ")
-        let worse = status(input).worsening(since: baseline)
+        let found = status(input)
+        let worse = found.worsening(since: baseline)
         let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.joined(separator: "; ")) (since \(baselineName))"
         // The emergency deadlines for the deterioration: the core's triage of the case with the new
         // neurological findings (not stored: the team records a new case version after examining).
@@ -165,7 +167,7 @@ enum FollowUpService {
         if worsening != nil {
             var c = recorded
             var symptoms = c.symptoms.neuroSymptoms
-            for s in status(input).neuroSymptoms ?? [] where !symptoms.contains(s) { symptoms.append(s) }
+            for s in found.neuroSymptoms ?? [] where !symptoms.contains(s) { symptoms.append(s) }
             if worse.contains(where: { $0.contains("grade fell") }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
             if worse.contains(where: { $0.hasPrefix("ambulation") }) && !symptoms.contains(.gaitDisturbance) { symptoms.append(.gaitDisturbance) }
             c.symptoms.neuroSymptoms = symptoms

@@ -412,7 +412,7 @@ struct FormRenderer {
         select(name, options: [("", "— not recorded —"), ("true", "Yes"), ("false", "No")], hint: hint)
     }
 
-    func checkboxes(_ name: String, codes: [String], labels: [String: String] = [:]) -> Html {
+    func checkboxes(_ name: String, codes: [String], labels: [String: String] = [:], legend: String? = nil) -> Html {
         let chosen = Set(form.all(name))
         let id = Self.id(name)
         let errs = errors(for: name)
@@ -422,7 +422,7 @@ struct FormRenderer {
         }
         let errorHtml: Html = errs.isEmpty ? .empty : #"<small class="field-error">\#(errs.map(\.message).joined(separator: "; "))</small>"#
         return """
-        <fieldset class="checks\(errs.isEmpty ? "" : " has-error")" id="\(id)"><legend>\(FieldLabels.label(name))</legend>\(boxes)\(errorHtml)</fieldset>
+        <fieldset class="checks\(errs.isEmpty ? "" : " has-error")" id="\(id)"><legend>\(legend ?? FieldLabels.label(name))</legend>\(boxes)\(errorHtml)</fieldset>
         """
     }
 

@@ -53,20 +53,6 @@ enum FollowUpPage {
         return (input, r.errors)
     }
 
-    /// NG234's neurological symptoms as check boxes (the case document's codes and words).
-    static func symptomBoxes(_ form: FormData, errors: [CaseValidationError]) -> Html {
-        let chosen = Set(form.all("neuroSymptoms"))
-        let boxes: [Html] = NeuroSymptom.allCases.map { s in
-            let id = "fu-neuroSymptoms-\(s.rawValue)"
-            return #"<label class="check" for="\#(id)"><input type="checkbox" id="\#(id)" name="neuroSymptoms" value="\#(s.rawValue)"\#(Html(raw: chosen.contains(s.rawValue) ? " checked" : ""))> \#(FieldLabels.code(s.rawValue))</label>"#
-        }
-        let messages = errors.filter { $0.path.hasPrefix("neuroSymptoms") }.map(\.message)
-        let error: Html = messages.isEmpty ? .empty : #"<small class="field-error">\#(messages.joined(separator: "; "))</small>"#
-        return """
-        <fieldset class="checks" id="fu-neuroSymptoms"><legend>Neurological symptoms found at this visit</legend>\(boxes)\(error)</fieldset>
-        """
-    }
-
     static func submit(req: Request) async throws -> Response {
         let access = try await WebCaseAccess.require(req, .writeCases, action: "follow-up.create")
         let form = try WebForms.form(req)
@@ -125,7 +111,8 @@ enum FollowUpPage {
             \(f.number("karnofsky", "Karnofsky (0–100, in tens)"))
             \(f.number("ecog", "ECOG (0–5)"))
             </div>
-            \(symptomBoxes(form, errors: errors))
+            \(FormRenderer(form: form, errors: errors).checkboxes("neuroSymptoms", codes: NeuroSymptom.allCases.map(\.rawValue),
+                                                               legend: "Neurological symptoms found at this visit"))
             <fieldset><legend>Patient-reported outcome (answer all or none)</legend>
             <div class="grid">\(f.number("patientReported.painNRS", "Pain NRS (0–10)"))\(prSelects)</div></fieldset>
             \(f.textarea("notes", "Notes"))
