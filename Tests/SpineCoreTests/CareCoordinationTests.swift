@@ -121,6 +121,23 @@ struct CareCoordinationTests {
         #expect(doses[0].cumulativeDoseGy == 20 && doses[0].cumulativeEQD2Gy == 30)
         #expect(doses[1].cumulativeDoseGy == 28 && doses[1].cumulativeEQD2Gy == 50)
         #expect(doses[1].courses.map(\.on) == [day("2025-01-10"), day("2026-02-01")])
+        // Dated courses seen twice are one course: nothing to say.
+        #expect(doses.allSatisfy { $0.notes.isEmpty })
+    }
+
+    @Test func undatedRepeatedCourseIsCountedOnceAndSaid() {
+        // An undated 8 Gy × 1 in two case versions may be a copy or a second course: counted once,
+        // and the level says so (it had been merged silently, under-counting a real second course).
+        let v1 = RadiationCourse(levels: [.t8], doseGy: 8, fractions: 1, on: nil, source: "case version 1")
+        let v2 = RadiationCourse(levels: [.t8], doseGy: 8, fractions: 1, on: nil, source: "case version 2")
+        let v3 = RadiationCourse(levels: [.t8], doseGy: 8, fractions: 1, on: nil, source: "case version 3")
+        let other = RadiationCourse(levels: [.t8], doseGy: 20, fractions: 5, on: nil, source: "case version 3")
+        let doses = SpineHistory.doses([v1, v2, v3, other])
+        #expect(doses.count == 1)
+        #expect(doses[0].cumulativeDoseGy == 28 && doses[0].cumulativeEQD2Gy == 50)
+        #expect(doses[0].notes == ["8 Gy / 1 without a date is recorded in case version 1, case version 2, case version 3: counted once; if it was given more than once the cumulative dose is higher (record the date of each course)"])
+        // Recorded once: no note.
+        #expect(SpineHistory.doses([v1, other])[0].notes.isEmpty)
     }
 
     @Test func coursesComeFromEachLesionsPriorRadiation() {

@@ -552,6 +552,30 @@ struct ClockTests {
             #expect((t8["treatments"] as? [[String: Any]])?.count == 2)
             #expect(levels[0]["cumulativeEQD2Gy"] as? Double == 0)
             #expect((spine.json["eqd2Statement"] as? String)?.contains("α/β = 2 Gy") == true)
+            #expect((t8["doseNotes"] as? [String]) == [])
+        }
+    }
+
+    @Test func anUndatedCourseInTwoVersionsIsCountedOnceAndSaid() async throws {
+        try await withSpineApp { t, tokens in
+            let doc = Fixtures.edit(Fixtures.caseJSON("v01", record: "MRN-S2"), #""priorRadiation": null"#,
+                                    #""priorRadiation": {"doseGy": 8, "fractions": 1}"#)
+            let id = try #require(try await t.send(.POST, "/api/v1/cases", token: tokens[.radiationOncologist], json: doc).json["id"] as? String)
+            #expect(try await t.status(.PUT, "/api/v1/cases/\(id)", token: tokens[.radiationOncologist], json: doc,
+                                       headers: ["If-Match": "\"v1\""]) == .ok)
+            let spine = try await t.send(.GET, "/api/v1/cases/\(id)/spine", token: tokens[.radiationOncologist])
+            let levels = try #require(spine.json["levels"] as? [[String: Any]])
+            let irradiated = levels.filter { ($0["cumulativeDoseGy"] as? Double ?? 0) > 0 }
+            #expect(!irradiated.isEmpty)
+            for level in irradiated {
+                // Once (8 Gy, EQD2 20), not twice, and the level says why.
+                #expect(level["cumulativeDoseGy"] as? Double == 8 && level["cumulativeEQD2Gy"] as? Double == 20)
+                #expect((level["doseNotes"] as? [String])?.first?.contains("without a date is recorded in case version 1, case version 2: counted once") == true)
+            }
+            let web = WebClient(t)
+            try await web.signIn("radiation-oncologist")
+            let page = try await web.get("/cases/\(id)/spine")
+            #expect(page.status == .ok && page.html.contains("counted once; if it was given more than once"))
         }
     }
 }

@@ -32,6 +32,10 @@ public struct LevelDose: Sendable, Equatable {
     public var courses: [RadiationCourse]
     public var cumulativeDoseGy: Double
     public var cumulativeEQD2Gy: Double
+    /// Undated courses of the same dose and fractions recorded more than once, counted once: a
+    /// copy (a case version carries the previous one's prior radiation) or a second course, which
+    /// the records cannot tell apart. Said, not assumed silently.
+    public var notes: [String] = []
 }
 
 public enum SpineHistory {
@@ -43,10 +47,22 @@ public enum SpineHistory {
     /// date, e.g. in two case versions, or recorded as delivered and then copied into the case) counts once.
     public static func doses(_ courses: [RadiationCourse]) -> [LevelDose] {
         var byLevel: [VertebralLevel: [RadiationCourse]] = [:]
+        var undatedRepeats: [VertebralLevel: [(course: RadiationCourse, sources: [String])]] = [:]
         for course in courses {
             for level in course.levels {
                 let seen = byLevel[level, default: []]
-                if seen.contains(where: { $0.doseGy == course.doseGy && $0.fractions == course.fractions && $0.on == course.on }) { continue }
+                if let kept = seen.first(where: { $0.doseGy == course.doseGy && $0.fractions == course.fractions && $0.on == course.on }) {
+                    if course.on == nil {
+                        var repeats = undatedRepeats[level, default: []]
+                        if let i = repeats.firstIndex(where: { $0.course.doseGy == kept.doseGy && $0.course.fractions == kept.fractions }) {
+                            if !repeats[i].sources.contains(course.source) { repeats[i].sources.append(course.source) }
+                        } else {
+                            repeats.append((kept, [kept.source, course.source]))
+                        }
+                        undatedRepeats[level] = repeats
+                    }
+                    continue
+                }
                 byLevel[level, default: []].append(course)
             }
         }
@@ -54,7 +70,10 @@ public enum SpineHistory {
             let list = byLevel[level]!.sorted { ($0.on?.description ?? "") < ($1.on?.description ?? "") }
             return LevelDose(level: level, courses: list,
                              cumulativeDoseGy: list.reduce(0) { $0 + $1.doseGy },
-                             cumulativeEQD2Gy: list.reduce(0) { $0 + $1.eqd2CordAlphaBeta2 })
+                             cumulativeEQD2Gy: list.reduce(0) { $0 + $1.eqd2CordAlphaBeta2 },
+                             notes: (undatedRepeats[level] ?? []).map { r in
+                                 "\(PriorRadiation.doseText(r.course.doseGy)) Gy / \(r.course.fractions) without a date is recorded in \(r.sources.joined(separator: ", ")): counted once; if it was given more than once the cumulative dose is higher (record the date of each course)"
+                             })
         }
     }
 

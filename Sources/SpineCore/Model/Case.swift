@@ -102,6 +102,9 @@ public struct PriorRadiation: Sendable, Equatable, Encodable {
         self.on = on
     }
 
+    /// The dose as written in a regimen: "8", "20", "7.5".
+    public static func doseText(_ gy: Double) -> String { gy.rounded() == gy ? String(Int(gy)) : String(gy) }
+
     /// Equivalent dose in 2-Gy fractions for late-responding tissue (linear-quadratic model,
     /// α/β = 2 Gy for spinal cord): EQD2 = D × (d + α/β) / (2 + α/β).
     public var eqd2CordAlphaBeta2: Double {

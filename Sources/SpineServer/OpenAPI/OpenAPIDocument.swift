@@ -5883,6 +5883,13 @@ enum OpenAPIDocument {
       "type": "number",
       "minimum": 0,
       "description": "EQD2 at α/β = 2 Gy of the prescriptions, summed"
+     },
+     "doseNotes": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "An undated course of the same dose and fractions recorded more than once is counted once, and said here"
      }
     },
     "required": [
@@ -5891,7 +5898,8 @@ enum OpenAPIDocument {
      "treatments",
      "radiation",
      "cumulativeDoseGy",
-     "cumulativeEQD2Gy"
+     "cumulativeEQD2Gy",
+     "doseNotes"
     ],
     "additionalProperties": false
    },

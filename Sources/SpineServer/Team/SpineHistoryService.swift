@@ -32,6 +32,8 @@ struct LevelHistory: Content {
     var radiation: [Course]
     var cumulativeDoseGy: Double
     var cumulativeEQD2Gy: Double
+    /// What the sums could not tell apart (an undated course recorded more than once).
+    var doseNotes: [String]
 }
 
 struct SpineHistoryView: Content {
@@ -93,7 +95,8 @@ enum SpineHistoryService {
                     radiation: (dose?.courses ?? []).map {
                         .init(doseGy: $0.doseGy, fractions: $0.fractions, on: $0.on?.description, eqd2Gy: round1($0.eqd2CordAlphaBeta2), source: $0.source)
                     },
-                    cumulativeDoseGy: round1(dose?.cumulativeDoseGy ?? 0), cumulativeEQD2Gy: round1(dose?.cumulativeEQD2Gy ?? 0))
+                    cumulativeDoseGy: round1(dose?.cumulativeDoseGy ?? 0), cumulativeEQD2Gy: round1(dose?.cumulativeEQD2Gy ?? 0),
+                    doseNotes: dose?.notes ?? [])
             },
             eqd2Statement: SpineHistory.eqd2Statement, disclaimer: Rules.disclaimer)
     }

@@ -190,7 +190,7 @@ enum SpinePage {
             }
             let courses: [Html] = l.radiation.map { c in
                 "<li>\(Words.dose(c.doseGy)) Gy / \(c.fractions)\(c.on.map { " on \($0)" } ?? "") → EQD2 \(Words.dose(c.eqd2Gy)) Gy <span class=\"muted\">(\(c.source))</span></li>"
-            }
+            } + l.doseNotes.map { "<li class=\"caution\"><strong>Counted once:</strong> \($0)</li>" }
             return """
             <tr><th scope="row">\(l.level)</th><td><ul class="tight">\(observations)</ul></td><td><ul class="tight">\(treatments)</ul></td>
             <td><ul class="tight">\(courses)</ul></td><td class="num nowrap">\(Words.dose(l.cumulativeDoseGy)) Gy</td><td class="num nowrap"><strong>\(Words.dose(l.cumulativeEQD2Gy)) Gy</strong></td></tr>
