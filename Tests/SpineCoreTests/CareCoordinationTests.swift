@@ -157,6 +157,12 @@ struct CareCoordinationTests {
         #expect(NeurologicalStatus(grade: .d, ambulation: .independent).worsening(since: before) == ["Frankel grade fell from E to D"])
         #expect(NeurologicalStatus(grade: .e, ambulation: .withAid).worsening(since: before) == ["ambulation fell from independent to withAid"])
         #expect(NeurologicalStatus(grade: .c, ambulation: .nonAmbulatory).worsening(since: before).count == 2)
+        // Each with its kind, which the follow-up acts on (not the wording).
+        #expect(NeurologicalStatus(grade: .c, ambulation: .nonAmbulatory).worsenings(since: before).map(\.kind) == [.grade, .ambulation])
+        var symptomatic = NeurologicalStatus(grade: .e, ambulation: .independent)
+        symptomatic.neuroSymptoms = [.numbness]
+        symptomatic.bladderBowelDysfunction = true
+        #expect(symptomatic.worsenings(since: before).map(\.kind) == [.bladderBowel, .symptom(.numbness)])
         // Improvement, or nothing recorded to compare, is not a worsening.
         #expect(NeurologicalStatus(grade: .e, ambulation: .independent).worsening(since: .init(grade: .d, ambulation: .withAid)).isEmpty)
         #expect(NeurologicalStatus(grade: nil, ambulation: nil).worsening(since: before).isEmpty)

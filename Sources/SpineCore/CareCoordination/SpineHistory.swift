@@ -145,35 +145,49 @@ public struct NeurologicalStatus: Sendable, Equatable {
     /// What got worse from `before` to self (empty when nothing did or nothing is comparable).
     /// A fall of one Frankel/ASIA grade, or of ambulation, is a new neurological deficit: it makes
     /// the case an emergency again (NICE NG234: new neurological symptoms → MSCC pathway).
-    public func worsening(since before: NeurologicalStatus) -> [String] {
-        var found: [String] = []
+    public func worsening(since before: NeurologicalStatus) -> [String] { worsenings(since: before).map(\.text) }
+
+    /// One thing that got worse: what kind of finding, and in words.
+    public struct Worsening: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case grade, ambulation, deficit, bladderBowel
+            case symptom(NeuroSymptom)
+        }
+        public var kind: Kind
+        public var text: String
+    }
+
+    /// As `worsening(since:)`, each with its kind, so that callers act on the finding rather than
+    /// on the wording of its message.
+    public func worsenings(since before: NeurologicalStatus) -> [Worsening] {
+        var found: [Worsening] = []
         var compared = false
         if let now = frankel, let then = before.frankel {
             compared = true
-            if now < then { found.append("Frankel grade fell from \(then.rawValue) to \(now.rawValue)") }
+            if now < then { found.append(.init(kind: .grade, text: "Frankel grade fell from \(then.rawValue) to \(now.rawValue)")) }
         }
         if let now = asia, let then = before.asia {
             compared = true
-            if now < then { found.append("ASIA grade fell from \(then.rawValue) to \(now.rawValue)") }
+            if now < then { found.append(.init(kind: .grade, text: "ASIA grade fell from \(then.rawValue) to \(now.rawValue)")) }
         }
         // Only across scales: a fall counts unless it is only across the C/D split, where the two
         // scales differ (Frankel D may be ASIA C).
         if !compared, let now = grade, let then = before.grade, now < then, !(then == .d && now == .c) {
             let scales = "\(frankel != nil ? "Frankel" : "ASIA") \(now.rawValue), earlier \(before.frankel != nil ? "Frankel" : "ASIA") \(then.rawValue)"
-            found.append("grade fell from \(then.rawValue) to \(now.rawValue) (\(scales))")
+            found.append(.init(kind: .grade, text: "grade fell from \(then.rawValue) to \(now.rawValue) (\(scales))"))
         }
         if let now = ambulation, let then = before.ambulation, Self.rank(now) < Self.rank(then) {
-            found.append("ambulation fell from \(then.rawValue) to \(now.rawValue)")
+            found.append(.init(kind: .ambulation, text: "ambulation fell from \(then.rawValue) to \(now.rawValue)"))
         }
         if let now = deficit, let then = before.deficit, Self.rank(now) > Self.rank(then) {
-            found.append("deficit now \(now.rawValue) (was \(then.rawValue))")
+            found.append(.init(kind: .deficit, text: "deficit now \(now.rawValue) (was \(then.rawValue))"))
         }
         if bladderBowelDysfunction == true, before.bladderBowelDysfunction != true {
-            found.append("new bladder or bowel dysfunction")
+            found.append(.init(kind: .bladderBowel, text: "new bladder or bowel dysfunction"))
         }
         // NG234's symptoms (reference §13.2): one not recorded before is new.
         for s in neuroSymptoms ?? [] where !(before.neuroSymptoms ?? []).contains(s) {
-            found.append("new neurological symptom: \(Triage.text(s))")
+            found.append(.init(kind: .symptom(s), text: "new neurological symptom: \(Triage.text(s))"))
         }
         return found
     }

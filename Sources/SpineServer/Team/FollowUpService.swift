@@ -159,8 +159,8 @@ enum FollowUpService {
         })
         let baselineName = sources.sorted().joined(separator: " and ")
         let found = status(input)
-        let worse = found.worsening(since: baseline)
-        let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.joined(separator: "; ")) (since \(baselineName))"
+        let worse = found.worsenings(since: baseline)
+        let worsening = worse.isEmpty ? nil : "neurological deterioration at follow-up on \(input.visitDate): \(worse.map(\.text).joined(separator: "; ")) (since \(baselineName))"
         // The emergency deadlines for the deterioration: the core's triage of the case with the new
         // neurological findings (not stored: the team records a new case version after examining).
         var plans: [CareTaskPlan] = []
@@ -168,8 +168,10 @@ enum FollowUpService {
             var c = recorded
             var symptoms = c.symptoms.neuroSymptoms
             for s in found.neuroSymptoms ?? [] where !symptoms.contains(s) { symptoms.append(s) }
-            if worse.contains(where: { $0.contains("grade fell") }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
-            if worse.contains(where: { $0.hasPrefix("ambulation") }) && !symptoms.contains(.gaitDisturbance) { symptoms.append(.gaitDisturbance) }
+            // A fallen grade is new weakness and a fall in walking a gait disturbance (NG234's
+            // symptoms), so the triage of the case with the visit's findings is an emergency.
+            if worse.contains(where: { $0.kind == .grade }) && !symptoms.contains(.limbWeakness) { symptoms.append(.limbWeakness) }
+            if worse.contains(where: { $0.kind == .ambulation }) && !symptoms.contains(.gaitDisturbance) { symptoms.append(.gaitDisturbance) }
             c.symptoms.neuroSymptoms = symptoms
             if input.bladderBowelDysfunction == true { c.neurology.bladderBowelDysfunction = true }
             plans = CareTaskPlanner.clockTasks(SpineCore.assess(c, today: today).urgency)
