@@ -86,9 +86,11 @@ struct SQLiteAuditWriterTests {
             let e = AuditEvent(action: "wal.test", patientRecord: String(repeating: "p", count: 200), outcome: AuditOutcome.success)
             for _ in 0..<3_000 { try await t.app.appendAudit([e], at: Date()) }
             // validation: the log is restarted after each checkpoint instead of growing (1,000
-            // pages of 4 KiB before a checkpoint, against about 40 MB of pages written)
+            // pages of 4 KiB before a checkpoint, against about 40 MB of pages written). The
+            // checkpointer is another thread: under the whole suite's load on two cores it lags,
+            // and the log once reached 13.8 MB; 20 MB is still half of a log never reused.
             let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
-            #expect(wal < 12 * 1024 * 1024, "write-ahead log of \(wal) bytes")
+            #expect(wal < 20 * 1024 * 1024, "write-ahead log of \(wal) bytes")
             #expect(try await AuditEventModel.query(on: t.app.db).filter(\.$action == "wal.test").count() == 3_000)
         }
     }
