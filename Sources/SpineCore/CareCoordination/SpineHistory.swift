@@ -46,32 +46,26 @@ public enum SpineHistory {
     /// Cumulative dose per level. The same course seen twice (the same levels' dose, fractions and
     /// date, e.g. in two case versions, or recorded as delivered and then copied into the case) counts once.
     public static func doses(_ courses: [RadiationCourse]) -> [LevelDose] {
-        var byLevel: [VertebralLevel: [RadiationCourse]] = [:]
-        var undatedRepeats: [VertebralLevel: [(course: RadiationCourse, sources: [String])]] = [:]
+        // Each level's courses, each with every record it was seen in.
+        var byLevel: [VertebralLevel: [(course: RadiationCourse, sources: [String])]] = [:]
         for course in courses {
             for level in course.levels {
-                let seen = byLevel[level, default: []]
-                if let kept = seen.first(where: { $0.doseGy == course.doseGy && $0.fractions == course.fractions && $0.on == course.on }) {
-                    if course.on == nil {
-                        var repeats = undatedRepeats[level, default: []]
-                        if let i = repeats.firstIndex(where: { $0.course.doseGy == kept.doseGy && $0.course.fractions == kept.fractions }) {
-                            if !repeats[i].sources.contains(course.source) { repeats[i].sources.append(course.source) }
-                        } else {
-                            repeats.append((kept, [kept.source, course.source]))
-                        }
-                        undatedRepeats[level] = repeats
-                    }
-                    continue
+                var seen = byLevel[level, default: []]
+                if let i = seen.firstIndex(where: { $0.course.doseGy == course.doseGy && $0.course.fractions == course.fractions && $0.course.on == course.on }) {
+                    if !seen[i].sources.contains(course.source) { seen[i].sources.append(course.source) }
+                } else {
+                    seen.append((course, [course.source]))
                 }
-                byLevel[level, default: []].append(course)
+                byLevel[level] = seen
             }
         }
         return byLevel.keys.sorted().map { level in
-            let list = byLevel[level]!.sorted { ($0.on?.description ?? "") < ($1.on?.description ?? "") }
+            let seen = byLevel[level]!
+            let list = seen.map(\.course).sorted { ($0.on?.description ?? "") < ($1.on?.description ?? "") }
             return LevelDose(level: level, courses: list,
                              cumulativeDoseGy: list.reduce(0) { $0 + $1.doseGy },
                              cumulativeEQD2Gy: list.reduce(0) { $0 + $1.eqd2CordAlphaBeta2 },
-                             notes: (undatedRepeats[level] ?? []).map { r in
+                             notes: seen.filter { $0.course.on == nil && $0.sources.count > 1 }.map { r in
                                  "\(PriorRadiation.doseText(r.course.doseGy)) Gy / \(r.course.fractions) without a date is recorded in \(r.sources.joined(separator: ", ")): counted once; if it was given more than once the cumulative dose is higher (record the date of each course)"
                              })
         }
