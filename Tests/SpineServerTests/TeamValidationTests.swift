@@ -20,6 +20,26 @@ struct TeamValidationTests {
         return try await t.login(username)
     }
 
+    @Test func codeListsNameTheBadOrRepeatedEntryInEachForm() {
+        // One check serves a decision's goals, a visit's symptoms and a treatment's levels: each
+        // error at its index, with the form's own wording.
+        let today = CalendarDate(iso: "2026-11-27")!
+        var visit = FollowUpInput(visitDate: "2026-11-20")
+        visit.neuroSymptoms = ["numbness", "tingling", "numbness"]
+        let symptoms = FollowUpService.validate(visit, today: today, bornOn: nil)
+        #expect(symptoms.map(\.path) == ["neuroSymptoms[1]", "neuroSymptoms[2]"])
+        #expect(symptoms.first?.message.hasPrefix("must be one of: limb-weakness | numbness") == true)
+        #expect(symptoms.last?.message == "repeats numbness")
+        let treatment = TreatmentInput(kind: "surgery", levels: ["T8", "X9", "T8"], givenOn: "2026-11-20")
+        let levels = FollowUpService.validate(treatment, today: today, bornOn: nil)
+        #expect(levels.map(\.path) == ["levels[1]", "levels[2]"])
+        #expect(levels.map(\.message) == ["must be a level C1…C7, T1…T12, L1…L5, S1…S5", "repeats T8; list each level once"])
+        var goals: [CaseValidationError] = []
+        InputChecks.codeList(["pain-relief", "fame", "pain-relief"], "goals", isValid: { TreatmentGoal(rawValue: $0) != nil },
+                             invalid: "must be a goal", repeatHint: "list each goal once") { goals.append(CaseValidationError(path: $0, message: $1)) }
+        #expect(goals.map(\.message) == ["must be a goal", "repeats pain-relief; list each goal once"])
+    }
+
     static func createCase(_ t: TestContext, _ token: String?, _ vignette: String, record: String) async throws -> String {
         let res = try await t.send(.POST, "/api/v1/cases", token: token, json: Fixtures.caseJSON(vignette, record: record))
         try #require(res.status == .created, "\(res.body.string)")

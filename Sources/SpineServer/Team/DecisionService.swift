@@ -102,14 +102,9 @@ enum DecisionService {
             if let r = o.regimen, r.count > 200 { err("options[\(i)].regimen", "must be at most 200 characters") }
         }
         if Set(d.options.map(\.code)).count != d.options.count { err("options", "lists an option twice") }
-        let goals = d.goals ?? []
-        for (i, g) in goals.enumerated() {
-            if TreatmentGoal(rawValue: g) == nil {
-                err("goals[\(i)]", "must be one of: \(TreatmentGoal.allCases.map(\.rawValue).joined(separator: " | "))")
-            } else if goals[..<i].contains(g) {
-                err("goals[\(i)]", "repeats \(g); list each goal once")
-            }
-        }
+        InputChecks.codeList(d.goals ?? [], "goals", isValid: { TreatmentGoal(rawValue: $0) != nil },
+                             invalid: "must be one of: \(TreatmentGoal.allCases.map(\.rawValue).joined(separator: " | "))",
+                             repeatHint: "list each goal once", err)
         let prefs = d.patientPreferences.trimmingCharacters(in: .whitespacesAndNewlines)
         if prefs.isEmpty { err("patientPreferences", "record how the patient's preferences were taken into account (required)") }
         if prefs.count > 2000 { err("patientPreferences", "must be at most 2000 characters") }

@@ -99,14 +99,8 @@ enum FollowUpService {
             }
         }
         if let n = f.notes, n.count > 4000 { err("notes", "must be at most 4000 characters") }
-        let symptoms = f.neuroSymptoms ?? []
-        for (i, code) in symptoms.enumerated() {
-            if NeuroSymptom(rawValue: code) == nil {
-                err("neuroSymptoms[\(i)]", "must be one of: \(NeuroSymptom.allCases.map(\.rawValue).joined(separator: " | "))")
-            } else if symptoms[..<i].contains(code) {
-                err("neuroSymptoms[\(i)]", "repeats \(code)")
-            }
-        }
+        InputChecks.codeList(f.neuroSymptoms ?? [], "neuroSymptoms", isValid: { NeuroSymptom(rawValue: $0) != nil },
+                             invalid: "must be one of: \(NeuroSymptom.allCases.map(\.rawValue).joined(separator: " | "))", err)
         if f.frankel == nil && f.asia == nil && f.ambulation == nil && f.painScore == nil && f.patientReported == nil
             && f.karnofsky == nil && f.ecog == nil && f.neuroSymptoms == nil && f.bladderBowelDysfunction == nil {
             err("", "record at least one finding: painScore, frankel/asia, ambulation, neuroSymptoms, bladderBowelDysfunction, karnofsky/ecog or patientReported")
@@ -232,10 +226,8 @@ enum FollowUpService {
         func err(_ path: String, _ message: String) { errors.append(CaseValidationError(path: path, message: message)) }
         if !treatmentKinds.contains(t.kind) { err("kind", "must be one of: \(treatmentKinds.joined(separator: " | "))") }
         if t.levels.isEmpty || t.levels.count > 24 { err("levels", "must list 1–24 vertebral levels") }
-        for (i, l) in t.levels.enumerated() {
-            if VertebralLevel(code: l) == nil { err("levels[\(i)]", "must be a level C1…C7, T1…T12, L1…L5, S1…S5") }
-            else if t.levels[..<i].contains(l) { err("levels[\(i)]", "repeats \(l); list each level once") }
-        }
+        InputChecks.codeList(t.levels, "levels", isValid: { VertebralLevel(code: $0) != nil },
+                             invalid: "must be a level C1…C7, T1…T12, L1…L5, S1…S5", repeatHint: "list each level once", err)
         checkCareDate(t.givenOn, "givenOn", today: today, bornOn: bornOn, err)
         if t.kind == "radiation" {
             // The same limits as a prior course in a case document, so that both paths accept the

@@ -41,6 +41,21 @@ extension JSONShape {
     }
 }
 
+enum InputChecks {
+    /// A list of codes: each must pass `isValid` (else `invalid` at `path[i]`), and none may repeat
+    /// an earlier one (`repeats X`, then `; repeatHint` when given).
+    static func codeList(_ values: [String], _ path: String, isValid: (String) -> Bool, invalid: String,
+                         repeatHint: String? = nil, _ err: (String, String) -> Void) {
+        for (i, value) in values.enumerated() {
+            if !isValid(value) {
+                err("\(path)[\(i)]", invalid)
+            } else if values[..<i].contains(value) {
+                err("\(path)[\(i)]", "repeats \(value)" + (repeatHint.map { "; " + $0 } ?? ""))
+            }
+        }
+    }
+}
+
 /// The same rule where an input arrives from a web form rather than a JSON body: the services
 /// check what they are given, so both ways in refuse the same characters.
 enum EnteredText {
