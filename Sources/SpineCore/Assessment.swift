@@ -37,8 +37,8 @@ public struct Scores: Sendable, Equatable, JSONFields {
 /// One NOMS arm (or LMNOP letter): the finding and the facts that decided it.
 public struct Finding: Sendable, Equatable, JSONFields {
     public var code: String
-    public var finding: String
-    public var facts: [String]
+    public var finding: Text
+    public var facts: [Text]
 
     public func visit<V: FieldVisitor>(_ v: inout V) {
         v.field("code", code)
@@ -53,7 +53,7 @@ public struct NomsAssessment: Sendable, Equatable, JSONFields {
     public var mechanical: Finding
     public var systemic: Finding
     /// The rules of reference §11.3 that fired, in order, with what each concluded.
-    public var rulesApplied: [String]
+    public var rulesApplied: [Text]
     public var citation: String
 
     public func visit<V: FieldVisitor>(_ v: inout V) {
@@ -70,7 +70,7 @@ public struct NomsAssessment: Sendable, Equatable, JSONFields {
 public struct Criterion: Sendable, Equatable, JSONFields {
     public var criterion: String
     public var met: Bool?
-    public var fact: String
+    public var fact: Text
 
     public func visit<V: FieldVisitor>(_ v: inout V) {
         v.field("criterion", criterion)
@@ -82,7 +82,7 @@ public struct Criterion: Sendable, Equatable, JSONFields {
 /// A criteria check (Patchell, en bloc): `met` | `not-met` | `undetermined` | `not-applicable`.
 public struct CriteriaCheck: Sendable, Equatable, JSONFields {
     public var status: String
-    public var summary: String
+    public var summary: Text
     public var criteria: [Criterion]
     public var citation: String
 
@@ -95,11 +95,11 @@ public struct CriteriaCheck: Sendable, Equatable, JSONFields {
 }
 
 public struct Lmnop: Sendable, Equatable, JSONFields {
-    public var levels: String
-    public var mechanical: String
-    public var neurology: String
-    public var oncology: String
-    public var patient: String
+    public var levels: Text
+    public var mechanical: Text
+    public var neurology: Text
+    public var oncology: Text
+    public var patient: Text
     public var citation: String
 
     public func visit<V: FieldVisitor>(_ v: inout V) {
@@ -155,10 +155,10 @@ public struct Urgency: Sendable, Equatable, JSONFields {
 /// Why an option is on the list: which rule, which finding, which source.
 public struct Rationale: Sendable, Equatable, JSONFields {
     public var rule: String
-    public var finding: String
+    public var finding: Text
     public var citation: String
 
-    public init(rule: String, finding: String, citation: String) {
+    public init(rule: String, finding: Text, citation: String) {
         self.rule = rule
         self.finding = finding
         self.citation = citation
@@ -179,8 +179,8 @@ public struct TreatmentRecommendation: Sendable, Equatable, JSONFields {
     public var alternativeRegimens: [String]
     public var rationale: [Rationale]
     public var goals: [TreatmentGoal]
-    public var contextNotes: [String]
-    public var cautions: [String]
+    public var contextNotes: [Text]
+    public var cautions: [Text]
     public var declined: Bool
 
     public func visit<V: FieldVisitor>(_ v: inout V) {
@@ -199,7 +199,7 @@ public struct TreatmentRecommendation: Sendable, Equatable, JSONFields {
 
 public struct ReferralDetail: Sendable, Equatable, JSONFields {
     public var code: Referral
-    public var reasons: [String]
+    public var reasons: [Text]
 
     public func visit<V: FieldVisitor>(_ v: inout V) {
         v.field("code", code.rawValue)
@@ -227,7 +227,7 @@ public struct Assessment: Sendable, Equatable, JSONFields {
     public var options: [TreatmentRecommendation]
     public var referralDetails: [ReferralDetail]
     /// Conventions applied and data the team should add, in plain words.
-    public var warnings: [String]
+    public var warnings: [Text]
 
     /// Referral codes, in the order of `referralDetails`.
     public var referrals: [Referral] { referralDetails.map(\.code) }

@@ -6,10 +6,15 @@
 
 /// Builds the String of an interpolated literal; see `phrase(_:)`.
 struct Phrase: ExpressibleByStringInterpolation {
-    let string: String
+    let interpolation: Interpolation
+    var string: String { interpolation.string }
 
-    init(stringLiteral value: StaticString) { string = value.description }
-    init(stringInterpolation: Interpolation) { string = stringInterpolation.string }
+    init(stringLiteral value: StaticString) {
+        var i = Interpolation(literalCapacity: 0, interpolationCount: 0)
+        i.appendLiteral(value)
+        interpolation = i
+    }
+    init(stringInterpolation: Interpolation) { interpolation = stringInterpolation }
 
     struct Interpolation: StringInterpolationProtocol {
         typealias StringLiteralType = StaticString
@@ -57,6 +62,26 @@ struct Phrase: ExpressibleByStringInterpolation {
 
         mutating func appendInterpolation(_ s: StaticString) { appendLiteral(s) }
 
+        mutating func appendInterpolation(_ t: Text) { t.withUTF8 { append($0) } }
+
+        /// Each item written by `write`, `separator` between them. (A loop, not a lazy map with a
+        /// key path: a key path in generic code is instantiated at run time on every call, 3.5 %
+        /// of assess() in a profile.)
+        @inline(__always) mutating func appendJoined<S: Sequence>(_ items: S, _ separator: StaticString,
+                                                                  _ write: (inout Self, S.Element) -> Void) {
+            var first = true
+            for item in items {
+                if !first { appendLiteral(separator) }
+                first = false
+                write(&self, item)
+            }
+        }
+
+        /// `\(joined: texts, separator: "; ")` for explanation texts.
+        mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString) where S.Element == Text {
+            appendJoined(items, separator) { $0.appendInterpolation($1) }
+        }
+
         /// Decimal digits, exactly as `Int.description`.
         mutating func appendInterpolation(_ n: Int) {
             var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for a sign and 20 digits
@@ -81,28 +106,25 @@ struct Phrase: ExpressibleByStringInterpolation {
         /// same text as `codes.map(\.rawValue).joined(separator:)` without the array between.
         mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString)
         where S.Element: RawRepresentable, S.Element.RawValue == String {
-            // A loop, not `items.lazy.map(\.rawValue)`: a key path in generic code is instantiated
-            // at run time on every call (3.5 % of assess() in a profile).
-            var first = true
-            for item in items {
-                if !first { appendLiteral(separator) }
-                first = false
-                appendInterpolation(item.rawValue)
-            }
+            appendJoined(items, separator) { $0.appendInterpolation($1.rawValue) }
         }
 
         /// `\(joined: texts, separator: "; ")`: as `joined(separator:)`, written in place.
         mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString) where S.Element == String {
-            var first = true
-            for item in items {
-                if !first { appendLiteral(separator) }
-                first = false
-                appendInterpolation(item)
-            }
+            appendJoined(items, separator) { $0.appendInterpolation($1) }
         }
 
         /// Anything else reads as in String's interpolation.
         mutating func appendInterpolation<T>(_ value: T) { appendInterpolation(String(describing: value)) }
+
+        /// The bytes written into `arena`: no String, no allocation of its own, no UTF-8 check
+        /// (every piece came from a StaticString, a String or a Text, all valid UTF-8).
+        func text(in arena: TextArena) -> Text {
+            if let spill { return spill.withUnsafeBufferPointer { arena.text($0) } }
+            return withUnsafeBytes(of: inline) { raw in
+                arena.text(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+            }
+        }
 
         var string: String {
             if let spill { return String(decoding: spill, as: UTF8.self) }
@@ -116,6 +138,16 @@ struct Phrase: ExpressibleByStringInterpolation {
 
 /// The String of the interpolated literal `p`, identical to writing the literal as a String.
 @inline(__always) func phrase(_ p: Phrase) -> String { p.string }
+
+extension Array where Element == Text {
+    /// The texts joined, as one text of `arena`.
+    func joinedPhrase(separator: StaticString, in arena: TextArena) -> Text {
+        if count == 1 { return self[0] }
+        var out = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
+        out.appendInterpolation(joined: self, separator: separator)
+        return out.text(in: arena)
+    }
+}
 
 extension Array where Element == String {
     /// The same String as `joined(separator:)`, assembled in one buffer (String's own join

@@ -16,7 +16,7 @@ struct CautionTests {
 
     func dexamethasoneCautions(_ c: Case) throws -> [String] {
         let a = assess(c, today: TestCases.today)
-        return try #require(a.options.first { $0.code == .dexamethasone }).cautions
+        return try #require(a.options.first { $0.code == .dexamethasone }).cautions.strings
     }
 
     @Test("without comorbidities dexamethasone still carries glucose monitoring and PPI cover")

@@ -43,6 +43,10 @@ public protocol FieldVisitor {
     /// A list of codes (goals, referrals). A requirement with a default, so that the JSON writer
     /// can write the codes in place instead of through a new array of their raw values.
     mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: [E])
+    /// Explanation texts: requirements with defaults (as Strings), written from their bytes by
+    /// the JSON writer.
+    mutating func field(_ key: FieldKey, _ value: Text)
+    mutating func field(_ key: FieldKey, _ value: [Text])
 }
 
 extension FieldVisitor {
@@ -58,6 +62,9 @@ extension FieldVisitor {
     public mutating func field<E: RawRepresentable<String>>(_ key: FieldKey, _ value: [E]) {
         field(key, value.map { $0.rawValue })
     }
+    public mutating func field(_ key: FieldKey, _ value: Text) { field(key, value.string) }
+    public mutating func field(_ key: FieldKey, _ value: [Text]) { field(key, value.strings) }
+    public mutating func field(_ key: FieldKey, _ value: Text?) { if let value { field(key, value) } }
 
     // Members named by a String. Disfavoured so that a literal name stays a `FieldKey` literal
     // (a string literal would otherwise pick these, String being its default type).
@@ -227,6 +234,11 @@ public struct JSONWriter: FieldVisitor {
         }
     }
 
+    public mutating func writeText(_ t: Text) {
+        let buffer = self.buffer
+        t.withUTF8 { Self.writeQuoted($0, into: buffer) }
+    }
+
     /// Copies `n` bytes; runs up to 16 bytes (keys, codes) without a call to memcpy.
     @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt8>) {
         if n >= 8 && n <= 16 {
@@ -342,12 +354,17 @@ public struct JSONWriter: FieldVisitor {
         let word: StaticString = value ? "true" : "false"
         buffer.append(word.utf8Start, word.utf8CodeUnitCount)
     }
-    public mutating func field(_ key: FieldKey, _ value: [String]) {
+    public mutating func field(_ key: FieldKey, _ value: [String]) { writeArray(key, value) { $0.writeString($1) } }
+    public mutating func field(_ key: FieldKey, _ value: Text) { self.key(key); writeText(value) }
+    public mutating func field(_ key: FieldKey, _ value: [Text]) { writeArray(key, value) { $0.writeText($1) } }
+
+    /// `"key":[…]`, each element written by `write`.
+    @inline(__always) mutating func writeArray<T>(_ key: FieldKey, _ value: [T], _ write: (inout Self, T) -> Void) {
         self.key(key)
         buffer.append(UInt8(ascii: "["))
         for i in value.indices {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            writeString(value[i])
+            write(&self, value[i])
         }
         buffer.append(UInt8(ascii: "]"))
     }

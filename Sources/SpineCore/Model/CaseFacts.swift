@@ -5,6 +5,8 @@
 // of the struct retained and released every member of the case it holds.
 public final class CaseFacts: Sendable {
     public let c: Case
+    /// Where this assessment's explanation texts are written (see Text).
+    let arena = TextArena()
     public let histology: HistologyEntry
     /// The date intervals are computed to.
     public let assessedOn: CalendarDate

@@ -35,8 +35,8 @@ struct Candidate {
     var regimen: String?
     var alternativeRegimens: [String] = []
     var rationale: [Rationale] = []
-    var contextNotes: [String] = []
-    var cautions: [String] = []
+    var contextNotes: [Text] = []
+    var cautions: [Text] = []
 }
 
 final class ClinicalReasoning {
@@ -48,8 +48,8 @@ final class ClinicalReasoning {
     /// The case, read in place: a stored copy retained and released every member of it.
     var c: Case { _read { yield facts.c } }
 
-    var warnings = [String](capacity: 4)
-    var rulesApplied = [String](capacity: 4)
+    var warnings = [Text](capacity: 4)
+    var rulesApplied = [Text](capacity: 4)
     /// Room for every option from the start: the list never regrows.
     var candidates = [Candidate](capacity: TreatmentOption.allCases.count)
     private(set) var noms: NomsAssessment!
@@ -66,7 +66,7 @@ final class ClinicalReasoning {
     /// Open surgery is on the list but the patient avoids it or declined every operation on it.
     private(set) var surgeryOffByPatient = false
     /// "histology <code>": a fact of three criteria, written once.
-    let histologyFact: String
+    let histologyFact: Text
     /// The totals the rules read, summed once (reading one through the shared scores copied the
     /// whole result, with every member retained and released, at each read).
     let tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal: Int?
@@ -134,6 +134,11 @@ final class ClinicalReasoning {
         let priority: Int
     }
 
+    /// An explanation text of this assessment, written into its arena.
+    @inline(__always) func phrase(_ p: Phrase) -> Text { p.interpolation.text(in: facts.arena) }
+    /// The texts joined by `separator`, as one text of this assessment.
+    func join(_ texts: [Text], _ separator: StaticString) -> Text { texts.joinedPhrase(separator: separator, in: facts.arena) }
+
     /// `totals` are read by the caller from the scores it holds.
     init(facts: CaseFacts, scoresBox: ScoresBox, totals: ScoreTotals, prognosis: PrognosisPanel, urgency: Urgency) {
         self.facts = facts
@@ -155,7 +160,7 @@ final class ClinicalReasoning {
             for lesion in lesions.dropFirst() where CaseFacts.readFirst(lesion, before: first) { first = lesion }
             indexLesion = first
         }
-        histologyFact = phrase("histology \(facts.histology.code)")
+        histologyFact = ("histology \(facts.histology.code)" as Phrase).interpolation.text(in: facts.arena)
         (tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
         highestSinsPoints = scoresBox.scores.sins.knownInstability?.points
     }
@@ -225,11 +230,11 @@ final class ClinicalReasoning {
     }
 
     func neurologicArm() -> Finding {
-        var facts = [String](capacity: 5)
+        var facts = [Text](capacity: 5)
         let n = c.neurology
         guard let g = escc else {
             return Finding(code: "unknown", finding: "ESCC grade not recorded for every lesion: the neurologic arm cannot be decided",
-                           facts: scores.escc.missing ?? [])
+                           facts: (scores.escc.missing ?? []).map { phrase("\($0)") })
         }
         facts.append(phrase("ESCC \(g.rawValue) at \(indexLesion.name) (\(EpiduralCompressionScale.definition(g)))"))
         if esccFromGradedLesionsOnly { facts.append("ESCC not recorded for every lesion: the known high-grade compression decides") }
@@ -247,7 +252,7 @@ final class ClinicalReasoning {
 
     func oncologicArm() -> Finding {
         let h = facts.histology
-        var f = [String](capacity: 4)
+        var f = [Text](capacity: 4)
         f.append(phrase("histology: \(h.name) (\(h.code))"))
         if let o = c.primaryTumor.radiosensitivity {
             f.append(phrase("radiosensitivity given by the clinician: \(o.rawValue)"))
@@ -270,9 +275,9 @@ final class ClinicalReasoning {
     func mechanicalArm() -> Finding {
         guard let sins = mechanicalSins, let lesion = mechanicalLesion else {
             return Finding(code: "unknown", finding: "SINS incomplete: mechanical stability cannot be judged",
-                           facts: scores.sins.missing)
+                           facts: scores.sins.missing.map { phrase("\($0)") })
         }
-        var f = [String](capacity: 4)
+        var f = [Text](capacity: 4)
         f.append(phrase("\(sins.text) at \(lesion.name) (\(sins.category ?? ""))"))
         if let p = lesion.pain { f.append(phrase("pain: \(p.rawValue)")) }
         if let a = lesion.alignment { f.append(phrase("alignment: \(a.rawValue)")) }
@@ -293,7 +298,7 @@ final class ClinicalReasoning {
     }
 
     func systemicArm() -> Finding {
-        var f = [String](capacity: 5)
+        var f = [Text](capacity: 5)
         f.append(phrase("expected survival ≥ 3 months: \(prognosis.survivalAtLeast3Months) (\(prognosis.survivalSource))"))
         let operable = c.systemic.medicallyOperable
         f.append(phrase("medically operable: \(operable.map { $0 ? "yes" : "no" } ?? "not recorded")"))
@@ -346,12 +351,12 @@ final class ClinicalReasoning {
                                   fact: phrase("\(compressive) separate area(s) with ESCC 2–3")))
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
-                                  fact: prognosis.survivalSource))
+                                  fact: phrase("\(prognosis.survivalSource)")))
         criteria.append(Criterion(criterion: "not a radiosensitive tumour (lymphoma, leukaemia, myeloma, germ-cell)",
                                   met: !h.patchellExcluded, fact: histologyFact))
         let paraplegic = (facts.frankel.map { $0.grade <= .b }) ?? (n.ambulation == .nonAmbulatory ? nil : false)
         let paraMet: Bool?
-        let paraFact: String
+        let paraFact: Text
         switch paraplegic {
         case false?:
             paraMet = true
@@ -380,7 +385,7 @@ final class ClinicalReasoning {
         let strictStatus = Self.status(criteria)
         // The broad reading counts pain as a symptom: criterion 3 met when there is pain.
         let broadStatus = Self.status(criteria, symptomMet: strict || pain)
-        var summary: String
+        var summary: Text
         switch strictStatus {
         case "met": summary = "Patchell criteria met: direct decompressive surgery then RT is favoured over RT alone (ambulatory after treatment 84 % vs 57 %)."
         case "not-met":
@@ -389,7 +394,7 @@ final class ClinicalReasoning {
             summary = phrase("Patchell criteria undetermined: record \(joined: criteria.lazy.filter { $0.met == nil }.map(\.criterion), separator: "; ").")
         }
         if strictStatus != broadStatus {
-            summary += phrase(" Where pain alone is counted as a symptom (sources disagree), the criteria are \(broadStatus).")
+            summary = phrase("\(summary) Where pain alone is counted as a symptom (sources disagree), the criteria are \(broadStatus).")
         }
         return CriteriaCheck(status: strictStatus, summary: summary, criteria: criteria, citation: Citations.patchell)
     }
@@ -419,7 +424,7 @@ final class ClinicalReasoning {
         // Long survival needs the computed instruments to agree: false if either computed score
         // falls short (Tomita 4–5 advises marginal or intralesional excision, not en bloc, whatever
         // Tokuhashi says), true if one establishes it and the other is not computed, else unknown.
-        var longFacts = [String](capacity: 2)
+        var longFacts = [Text](capacity: 2)
         var tomitaLong: Bool?
         var tokuhashiLong: Bool?
         if let t = tomitaTotal { longFacts.append(phrase("Tomita \(t)")); tomitaLong = t <= 3 }
@@ -431,14 +436,14 @@ final class ClinicalReasoning {
         let long: Bool? = tomitaLong == false || tokuhashiLong == false ? false
             : (tomitaLong == true || tokuhashiLong == true ? true : nil)
         criteria.append(Criterion(criterion: "long expected survival (Tomita 2–3; Tokuhashi 12–15, or 9–11 with a single lesion and no major-organ metastases; each computed score must agree)",
-                                  met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : longFacts.joinedPhrase(separator: ", ")))
+                                  met: long, fact: longFacts.isEmpty ? "survival scores incomplete" : join(longFacts, ", ")))
         criteria.append(Criterion(criterion: "favourable histology (e.g. renal cell, thyroid)", met: h.enBlocFavourable, fact: histologyFact))
         criteria.append(Criterion(criterion: "fit for major surgery with expected survival ≥ 3 months",
                                   met: c.systemic.medicallyOperable == false || prognosis.survivalShort ? false
                                     : (c.systemic.medicallyOperable == true && prognosis.survivalEstablished ? true : nil),
                                   fact: phrase("operable: \(c.systemic.medicallyOperable.map { $0 ? "yes" : "no" } ?? "not recorded"); survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)")))
         let status = Self.status(criteria)
-        let summary: String
+        let summary: Text
         switch status {
         case "met": summary = "En bloc candidate: discuss en bloc resection (e.g. total en bloc spondylectomy) at the MDT, usually after embolisation."
         case "not-met": summary = phrase("Not an en bloc candidate: \(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ") not met.")
@@ -453,8 +458,8 @@ final class ClinicalReasoning {
         let regions = VertebralLevel.Region.alphabetical.lazy.filter { r in levels.contains { $0.region == r } }
         let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(joined: regions, separator: ", ")")
         var m = mechanicalSins.map { phrase("\($0.text) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
-        if mechanicalSins?.exact == true, scores.sins.status != .computed { m += "; SINS incomplete for another lesion" }
-        var n: String
+        if mechanicalSins?.exact == true, scores.sins.status != .computed { m = phrase("\(m); SINS incomplete for another lesion") }
+        var n: Text
         if let g = facts.escc {
             n = phrase("ESCC \(g.rawValue)\(g.isHighGrade ? " (high-grade)" : "")")
         } else if let g = facts.highestKnownEscc {
@@ -462,13 +467,13 @@ final class ClinicalReasoning {
         } else {
             n = "ESCC not recorded"
         }
-        if let d = c.neurology.deficit { n += phrase("; deficit \(Triage.text(d))") }
-        if let f = facts.frankel { n += phrase("; Frankel \(f.grade.rawValue)") }
+        if let d = c.neurology.deficit { n = phrase("\(n); deficit \(Triage.text(d))") }
+        if let f = facts.frankel { n = phrase("\(n); Frankel \(f.grade.rawValue)") }
         var o = radiosensitivity == .unclassified ? phrase("\(facts.histology.name): radiosensitivity to cEBRT not classified")
             : phrase("\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT")
-        if let s = c.primaryTumor.status { o += phrase("; primary \(s.rawValue)") }
-        if facts.histology.systemicFirst { o += "; chemosensitive" }
-        var p = [String](capacity: 5)
+        if let s = c.primaryTumor.status { o = phrase("\(o); primary \(s.rawValue)") }
+        if facts.histology.systemicFirst { o = phrase("\(o); chemosensitive") }
+        var p = [Text](capacity: 5)
         if let k = c.performance.karnofsky { p.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { p.append(phrase("ECOG \(e)")) }
         p.append(phrase("survival ≥ 3 months: \(prognosis.survivalAtLeast3Months)"))
         if let op = c.systemic.medicallyOperable { p.append(op ? "medically operable" : "medically inoperable") }
@@ -476,7 +481,7 @@ final class ClinicalReasoning {
         if !prior.isEmpty { p.append(phrase("prior RT at \(joined: prior, separator: ", ")")) }
         let active = c.systemic.currentTreatment.lazy.filter { $0 != .none }
         if !active.isEmpty { p.append(phrase("current systemic: \(joined: active, separator: ", ")")) }
-        return Lmnop(levels: l, mechanical: m, neurology: n, oncology: o, patient: p.joinedPhrase(separator: "; "), citation: Citations.lmnop)
+        return Lmnop(levels: l, mechanical: m, neurology: n, oncology: o, patient: join(p, "; "), citation: Citations.lmnop)
     }
 
     // MARK: - Options
@@ -495,23 +500,23 @@ final class ClinicalReasoning {
     }
 
     /// Adds a context note to every option on the list whose code passes `test`.
-    func note(_ test: (TreatmentOption) -> Bool, _ text: String) {
+    func note(_ test: (TreatmentOption) -> Bool, _ text: Text) {
         for i in candidates.indices where test(candidates[i].code) && !candidates[i].contextNotes.contains(text) {
             candidates[i].contextNotes.append(text)
         }
     }
 
-    func note(_ code: TreatmentOption, _ text: String) { note({ $0 == code }, text) }
+    func note(_ code: TreatmentOption, _ text: Text) { note({ $0 == code }, text) }
 
     /// Adds a caution to every option on the list whose code passes `test` (a test rather than a
     /// list of codes, so that no array is built for each caution).
-    func caution(_ test: (TreatmentOption) -> Bool, _ text: String) {
+    func caution(_ test: (TreatmentOption) -> Bool, _ text: Text) {
         for i in candidates.indices where test(candidates[i].code) && !candidates[i].cautions.contains(text) {
             candidates[i].cautions.append(text)
         }
     }
 
-    func caution(_ code: TreatmentOption, _ text: String) { caution({ $0 == code }, text) }
+    func caution(_ code: TreatmentOption, _ text: Text) { caution({ $0 == code }, text) }
 
     // Candidates are found by code through these helpers, which read only `code`: a closure over
     // the array (`contains`, `firstIndex(where:)`, `for … in`) copied every candidate, with its
@@ -531,7 +536,7 @@ final class ClinicalReasoning {
     func has(_ code: TreatmentOption) -> Bool { index(of: code) != nil }
     var hasOpenSurgery: Bool { index(where: \.isOpenSurgery) != nil }
 
-    static let anaemiaSurgicalCaution = "anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 8 g/dL for spinal (orthopaedic) surgery or with cardiovascular disease, 7 g/dL otherwise (\(Citations.transfusion))"
+    static let anaemiaSurgicalCaution = Text("anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 8 g/dL for spinal (orthopaedic) surgery or with cardiovascular disease, 7 g/dL otherwise (\(Citations.transfusion))")
     static let cebrtRegimens = ["8 Gy × 1", "20 Gy / 5", "24 Gy / 6", "30 Gy / 10"]
     static let sbrtRegimens = ["24 Gy / 2", "27 Gy / 3", "30 Gy / 5", "16–24 Gy × 1"]
     static let msccRegimens = ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10", "20 Gy / 5"]
@@ -604,7 +609,7 @@ final class ClinicalReasoning {
                     let orthosis = Self.orthosis(for: lesion)
                     orthoses.append((lesion.name, orthosis))
                     add(.bracing, priority: 12, regimen: orthosis,
-                        Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(barriers.joinedPhrase(separator: ", "))) → orthosis + analgesia"),
+                        Rationale(rule: "NOMS R1", finding: phrase("mechanical instability at \(lesion.name) without open surgery; cement augmentation not appropriate (\(joined: barriers, separator: ", ")) → orthosis + analgesia"),
                                   citation: Citations.noms))
                     add(.analgesia, priority: 13, regimen: "WHO analgesic ladder; adjuvants for neuropathic pain",
                         Rationale(rule: "NOMS R1", finding: "non-operative management of instability", citation: Citations.ng234))
@@ -650,7 +655,7 @@ final class ClinicalReasoning {
                 folded = true
                 candidates[d].priority = min(candidates[d].priority, f.priority)
                 let r = f.rationale
-                candidates[d].rationale.append(Rationale(rule: r.rule, finding: r.finding + " — provided by the instrumentation of this operation", citation: r.citation))
+                candidates[d].rationale.append(Rationale(rule: r.rule, finding: phrase("\(r.finding) — provided by the instrumentation of this operation"), citation: r.citation))
             }
             if folded, candidates[d].code == .separationSurgery, radiosensitivity == .unclassified {
                 candidates[d].contextNotes.append("the stabilisation R2 requires stands whatever the radiosensitivity: if the tumour proves radiosensitive, stabilise with cEBRT rather than drop the operation")
@@ -679,7 +684,7 @@ final class ClinicalReasoning {
     static func regimen(perLesion entries: [(lesion: String, regimen: String)]) -> String? {
         guard let first = entries.first else { return nil }
         if entries.allSatisfy({ $0.regimen == first.regimen }) { return first.regimen }
-        return entries.map { phrase("\($0.lesion): \($0.regimen)") }.joinedPhrase(separator: "; ")
+        return entries.map { SpineCore.phrase("\($0.lesion): \($0.regimen)") }.joinedPhrase(separator: "; ")
     }
 
     /// R2: stabilisation by SINS, for every lesion that needs it ("combine R2 and R3").
@@ -729,7 +734,7 @@ final class ClinicalReasoning {
                 lesion: lesion,
                 regimen: upperCervical ? "instrumented occipito-cervical or C1–C2 fixation"
                     : cervical ? "instrumented cervical fusion (anterior and/or posterior)" : "percutaneous or open pedicle-screw fixation",
-                rationale: Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(barriers.joinedPhrase(separator: ", ")))"),
+                rationale: Rationale(rule: "NOMS R2", finding: phrase("\(finding); cement augmentation not suitable (\(joined: barriers, separator: ", "))"),
                                      citation: Citations.fisherNoms),
                 priority: required ? 8 : 12)
             fixations.append(fixation)
@@ -750,8 +755,8 @@ final class ClinicalReasoning {
     /// and, as the reference's worked examples read it (§16 V03, V08: "translation or cervical
     /// level"), no cervical level; R2 (a surgical patient, who has the alternative of fixation)
     /// normal alignment and a thoracolumbar level.
-    func cementBarriers(_ lesion: SpinalLesion, forSurgicalPatient: Bool) -> [String] {
-        var why = [String](capacity: 4)
+    func cementBarriers(_ lesion: SpinalLesion, forSurgicalPatient: Bool) -> [Text] {
+        var why = [Text](capacity: 4)
         if !lesion.isPainfulFracture { why.append("no painful pathological fracture") }
         if lesion.escc?.isHighGrade == true { why.append("high-grade ESCC") }
         if facts.hasNeurologicalDeficit { why.append("neurological deficit") }
@@ -891,10 +896,10 @@ final class ClinicalReasoning {
         guard radiosensitivity == .sensitive, has(.cebrt), urgency.level != .emergency, goodPerformance,
               !hasOpenSurgery else { return }
         rulesApplied.append("R6 modernisation: good performance status, no surgical indication, no neurology → SBRT may be preferred (conditional)")
-        var finding = "good performance status, no indication for surgery, no neurological symptoms: SBRT may be offered in preference to cEBRT even for radiosensitive histology (conditional recommendation)"
+        var finding: Text = "good performance status, no indication for surgery, no neurological symptoms: SBRT may be offered in preference to cEBRT even for radiosensitive histology (conditional recommendation)"
         var segments = 0
         for lesion in c.spine.lesions { segments = max(segments, lesion.levels.count) }
-        if segments > 3 || (highestSinsPoints ?? 0) >= 12 { finding += "; outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)" }
+        if segments > 3 || (highestSinsPoints ?? 0) >= 12 { finding = phrase("\(finding); outside SC.24 eligibility (≤ 3 consecutive segments, SINS < 12)") }
         add(.sbrt, priority: 16, regimen: "24 Gy / 2", alternatives: ["27 Gy / 3", "30 Gy / 5"],
             Rationale(rule: "NOMS R6 (ASTRO 2024)", finding: finding, citation: Citations.astro2024Sc24))
         if facts.highestKnownEscc?.isHighGrade == true {
@@ -922,7 +927,7 @@ final class ClinicalReasoning {
         let bmaHistology = !["lymphoma", "leukemia", "germ-cell", "plasmacytoma"].contains(h.code)
         let bmaIndicated = ["breast", "prostate", "myeloma"].contains(h.code) || prognosis.survivalEstablished
         if !onBMA, bmaHistology, bmaIndicated {
-            let finding: String = switch h.code {
+            let finding: Text = switch h.code {
             case "breast": "bone metastases from breast cancer [I, A]"
             case "prostate": "bone metastases from prostate cancer: [I, A] if castration-resistant (CRPC); castration-sensitive disease as other solid tumours with life expectancy ≥ 3 months [I, B] — confirm the castration status"
             case "myeloma": "myeloma bone disease [I, A]"
@@ -957,15 +962,15 @@ final class ClinicalReasoning {
         let impairedWalking = c.neurology.ambulation.map { $0 != .independent } ?? false
         let surgical = hasOpenSurgery
         if deficit || impairedWalking || surgical {
-            var why: [String] = []
+            var why: [Text] = []
             if deficit { why.append("neurological deficit") }
             if impairedWalking { why.append(c.neurology.ambulation == .withAid ? "walking with an aid" : "not walking") }
             if surgical { why.append(surgeryOffByPatient ? "after spinal surgery, if it goes ahead" : "after spinal surgery") }
             add(.rehabilitation, priority: 24, regimen: "physiotherapy and occupational therapy; bladder and bowel programme; VTE prophylaxis if immobile",
-                Rationale(rule: "Supportive care", finding: why.joinedPhrase(separator: "; "), citation: "Reference §12.7"))
+                Rationale(rule: "Supportive care", finding: join(why, "; "), citation: "Reference §12.7"))
         }
         // Triggers for early palliative care are an implementation suggestion (reference §12.7 [M]).
-        var triggers: [String] = []
+        var triggers: [Text] = []
         if let t = tokuhashiTotal, t <= 8 { triggers.append(phrase("Tokuhashi \(t) (0–8)")) }
         if let t = tomitaTotal, t >= 8 { triggers.append(phrase("Tomita \(t) (8–10)")) }
         if let t = nesmsTotal, t <= 1 { triggers.append(phrase("NESMS \(t) (0–1)")) }
@@ -979,7 +984,7 @@ final class ClinicalReasoning {
         if c.systemic.effectiveOptionsRemaining == false { triggers.append("no effective systemic options remaining") }
         if !triggers.isEmpty {
             add(.palliativeCare, priority: 26, Rationale(
-                rule: "Supportive care", finding: phrase("early specialist palliative care: \(triggers.joinedPhrase(separator: ", ")) (thresholds are SpineBoard's suggestion, not a guideline)"),
+                rule: "Supportive care", finding: phrase("early specialist palliative care: \(joined: triggers, separator: ", ") (thresholds are SpineBoard's suggestion, not a guideline)"),
                 citation: "Reference §12.7"))
         }
         // Pre-operative embolisation for hypervascular tumours.
@@ -1046,7 +1051,7 @@ final class ClinicalReasoning {
         // Why fewer fractions are favoured, joined once (three notes quote it) and written in place.
         var whyText = Phrase.Interpolation(literalCapacity: 0, interpolationCount: 0)
         var reasons = 0
-        func reason(_ text: String) {
+        func reason(_ text: Text) {
             if reasons > 0 { whyText.appendLiteral(", ") }
             reasons += 1
             whyText.appendInterpolation(text)
@@ -1364,8 +1369,8 @@ final class ClinicalReasoning {
         // Every reason in one list, tagged with its referral; each referral's list is then made
         // at its final size, in the order of `Referral.allCases` (no list of lists regrowing).
         let all = Self.referralOrder
-        var tagged = [(Referral, String)](capacity: 16)
-        func refer(_ r: Referral, _ why: String) { tagged.append((r, why)) }
+        var tagged = [(Referral, Text)](capacity: 16)
+        func refer(_ r: Referral, _ why: Text) { tagged.append((r, why)) }
         if let s = scores.sins.knownInstability, s.points >= 7 {
             refer(.spineSurgery, s.exact ? phrase("\(s.text) ≥ 7 (Fisher 2010)") : phrase("\(s.text) ≥ 7 at \(s.lesion) (Fisher 2010)"))
         }
@@ -1394,7 +1399,7 @@ final class ClinicalReasoning {
             var count = 0
             for i in tagged.indices where tagged[i].0 == r { count += 1 }
             guard count > 0 else { continue }
-            var reasons = [String](capacity: count)
+            var reasons = [Text](capacity: count)
             for i in tagged.indices where tagged[i].0 == r { reasons.append(tagged[i].1) }
             details.append(ReferralDetail(code: r, reasons: reasons))
         }

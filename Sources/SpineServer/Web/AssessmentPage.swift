@@ -131,7 +131,7 @@ enum AssessmentPage {
         \(scoreCard("Rades 2008 survival score", a.scores.rades, bands: RadesSurvivalScore.bands, higherIsWorse: false))
         \(statusCard(a.scores))
         </div></section>
-        \(warnings(a.warnings))
+        \(warnings(a.warnings.strings))
         <section class="card rules"><p>Rules version <strong>\(a.rulesVersion)</strong> · assessed on \(a.assessedOn.description) · case version \(l.version.version) by \(l.version.author)</p>
         <p class="disclaimer"><strong>\(a.disclaimer)</strong></p></section>
         """

@@ -1,6 +1,7 @@
 // Safe-by-default HTML: every interpolated `String` is escaped; only `Html` values (built the same
 // way) are inserted as markup. This is the one escaping helper every page uses.
 import Foundation
+import SpineCore
 
 struct Html: ExpressibleByStringInterpolation, Sendable {
     var raw: String
@@ -18,6 +19,7 @@ struct Html: ExpressibleByStringInterpolation, Sendable {
         /// Text: always escaped.
         mutating func appendInterpolation(_ text: String) { out += Html.escape(text) }
         mutating func appendInterpolation(_ text: String?) { out += Html.escape(text ?? "") }
+        mutating func appendInterpolation(_ text: SpineCore.Text) { out += Html.escape(text.string) }
         mutating func appendInterpolation(_ number: Int) { out += String(number) }
         mutating func appendInterpolation(_ html: Html) { out += html.raw }
         mutating func appendInterpolation(_ parts: [Html]) { for p in parts { out += p.raw } }
