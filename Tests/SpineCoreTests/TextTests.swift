@@ -14,13 +14,19 @@ private struct Texts: JSONFields {
     }
 }
 
+/// `phrase(…)` as the reasoning writes it, into `arena`.
+private func text(_ p: Phrase, in arena: TextArena) -> Text {
+    var p = p
+    return p.interpolation.text(in: arena)
+}
+
 @Suite("Text: explanation texts in one arena per assessment")
 struct TextTests {
     @Test func aPhraseReadsAsTheStringOfTheSameLiteral() {
         let arena = TextArena()
         let n = 7, level = "T11"
         let p: Phrase = "SINS \(n) at \(level): \("potentially-unstable") — ≥ 7 (Fisher 2010)"
-        let text = p.interpolation.text(in: arena)
+        let text = text(p, in: arena)
         #expect(text.string == "SINS 7 at T11: potentially-unstable — ≥ 7 (Fisher 2010)")
         #expect(text.description == text.string)
         #expect(text.count == text.string.utf8.count)
@@ -28,7 +34,7 @@ struct TextTests {
 
     @Test func equalWhenTheBytesAreEqualWhereverTheyLive() {
         let arena = TextArena()
-        let fromArena = ("ESCC \("1c")" as Phrase).interpolation.text(in: arena)
+        let fromArena = text("ESCC \("1c")", in: arena)
         let literal: Text = "ESCC 1c"
         let fromString = Text(String("ESCC 1c"))
         #expect(fromArena == literal)
@@ -65,7 +71,7 @@ struct TextTests {
         var texts: [Text] = []
         do {
             let arena = TextArena()
-            texts = (0..<3).map { ("fact \($0)" as Phrase).interpolation.text(in: arena) }
+            texts = (0..<3).map { text("fact \($0)", in: arena) }
         }
         #expect(texts.strings == ["fact 0", "fact 1", "fact 2"])
     }

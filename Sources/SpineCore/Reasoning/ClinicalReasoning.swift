@@ -135,7 +135,7 @@ final class ClinicalReasoning {
     }
 
     /// An explanation text of this assessment, written into its arena.
-    @inline(__always) func phrase(_ p: Phrase) -> Text { p.interpolation.text(in: facts.arena) }
+    @inline(__always) func phrase(_ p: consuming Phrase) -> Text { p.interpolation.text(in: facts.arena) }
     /// The texts joined by `separator`, as one text of this assessment.
     func join(_ texts: [Text], _ separator: StaticString) -> Text { texts.joinedPhrase(separator: separator, in: facts.arena) }
 
@@ -160,7 +160,8 @@ final class ClinicalReasoning {
             for lesion in lesions.dropFirst() where CaseFacts.readFirst(lesion, before: first) { first = lesion }
             indexLesion = first
         }
-        histologyFact = ("histology \(facts.histology.code)" as Phrase).interpolation.text(in: facts.arena)
+        var h: Phrase = "histology \(facts.histology.code)"
+        histologyFact = h.interpolation.text(in: facts.arena)
         (tokuhashiTotal, tomitaTotal, nesmsTotal, radesTotal) = totals
         highestSinsPoints = scoresBox.scores.sins.knownInstability?.points
     }
