@@ -10,7 +10,9 @@ import Darwin
 // range of one byte arena per assessment, written once by `phrase(…)` and read by the JSON
 // writer, the text report and the web pages; a literal or an existing String is held as it is.
 
-/// A piece of explanation text. Reads as its String; equal when its bytes are equal.
+/// A piece of explanation text. Reads as its String. Equal when its UTF-8 bytes are equal, and
+/// ordered by them (String's == and < also treat canonically equivalent forms, e.g. a precomposed
+/// and a combining "é", as the same: a generated text's wording is always the same bytes).
 public struct Text: @unchecked Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral, Encodable {
     /// Keeps the bytes alive: the arena they were written into; nil for a literal's static bytes.
     /// (Immutable once written, see TextArena: safe to share.)
@@ -52,7 +54,7 @@ public struct Text: @unchecked Sendable, Hashable, Comparable, CustomStringConve
         a.count == b.count && (a.start == b.start || a.withUTF8 { x in b.withUTF8 { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } })
     }
     public func hash(into hasher: inout Hasher) { withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) } }
-    /// The order of the Strings (for valid UTF-8, byte order is Unicode scalar order).
+    /// Byte order, which for UTF-8 is Unicode scalar order.
     public static func < (a: Text, b: Text) -> Bool {
         a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
     }
@@ -80,7 +82,7 @@ extension Sequence where Element == Text {
 /// The bytes of one assessment's texts. Written only while `assess()` runs, on its thread, before
 /// the assessment is returned; read-only afterwards, so sharing it between threads is safe.
 /// A byte a Text points into never moves: when the block is full, later texts go to a next arena.
-public final class TextArena: @unchecked Sendable {
+final class TextArena: @unchecked Sendable {
     /// The block, its fill and size, and the arena that takes over once it is full. Behind a
     /// pointer: stored `var`s of a class are checked for exclusive access at run time on every use.
     private struct Block {
@@ -93,9 +95,9 @@ public final class TextArena: @unchecked Sendable {
 
     /// 6 KB: an assessment's arena texts were 1.4–5.1 KB (median 2.6 KB) over 2,751 varied cases;
     /// a larger one continues in a next arena.
-    public init(capacity: Int = 6 * 1024) {
+    init(capacity: Int = 6 * 1024) {
         block = .allocate(capacity: 1)
-        block.initialize(to: Block(base: malloc(capacity)!.assumingMemoryBound(to: UInt8.self), count: 0, capacity: capacity, next: nil))
+        block.initialize(to: Block(base: malloc(max(capacity, 1))!.assumingMemoryBound(to: UInt8.self), count: 0, capacity: capacity, next: nil))
     }
 
     deinit {
