@@ -69,10 +69,6 @@ public struct Text: @unchecked Sendable, Hashable, Comparable, CustomStringConve
     }
 }
 
-extension String {
-    public init(_ text: Text) { self = text.string }
-}
-
 extension Sequence where Element == Text {
     /// The Strings joined, as `[String].joined(separator:)`.
     public func joined(separator: String = "") -> String { map(\.string).joined(separator: separator) }

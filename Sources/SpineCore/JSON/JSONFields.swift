@@ -64,7 +64,6 @@ extension FieldVisitor {
     }
     public mutating func field(_ key: FieldKey, _ value: Text) { field(key, value.string) }
     public mutating func field(_ key: FieldKey, _ value: [Text]) { field(key, value.strings) }
-    public mutating func field(_ key: FieldKey, _ value: Text?) { if let value { field(key, value) } }
 
     // Members named by a String. Disfavoured so that a literal name stays a `FieldKey` literal
     // (a string literal would otherwise pick these, String being its default type).

@@ -131,7 +131,7 @@ enum AssessmentPage {
         \(scoreCard("Rades 2008 survival score", a.scores.rades, bands: RadesSurvivalScore.bands, higherIsWorse: false))
         \(statusCard(a.scores))
         </div></section>
-        \(warnings(a.warnings.strings))
+        \(warnings(a.warnings))
         <section class="card rules"><p>Rules version <strong>\(a.rulesVersion)</strong> · assessed on \(a.assessedOn.description) · case version \(l.version.version) by \(l.version.author)</p>
         <p class="disclaimer"><strong>\(a.disclaimer)</strong></p></section>
         """
@@ -244,7 +244,7 @@ enum AssessmentPage {
         return "<section class=\"card\" aria-labelledby=\"referrals-h\"><h2 id=\"referrals-h\">Referrals</h2><ul>\(items)</ul></section>"
     }
 
-    static func warnings(_ w: [String]) -> Html {
+    static func warnings(_ w: [Text]) -> Html {
         guard !w.isEmpty else { return .empty }
         let items: [Html] = w.map { "<li>\($0)</li>" }
         return "<section class=\"card warnings\" aria-labelledby=\"warnings-h\"><h2 id=\"warnings-h\">Data to add and conventions applied</h2><ul>\(items)</ul></section>"
