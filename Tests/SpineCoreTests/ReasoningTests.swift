@@ -1896,6 +1896,50 @@ struct ReasoningContextReviewTests {
         #expect(declined.reasoningOption(.cementAugmentation)?.declined == true)
     }
 
+    @Test("SBRT declined with no conventional RT on the list: cEBRT takes its place, SBRT stays visible and declined")
+    func declinedSbrtOffersCebrt() throws {
+        // Renal (radioresistant) with low-grade compression: R3 gives SBRT alone.
+        let renal = { (configure: @escaping (inout Case) -> Void) in
+            reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)], configure))
+        }
+        let offered = renal { _ in }
+        #expect(offered.reasoningCodes.contains(.sbrt) && !offered.reasoningCodes.contains(.cebrt))
+        let declined = renal { $0.preferences.declines = [.sbrt] }
+        let cebrt = try #require(declined.reasoningOption(.cebrt))
+        #expect(!cebrt.declined)
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(cebrt.alternativeRegimens == ["8 Gy × 1", "24 Gy / 6", "30 Gy / 10"])
+        #expect(cebrt.rationale.map(\.rule) == ["Patient preference"])
+        #expect(cebrt.rationale[0].finding == "the patient declined SBRT: conventional EBRT is the remaining radiotherapy — it relieves painful bone metastases whatever the histology; local control is less durable for a radioresistant tumour")
+        #expect(cebrt.rationale[0].citation == Citations.nomsAstro2017)
+        #expect(cebrt.rank < (declined.reasoningRank(.sbrt) ?? 0))
+        #expect(declined.reasoningOption(.sbrt)?.declined == true)
+        #expect(declined.referralDetails.first { $0.code == .radiationOncology }?.reasons == ["radiotherapy option (cEBRT, SBRT)"])
+        // It adapts like any other cEBRT: fewer fractions for a high travel burden.
+        let far = renal { $0.preferences.declines = [.sbrt]; $0.social.travelBurden = .high }
+        #expect(far.reasoningOption(.cebrt)?.regimen == "8 Gy × 1")
+        // Both declined: nothing is added in their place.
+        let both = renal { $0.preferences.declines = [.sbrt, .cebrt] }
+        #expect(!both.reasoningCodes.contains(.cebrt))
+        #expect(both.reasoningOption(.sbrt)?.declined == true)
+        // Surgery avoided and its (now definitive) SBRT declined, asymptomatic high-grade compression:
+        // cEBRT with the MSCC regimens.
+        let avoided = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.preferences.priorities = [.avoidSurgery]
+            $0.preferences.declines = [.sbrt]
+        })
+        let mscc = try #require(avoided.reasoningOption(.cebrt))
+        #expect(mscc.alternativeRegimens == ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10"])
+        #expect(mscc.rationale[0].citation == Citations.nomsMsccRegimens)
+        #expect(mscc.rank < (avoided.reasoningRank(.separationSurgery) ?? 0))
+        // Post-operative SBRT declined while its operation stands: left to the team.
+        let postOperative = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.preferences.declines = [.sbrt]
+        })
+        #expect(postOperative.reasoningCodes.contains(.separationSurgery))
+        #expect(!postOperative.reasoningCodes.contains(.cebrt))
+    }
+
     @Test("The lymphoma tissue-first caution is on the dexamethasone option itself")
     func lymphomaCautionOnDexamethasone() throws {
         let a = reasoningAssess(Self.symptomaticRenal { _ in })

@@ -834,9 +834,8 @@ final class ClinicalReasoning {
         let resistantText = unclassified ? phrase("if radioresistant (\(name) is not classified)") : phrase("radioresistant histology (\(name))")
         let resistantRule = unclassified ? "R3 (if radioresistant)" : "R3"
         func sensitivePath(priority: Int) {
-            let longCourse = (radesTotal ?? 0) >= 36
-            add(.cebrt, priority: priority, regimen: longCourse ? "30 Gy / 10" : "20 Gy / 5",
-                alternatives: Self.cebrtAlternatives[high ? 1 : 0][longCourse ? 1 : 0],
+            let (longCourse, regimen, alternatives) = cebrtCourse(high: high)
+            add(.cebrt, priority: priority, regimen: regimen, alternatives: alternatives,
                 Rationale(rule: "NOMS R3", finding: phrase("\(sensitiveText), \(gradeText): conventional EBRT as definitive local treatment at any ESCC grade\(longCourse ? "; Rades ≥ 36 favours a longer course for durable control" : "")"),
                           citation: high ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
             if h.systemicFirst, c.systemic.effectiveOptionsRemaining != false {
@@ -882,6 +881,13 @@ final class ClinicalReasoning {
                 note(code, phrase("pathway depends on radiosensitivity, which is not classified for \(name): record primaryTumor.radiosensitivity"))
             }
         }
+    }
+
+    /// cEBRT's course where a rule chooses it for local control: 30 Gy / 10 when Rades ≥ 36 favours a
+    /// longer course, else 20 Gy / 5; the alternatives are the MSCC regimens for high-grade ESCC.
+    func cebrtCourse(high: Bool) -> (longCourse: Bool, regimen: String, alternatives: [String]) {
+        let longCourse = (radesTotal ?? 0) >= 36
+        return (longCourse, longCourse ? "30 Gy / 10" : "20 Gy / 5", Self.cebrtAlternatives[high ? 1 : 0][longCourse ? 1 : 0])
     }
 
     /// R5: en bloc resection for the solitary, favourable, long-survival metastasis.
@@ -1031,6 +1037,22 @@ final class ClinicalReasoning {
             add(.cebrt, priority: 10, regimen: "20 Gy / 5", alternatives: Self.cebrtAlternatives[1][0], Rationale(
                 rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression: SC.24, ASTRO 2024); \(durable)\(bone)"),
                 citation: Citations.nomsMsccRegimens))
+        }
+
+        // Definitive SBRT declined with no conventional RT on the list (the radioresistant pathway,
+        // or SBRT left without its operation): cEBRT is the remaining radiotherapy, as an orthosis
+        // is for a declined operation (SpineBoard decision: the reference names no alternative to a
+        // declined option). cEBRT relieves painful bone metastases whatever the histology (ASTRO
+        // 2017) but controls a radioresistant tumour less durably (NOMS, Laufer 2013). Added here,
+        // before the context below, so that it adapts like any other cEBRT. Post-operative SBRT
+        // declined while its operation stands is left to the team.
+        if c.preferences.declines.contains(.sbrt), !c.preferences.declines.contains(.cebrt), !has(.cebrt),
+           radiosensitivity != .sensitive, let i = index(of: .sbrt), candidates[i].regimen != Self.postOperativeSbrt {
+            let course = cebrtCourse(high: esccHigh)
+            let durable = radiosensitivity == .unclassified ? "less durable if the tumour is radioresistant" : "less durable for a radioresistant tumour"
+            add(.cebrt, priority: candidates[i].priority, regimen: course.regimen, alternatives: course.alternatives, Rationale(
+                rule: "Patient preference", finding: phrase("the patient declined SBRT: conventional EBRT is the remaining radiotherapy — it relieves painful bone metastases whatever the histology; local control is \(durable)\(course.longCourse ? "; Rades ≥ 36 favours a longer course" : "")"),
+                citation: esccHigh ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
         }
 
         // Re-irradiation of the lesion being treated: ASTRO 2024's spine re-irradiation regimens
