@@ -1896,6 +1896,19 @@ struct ReasoningContextReviewTests {
         #expect(declined.reasoningOption(.cementAugmentation)?.declined == true)
     }
 
+    @Test("SBRT for low-grade compression with neurological signs says to confirm on MRI first (SC.24's eligibility, reference §12.2)")
+    func symptomaticLowGradeSbrtNote() throws {
+        let note = "neurological symptoms or signs with only low-grade compression recorded (ESCC 1a): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"
+        let symptomatic = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]) { reasoningMyelopathy(&$0) })
+        let sbrt = try #require(symptomatic.reasoningOption(.sbrt))
+        #expect(sbrt.regimen == "24 Gy / 2", "R3 still decides the modality")
+        #expect(sbrt.contextNotes.contains(Text(note)))
+        let ungraded = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: nil)]) { reasoningMyelopathy(&$0) })
+        #expect(try #require(ungraded.reasoningOption(.sbrt)).contextNotes.contains { $0.hasPrefix("neurological symptoms or signs with no ESCC recorded: confirm on whole-spine MRI") })
+        let asymptomatic = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]))
+        #expect(!(try #require(asymptomatic.reasoningOption(.sbrt))).contextNotes.contains { $0.hasPrefix("neurological symptoms or signs") })
+    }
+
     @Test("SBRT declined with no conventional RT on the list: cEBRT takes its place, SBRT stays visible and declined")
     func declinedSbrtOffersCebrt() throws {
         // Renal (radioresistant) with low-grade compression: R3 gives SBRT alone.

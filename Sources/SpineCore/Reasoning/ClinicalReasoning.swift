@@ -865,6 +865,12 @@ final class ClinicalReasoning {
                 if escc?.isGreyZone == true {
                     note(.sbrt, "ESCC 1c (grey zone): separation surgery before SBRT may be considered for a radioresistant tumour abutting the cord (SpineBoard decision 1)")
                 }
+                // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
+                // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
+                // 2024 prefers SBRT only without neurological symptoms or signs.
+                if !afterDecompression, symptomaticCompression {
+                    note(.sbrt, phrase("neurological symptoms or signs with \(unknownGrade ? "no ESCC recorded" : "only low-grade compression recorded (\(gradeText))"): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"))
+                }
             }
         }
         switch radiosensitivity {
