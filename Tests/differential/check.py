@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Differential check of `spineboard assess --ndjson` against an independent oracle.
+
+For every line of CASES and the matching line of RESULTS:
+- an invalid case must give {"error": {path, message}, "errors": [...]} and nothing else;
+- a valid case's SINS, revised Tokuhashi, Tomita, modified and original Bauer, NESMS and Rades
+  totals (or incomplete / not-applicable) and its urgency level must equal this file's own
+  reading of ../shared/clinical (reference.md §1-8 and §13, case-format.md, histologies.md, whose
+  table is parsed here, not copied), written without looking at the Swift code's structure;
+- the clinical invariants below must hold (each names what the reference or the issue requires).
+
+Exits 1 on any mismatch, on a line count mismatch, or when fewer than 30 % of the lines were
+valid (a check that assessed almost nothing would prove nothing).
+
+usage: check.py CASES.ndjson RESULTS.ndjson   (run from the repository root)
+"""
+import collections
+import json
+import sys
+
+TODAY = "2026-03-01"  # the --today the script passes to spineboard
+ESCC_ORDER = ["0", "1a", "1b", "1c", "2", "3"]
+LOCATION = {
+    **{"C1": 3, "C2": 3, "C7": 3, "T1": 3, "T2": 3, "T11": 3, "T12": 3, "L1": 3, "L5": 3, "S1": 3},
+    **{f"C{i}": 2 for i in range(3, 7)}, **{f"L{i}": 2 for i in range(2, 5)},
+    **{f"T{i}": 1 for i in range(3, 11)}, **{f"S{i}": 0 for i in range(2, 6)},
+}
+PAIN = {"mechanical": 3, "occasional": 1, "none": 0}
+BONE = {"lytic": 2, "mixed": 1, "blastic": 0}
+ALIGNMENT = {"subluxation": 4, "deformity": 2, "normal": 0}
+COLLAPSE = {"over50": 3, "under50": 2, "noCollapseOver50Involved": 1, "none": 0}
+POSTEROLATERAL = {"bilateral": 3, "unilateral": 1, "none": 0}
+GROWTH = {"slow": 1, "moderate": 2, "rapid": 4}
+BANDS = {
+    "sins": [(0, 6, "stable"), (7, 12, "potentially-unstable"), (13, 18, "unstable")],
+    "tokuhashiRevised": [(0, 8, "under-6-months"), (9, 11, "6-months-or-more"), (12, 15, "12-months-or-more")],
+    "tomita": [(2, 3, "wide-or-marginal-excision"), (4, 5, "marginal-or-intralesional-excision"),
+               (6, 7, "palliative-surgery"), (8, 10, "supportive-care")],
+    "bauerModified": [(0, 1, "supportive-care"), (2, 2, "posterior-palliative-surgery"), (3, 4, "anterior-posterior-surgery")],
+    "rades": [(20, 25, "20-25"), (26, 30, "26-30"), (31, 35, "31-35"), (36, 40, "36-40"), (41, 45, "41-45")],
+}
+OPTIONS = {"cebrt", "sbrt", "separation-surgery", "decompression-stabilization", "stabilization",
+           "cement-augmentation", "en-bloc-resection", "systemic-therapy", "dexamethasone", "embolization",
+           "bracing", "bone-modifying-agent", "analgesia", "rehabilitation", "palliative-care"}
+REFERRALS = {"spine-surgery", "radiation-oncology", "medical-oncology", "diagnostic-radiology",
+             "interventional-radiology", "physiatry", "palliative-care", "social-work"}
+OPEN_SURGERY = {"separation-surgery", "decompression-stabilization", "stabilization", "en-bloc-resection"}
+LOCAL = OPEN_SURGERY | {"cebrt", "sbrt", "cement-augmentation", "bracing"}
+STABILISING = OPEN_SURGERY | {"cement-augmentation", "bracing"}
+
+
+def histologies():
+    """histologies.md's table: code -> Tokuhashi points, Tomita growth, Bauer columns, Rades points."""
+    table = {}
+    for line in open("../shared/clinical/histologies.md"):
+        if not line.startswith("| ") or line.startswith("| code"):
+            continue
+        cells = [x.strip() for x in line.strip().strip("|").split("|")]
+        table[cells[0]] = {
+            "tokuhashi": int(cells[2].split()[0]),
+            "growth": cells[3].replace("†", "").strip(),
+            "favourable": cells[4] == "yes",
+            "lung": cells[5],
+            "rades": int(cells[6].split("(")[1].rstrip(")")),
+            "radiosensitivity": cells[7].split()[0],
+        }
+    return table
+
+
+HISTOLOGY = histologies()
+
+
+def total(parts):
+    return None if None in parts else sum(parts)
+
+
+def sins_of_lesion(lesion):
+    """§1.1, §1.5: the higher location class of a spanning lesion; C1's collapse is 0; no default 0."""
+    parts = [max(LOCATION[x] for x in lesion["levels"])]
+    for key, table in (("pain", PAIN), ("boneLesion", BONE), ("alignment", ALIGNMENT), ("posterolateral", POSTEROLATERAL)):
+        parts.append(None if lesion.get(key) is None else table[lesion[key]])
+    if lesion["levels"] == ["C1"]:
+        parts.append(0)
+    else:
+        parts.append(None if lesion.get("collapse") is None else COLLAPSE[lesion["collapse"]])
+    return total(parts)
+
+
+def whole_months(start, end):
+    """Whole months from start to end, and whether days remain beyond them."""
+    y0, m0, d0 = map(int, start.split("-"))
+    y1, m1, d1 = map(int, end.split("-"))
+    months = (y1 - y0) * 12 + (m1 - m0) - (1 if d1 < d0 else 0)
+    return months, d1 != d0
+
+
+def oracle(c):
+    """Each instrument's total, None when incomplete, "n/a" when not applicable."""
+    lesions = c["spine"]["lesions"]
+    involved = len(c["spine"]["involvedLevels"])
+    h = HISTOLOGY[c["primaryTumor"]["histology"]]
+    perf, neuro = c.get("performance") or {}, c.get("neurology") or {}
+    other = c.get("otherMetastases") or {}
+    visceral = other.get("visceral") or {}
+    extraspinal = other.get("extraspinalBoneCount")
+    present = visceral.get("present")
+    out = {}
+
+    per_lesion = [sins_of_lesion(lesion) for lesion in lesions]
+    out["sins"] = None if None in per_lesion else max(per_lesion)
+
+    # Revised Tokuhashi (§3.1); ECOG only: the conventional mapping, the lower points at ECOG 1 (§9.3).
+    k, e = perf.get("karnofsky"), perf.get("ecog")
+    if k is not None:
+        condition = 0 if k <= 40 else 1 if k <= 70 else 2
+    else:
+        condition = None if e is None else {0: 2, 1: 1, 2: 1, 3: 0, 4: 0, 5: 0}[e]
+    foci = None if extraspinal is None else 0 if extraspinal >= 3 else 1 if extraspinal >= 1 else 2
+    vertebrae = 0 if involved >= 3 else 1 if involved == 2 else 2
+    if present is None:
+        organs = None
+    elif not present or not set(visceral.get("sites") or []) & {"lung", "liver", "kidney", "brain"}:
+        organs = 2
+    else:
+        removable = visceral.get("surgicallyRemovable")
+        organs = None if removable is None else 1 if removable else 0
+    grade = neuro.get("frankel") or neuro.get("asia")
+    palsy = None if grade is None else 0 if grade in "AB" else 1 if grade in "CD" else 2
+    out["tokuhashiRevised"] = total([condition, foci, vertebrae, organs, h["tokuhashi"], palsy])
+
+    # Tomita (§4.1): the clinician's growth class overrides the catalogue; "—" needs it.
+    growth = c["primaryTumor"].get("tomitaGrowth") or h["growth"]
+    solitary = None if extraspinal is None else involved == 1 and extraspinal == 0
+    if present is None:
+        tomita_visceral = None
+    elif not present:
+        tomita_visceral = 0
+    else:
+        treatable = visceral.get("treatable")
+        tomita_visceral = None if treatable is None else 2 if treatable else 4
+    out["tomita"] = total([GROWTH.get(growth), tomita_visceral, None if solitary is None else 1 if solitary else 2])
+
+    # Bauer (§5): the unknown primary earns no "no lung cancer" point (SpineBoard decision 4).
+    modified = total([None if present is None else 0 if present else 1, 1 if h["lung"] == "no" else 0,
+                      1 if h["favourable"] else 0, None if solitary is None else 1 if solitary else 0])
+    out["bauerModified"] = modified
+    fracture = any(l.get("collapse") in ("over50", "under50") for l in lesions)
+    unknown = any(l.get("collapse") is None and l["levels"] != ["C1"] for l in lesions)
+    no_fracture = 0 if fracture else None if unknown else 1
+    out["bauerOriginal"] = total([modified, no_fracture])
+
+    # NESMS (§6.1, SpineBoard decision 3).
+    ambulation = neuro.get("ambulation")
+    albumin = (c.get("labs") or {}).get("albumin")
+    if modified is None or ambulation is None or albumin is None:
+        out["nesms"] = None
+    else:
+        gdl = albumin["value"] if albumin["unit"] == "g/dL" else albumin["value"] / 10
+        out["nesms"] = min((2 if modified >= 3 else 0) + (1 if ambulation == "independent" else 0) + (1 if gdl >= 3.5 else 0), 3)
+
+    # Rades 2008 (§8.1, case-format.md): only with a motor deficit.
+    days = neuro.get("motorDeficitDays")
+    if days is None:
+        out["rades"] = "n/a"
+        return out
+    if extraspinal is not None and extraspinal > 0:
+        other_bone = True
+    else:
+        graded = [l for l in lesions if l.get("escc") is not None]
+        if len(graded) == len(lesions):
+            top = max(ESCC_ORDER.index(l["escc"]) for l in lesions)
+            most = next(l for l in lesions if ESCC_ORDER.index(l["escc"]) == top)
+            candidates = [most]
+        else:  # any lesion may be the most compressive: decided only if all agree
+            candidates = lesions
+        outside = {involved > len(l["levels"]) for l in candidates}
+        other_bone = outside.pop() if len(outside) == 1 else None
+        if extraspinal is None and other_bone is False:
+            other_bone = None
+    tumour = c["primaryTumor"]
+    if tumour.get("monthsFromDiagnosisToSpinalMetastasis") is not None:
+        interval = 7 if tumour["monthsFromDiagnosisToSpinalMetastasis"] > 15 else 4
+    elif tumour.get("diagnosedOn"):
+        months, beyond = whole_months(tumour["diagnosedOn"], c.get("assessedOn") or TODAY)
+        interval = 7 if months > 15 or (months == 15 and beyond) else 4
+    else:
+        interval = None
+    out["rades"] = total([
+        h["rades"], None if other_bone is None else 5 if other_bone else 7,
+        None if present is None else 2 if present else 7, interval,
+        None if ambulation is None else 3 if ambulation == "nonAmbulatory" else 7,
+        3 if days <= 7 else 5 if days <= 14 else 8,
+    ])
+    return out
+
+
+def urgency(c, result):
+    """case-format.md "Urgency", with the two safe-side readings the README documents (a Frankel or
+    ASIA grade below E without a deficit recorded, a recorded loss of ambulation)."""
+    symptoms, neuro = c.get("symptoms") or {}, c.get("neurology") or {}
+    grade = neuro.get("frankel") or neuro.get("asia")
+    if (symptoms.get("neuroSymptoms") or neuro.get("deficit") not in (None, "none")
+            or neuro.get("bladderBowelDysfunction") is True
+            or (neuro.get("deficit") is None and grade not in (None, "E"))
+            or (neuro.get("ambulation") == "nonAmbulatory" and neuro.get("hoursSinceLossOfAmbulation") is not None)):
+        return "emergency"
+    # SINS ≥ 13 known for a lesion: its scored items are a lower bound (§1.5: missing items only add).
+    known = max((sum(i["points"] for i in l.get("items", [])) for l in result["scores"]["sins"].get("perLesion") or []), default=0)
+    high = any(l.get("escc") in ("2", "3") for l in c["spine"]["lesions"])
+    if symptoms.get("newBackPain") is True or symptoms.get("painFeatures") or known >= 13 or high:
+        return "urgent"
+    return "routine"
+
+
+def invariants(c, r):
+    """Names of the clinical invariants this result breaks."""
+    broken = []
+    options = {o["code"]: o for o in r["options"]}
+    codes = [o["code"] for o in r["options"]]
+    preferences = c.get("preferences") or {}
+    declines = set(preferences.get("declines") or [])
+    systemic, social = c.get("systemic") or {}, c.get("social") or {}
+    neuro, symptoms = c.get("neurology") or {}, c.get("symptoms") or {}
+    comorbidities = set(c.get("comorbidities") or [])
+    scores = r["scores"]
+
+    def need(ok, name):
+        if not ok:
+            broken.append(name)
+
+    need(r.get("disclaimer", "").startswith("Decision support only") and r.get("rulesVersion"), "disclaimer and rules version")
+    for name, s in scores.items():
+        if s.get("status") == "computed" and "total" in s:
+            need(s["minimum"] <= s["total"] <= s["maximum"], f"{name}: total within its range")
+            if name in BANDS:
+                band = [b[2] for b in BANDS[name] if b[0] <= s["total"] <= b[1]]
+                need(band and s.get("category") == band[0], f"{name}: category of its band")
+            if "items" in s:
+                points = sum(i["points"] for i in s["items"])
+                need(s["total"] == (min(points, 3) if name == "nesms" else points), f"{name}: total is its items' sum")
+        if s.get("status") == "incomplete":
+            need(s.get("missing") and "total" not in s, f"{name}: incomplete lists what is missing, no total")
+    need([o["rank"] for o in r["options"]] == list(range(1, len(codes) + 1)), "ranks 1…n")
+    need(len(set(codes)) == len(codes) and set(codes) <= OPTIONS, "option codes valid and unique")
+    need(set(r["referrals"]) <= REFERRALS and r["referrals"] == [d["code"] for d in r["referralDetails"]], "referral codes")
+    for o in r["options"]:
+        need(o["rationale"] and all(x.get("rule") and x.get("citation") and x.get("finding") for x in o["rationale"]), "every option cited")
+        need(bool(o["goals"]), "every option serves a goal")
+        need(o["declined"] == (o["code"] in declines), "declined exactly when the patient declined it")
+    level = r["urgency"]["level"]
+    deadlines = r["urgency"]["deadlines"]
+    if level == "emergency":
+        need("dexamethasone" in options, "emergency: dexamethasone on the list")
+        need(any("MSCC coordinator" in d["action"] and d["withinHours"] == 0 for d in deadlines), "emergency: MSCC coordinator now")
+        need(any("MRI" in d["action"] and d["withinHours"] <= 24 for d in deadlines), "emergency: MRI within 24 h")
+    if level == "urgent":
+        need(any("MRI" in d["action"] and d["withinHours"] <= 168 for d in deadlines), "urgent: MRI within 1 week")
+    if level != "routine":
+        need(bool(r["urgency"]["reasons"]) and "diagnostic-radiology" in r["referrals"], "urgent or emergency: reasons and radiology")
+    estimate = systemic.get("clinicianSurvivalEstimateMonths")
+    if systemic.get("medicallyOperable") is False or (estimate is not None and estimate < 3):
+        need(not OPEN_SURGERY & set(codes), "NOMS R1: no open surgery when inoperable or survival < 3 months")
+        need("cebrt" in options, "NOMS R1: cEBRT")
+    sins = scores["sins"]
+    known = max((sum(i["points"] for i in l.get("items", [])) for l in sins.get("perLesion") or []), default=0)
+    if known >= 7 or scores["escc"].get("highGrade"):
+        need("spine-surgery" in r["referrals"], "SINS ≥ 7 or high-grade ESCC: spine-surgery referral")
+    if sins.get("status") == "computed" and sins["total"] >= 13:
+        need(bool(STABILISING & set(codes)), "SINS ≥ 13: a stabilising option")
+    histology = c["primaryTumor"]["histology"]
+    if HISTOLOGY[histology]["radiosensitivity"] == "sensitive" and scores["escc"].get("highGrade") and "cebrt" not in declines:
+        need("cebrt" in options, "radiosensitive, high-grade ESCC: cEBRT")
+    live_local = [x for x in codes if x in LOCAL and not options[x]["declined"]
+                  and not any("avoid surgery" in n for n in options[x]["contextNotes"])]
+    if LOCAL & set(codes) and not live_local:
+        need("cebrt" in declines, "a local option the patient has not declined or avoided, unless cEBRT is declined too")
+    if "avoid-surgery" in (preferences.get("priorities") or []):
+        surgery = [i for i, x in enumerate(codes) if x in OPEN_SURGERY]
+        others = [i for i, x in enumerate(codes) if x in LOCAL - OPEN_SURGERY and not options[x]["declined"]]
+        if surgery and others:
+            need(min(others) < min(surgery), "avoid-surgery: a non-operative option ranks first")
+    if (symptoms.get("painScore") or 0) >= 1:
+        need("analgesia" in options, "pain: analgesia")
+    if neuro.get("deficit") not in (None, "none"):
+        need("rehabilitation" in options, "deficit: rehabilitation")
+    if social.get("familySupport") in ("limited", "none") or social.get("financialConstraints") in ("some", "severe"):
+        need("social-work" in r["referrals"], "limited support or financial constraints: social work")
+    if "dexamethasone" in options:
+        cautions = " ".join(options["dexamethasone"]["cautions"])
+        if "diabetes" in comorbidities:
+            need("glucose" in cautions, "diabetes: steroid glucose caution")
+        if "hypertension" in comorbidities:
+            need("blood pressure" in cautions, "hypertension: steroid blood-pressure caution")
+    if "anemia" in comorbidities:
+        for x in OPEN_SURGERY & set(codes):
+            need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")
+    return broken
+
+
+def main():
+    cases = open(sys.argv[1]).read().splitlines()
+    results = open(sys.argv[2]).read().splitlines()
+    failures, examples = collections.Counter(), {}
+    checked = collections.Counter()
+
+    def fail(name, line):
+        failures[name] += 1
+        examples.setdefault(name, line)
+
+    if len(cases) != len(results):
+        print(f"line count: {len(cases)} cases, {len(results)} results")
+        return 1
+    valid = 0
+    for n, (case_line, result_line) in enumerate(zip(cases, results), 1):
+        r = json.loads(result_line)
+        if "error" in r:
+            if set(r) != {"error", "errors"} or not r["errors"] or "path" not in r["error"] or not r["error"].get("message"):
+                fail("error line: {error: {path, message}, errors}", n)
+            continue
+        valid += 1
+        c = json.loads(case_line)
+        for name, expected in oracle(c).items():
+            s = r["scores"][name]
+            got = "n/a" if s["status"] == "not-applicable" else s.get("total") if s["status"] == "computed" else None
+            checked[name] += 1
+            if got != expected:
+                fail(f"{name}: oracle {expected}, SpineBoard {got}", n)
+        checked["urgency"] += 1
+        if urgency(c, r) != r["urgency"]["level"]:
+            fail(f"urgency: oracle {urgency(c, r)}, SpineBoard {r['urgency']['level']}", n)
+        for name in invariants(c, r):
+            fail(name, n)
+    share = valid / max(len(cases), 1)
+    print(f"{len(cases)} lines, {valid} valid ({share:.0%}); compared per valid case: " +
+          ", ".join(f"{k} {v}" for k, v in sorted(checked.items())))
+    for name, count in failures.most_common():
+        print(f"FAIL {count} × {name} (first at line {examples[name]})")
+    if share < 0.3:
+        print("FAIL fewer than 30 % of the lines were valid")
+        return 1
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
