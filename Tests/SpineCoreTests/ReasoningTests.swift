@@ -1896,6 +1896,22 @@ struct ReasoningContextReviewTests {
         #expect(declined.reasoningOption(.cementAugmentation)?.declined == true)
     }
 
+    @Test("A regimen is never listed as its own alternative when a second rule adds the same option")
+    func regimenNotItsOwnAlternative() throws {
+        // Unclassified histology: R3's "if radiosensitive" cEBRT takes the long course (Rades 40 ≥ 36:
+        // other 4 + no other bone 7 + no visceral 7 + 36 months 7 + walking with aid 7 + 20 days 8);
+        // the avoided operation adds cEBRT again with the MSCC regimens, one of which is 30 Gy / 10.
+        let a = reasoningAssess(reasoningCase(histology: "uterus", lesions: [reasoningLesion(escc: .g2)]) {
+            reasoningMyelopathy(&$0, days: 20)
+            $0.preferences.priorities = [.avoidSurgery]
+        })
+        #expect(a.scores.rades.total == 40)
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "30 Gy / 10")
+        #expect(cebrt.alternativeRegimens == ["8 Gy × 1", "16 Gy / 2", "20 Gy / 5"])
+        #expect(cebrt.rationale.map(\.rule) == ["NOMS R3", "Patient preference"])
+    }
+
     @Test("SBRT for low-grade compression with neurological signs says to confirm on MRI first (SC.24's eligibility, reference §12.2)")
     func symptomaticLowGradeSbrtNote() throws {
         let note = "neurological symptoms or signs with only low-grade compression recorded (ESCC 1a): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"

@@ -246,6 +246,7 @@ def invariants(c, r):
     for o in r["options"]:
         need(o["rationale"] and all(x.get("rule") and x.get("citation") and x.get("finding") for x in o["rationale"]), "every option cited")
         need(bool(o["goals"]), "every option serves a goal")
+        need(o.get("regimen") not in o.get("alternativeRegimens", []), "a regimen is not its own alternative")
         need(o["declined"] == (o["code"] in declines), "declined exactly when the patient declined it")
     level = r["urgency"]["level"]
     deadlines = r["urgency"]["deadlines"]

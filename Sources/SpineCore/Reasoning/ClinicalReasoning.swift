@@ -492,7 +492,10 @@ final class ClinicalReasoning {
         if let i = index(of: code) {
             candidates[i].priority = min(candidates[i].priority, priority)
             if candidates[i].regimen == nil { candidates[i].regimen = regimen }
-            for a in alternatives where !candidates[i].alternativeRegimens.contains(a) { candidates[i].alternativeRegimens.append(a) }
+            // A regimen is never its own alternative (a second rule may list the one kept here).
+            for a in alternatives where a != candidates[i].regimen && !candidates[i].alternativeRegimens.contains(a) {
+                candidates[i].alternativeRegimens.append(a)
+            }
             if !candidates[i].rationale.contains(rationale) { candidates[i].rationale.append(rationale) }
             return
         }
