@@ -19,11 +19,13 @@ struct Phrase: ExpressibleByStringInterpolation {
     struct Interpolation: StringInterpolationProtocol {
         typealias StringLiteralType = StaticString
         typealias Block = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
-        static let inlineCapacity = 256
+        /// 128 bytes: 91.5 % of an assessment's phrases fit (2,751 varied cases). The buffer is zeroed
+        /// for every phrase, and zeroing 256 bytes cost more than the spills it saved: 128 made
+        /// assess() 4 % and NDJSON 3 % faster in seven alternating runs; 64 gained no more.
+        static let inlineCapacity = 128
 
         /// The bytes so far: in `inline` while they fit (no allocation), else all in `spill`.
-        var inline: (Block, Block, Block, Block) = ((0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0),
-                                                   (0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0))
+        var inline: (Block, Block) = ((0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0))
         var count = 0
         var spill: [UInt8]?
 
@@ -119,7 +121,7 @@ struct Phrase: ExpressibleByStringInterpolation {
 
         /// The bytes written into `arena`: no String, no allocation of its own, no UTF-8 check
         /// (every piece came from a StaticString, a String or a Text, all valid UTF-8). Mutating,
-        /// with `phrase` consuming its Phrase: the 256-byte buffer is read where it lies instead
+        /// with `phrase` consuming its Phrase: the inline buffer is read where it lies instead
         /// of copied to a temporary first (2 % of assess()).
         mutating func text(in arena: TextArena) -> Text {
             if let spill { return spill.withUnsafeBufferPointer { arena.text($0) } }

@@ -32,6 +32,17 @@ struct TextTests {
         #expect(text.count == text.string.utf8.count)
     }
 
+    @Test("A phrase longer than its inline buffer spills to the heap and still reads as the literal",
+          arguments: [0, 1, 127, 128, 129, 300, 5000])
+    func phrasesAroundTheInlineCapacity(length: Int) {
+        let arena = TextArena()
+        let head = String(repeating: "é", count: length / 2) + String(repeating: "x", count: length % 2)
+        let p: Phrase = "\(head)|\(length)|\("tail")"
+        let expected = "\(head)|\(length)|tail"
+        #expect(text(p, in: arena).string == expected)
+        #expect(p.string == expected)
+    }
+
     @Test func equalWhenTheBytesAreEqualWhereverTheyLive() {
         let arena = TextArena()
         let fromArena = text("ESCC \("1c")", in: arena)
