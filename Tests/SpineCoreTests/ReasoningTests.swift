@@ -1912,6 +1912,19 @@ struct ReasoningContextReviewTests {
         #expect(cebrt.rationale.map(\.rule) == ["NOMS R3", "Patient preference"])
     }
 
+    @Test("SBRT with an unstable spine says it follows the stabilisation (R2 with R3; SC.24 enrolled SINS < 12)")
+    func sbrtAfterStabilisationNote() throws {
+        // C7 junctional 3 + mechanical 3 + lytic 2 + deformity 2 + >50 % 3 + bilateral 3 = 16.
+        let c7 = reasoningLesion([.c7], pain: .mechanical, bone: .lytic, alignment: .deformity, collapse: .over50, posterolateral: .bilateral, escc: .g1a)
+        let unstable = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]))
+        #expect(unstable.reasoningCodes.contains(.stabilization))
+        let sbrt = try #require(unstable.reasoningOption(.sbrt))
+        #expect(sbrt.contextNotes.contains("SINS 16 at C7: SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
+        // A stable lesion (SINS 4) gets no such note.
+        let stable = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]))
+        #expect(!(try #require(stable.reasoningOption(.sbrt))).contextNotes.contains { $0.contains("SC.24 enrolled SINS < 12") })
+    }
+
     @Test("SBRT for low-grade compression with neurological signs says to confirm on MRI first (SC.24's eligibility, reference §12.2)")
     func symptomaticLowGradeSbrtNote() throws {
         let note = "neurological symptoms or signs with only low-grade compression recorded (ESCC 1a): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"
