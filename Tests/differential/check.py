@@ -292,6 +292,21 @@ def invariants(c, r):
             need("glucose" in cautions, "diabetes: steroid glucose caution")
         if "hypertension" in comorbidities:
             need("blood pressure" in cautions, "hypertension: steroid blood-pressure caution")
+    referral = {d["code"]: d["reasons"] for d in r["referralDetails"]}
+    radiotherapy = [name for code, name in (("cebrt", "cEBRT"), ("sbrt", "SBRT")) if code in options]
+    if radiotherapy:
+        need(f"radiotherapy option ({', '.join(radiotherapy)})" in referral.get("radiation-oncology", []), "radiotherapy: radiation-oncology referral naming it")
+    need(("rehabilitation" in options) == ("physiatry" in referral), "rehabilitation exactly with a physiatry referral")
+    need(("palliative-care" in options) == ("palliative-care" in referral), "palliative care exactly with its referral")
+    need(("cement-augmentation" in options) == ("cement augmentation" in referral.get("interventional-radiology", [])), "cement with interventional radiology")
+    if level == "emergency" and "dexamethasone" in options and not options["dexamethasone"]["declined"]:
+        need(codes[0] == "dexamethasone", "emergency: dexamethasone ranks first")
+    for o in r["options"]:
+        if any("fewer fractions favoured; 8 Gy × 1" in t for t in o["contextNotes"]):
+            need(o.get("regimen") == "8 Gy × 1", "a 'fewer fractions favoured' note goes with 8 Gy × 1")
+        for key in ("contextNotes", "cautions", "alternativeRegimens"):
+            need(len(set(o.get(key, []))) == len(o.get(key, [])), f"no repeated {key}")
+    need(all(len(set(d["reasons"])) == len(d["reasons"]) for d in r["referralDetails"]), "no repeated referral reason")
     if "anemia" in comorbidities:
         for x in OPEN_SURGERY & set(codes):
             need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")
