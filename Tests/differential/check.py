@@ -194,6 +194,62 @@ def oracle(c):
     return out
 
 
+def noms_codes(c):
+    """The NOMS arms' codes (reference §11.3; SpineBoard decisions 1-2): None where the arm reads
+    something this oracle does not recompute (S without a clinician estimate: the scores' tiers)."""
+    lesions = c["spine"]["lesions"]
+    grades = [l.get("escc") for l in lesions]
+    known = [ESCC_ORDER.index(g) for g in grades if g is not None]
+    if known and max(known) >= 4:
+        n = "high-grade"  # a known compression no missing grade can make low-grade
+    elif None in grades:
+        n = "unknown"
+    else:
+        n = "low-grade"
+    tumour = c["primaryTumor"]
+    o = tumour.get("radiosensitivity") or HISTOLOGY[tumour["histology"]]["radiosensitivity"]
+    # M: each lesion's need (R2); a lesion with items missing counts when its scored items reach 7.
+    demands = []
+    exact_all = True
+    for lesion in lesions:
+        points = sins_of_lesion(lesion)
+        if points is None:
+            exact_all = False
+            parts = [max(LOCATION[x] for x in lesion["levels"])]
+            for key, table in (("pain", PAIN), ("boneLesion", BONE), ("alignment", ALIGNMENT), ("posterolateral", POSTEROLATERAL)):
+                parts.append(table.get(lesion.get(key), 0))
+            parts.append(0 if lesion["levels"] == ["C1"] else COLLAPSE.get(lesion.get("collapse"), 0))
+            points = sum(parts)
+            if points < 7:
+                continue
+        if points >= 13:
+            demands.append("unstable")
+        elif points >= 7:
+            demands.append("potentially-unstable")
+        else:
+            demands.append("stable")
+    if "unstable" in demands:
+        m = "unstable"
+    elif "potentially-unstable" in demands:
+        m = "potentially-unstable"
+    elif exact_all:
+        m = "stable"
+    else:
+        m = "unknown"
+    systemic = c.get("systemic") or {}
+    estimate = systemic.get("clinicianSurvivalEstimateMonths")
+    operable = systemic.get("medicallyOperable")
+    if operable is False:
+        s = "not-surgical-candidate"
+    elif estimate is None:
+        s = None
+    elif estimate < 3:
+        s = "not-surgical-candidate"
+    else:
+        s = "undetermined" if operable is None else "surgical-candidate"
+    return {"neurologic": n, "oncologic": o, "mechanical": m, "systemic": s}
+
+
 def urgency(c, result):
     """case-format.md "Urgency", with the two safe-side readings the README documents (a Frankel or
     ASIA grade below E without a deficit recorded, a recorded loss of ambulation)."""
@@ -341,6 +397,12 @@ def main():
             checked[name] += 1
             if got != expected:
                 fail(f"{name}: oracle {expected}, SpineBoard {got}", n)
+        for arm, expected in noms_codes(c).items():
+            if expected is None:
+                continue
+            checked["noms." + arm] += 1
+            if r["noms"][arm]["code"] != expected:
+                fail(f"NOMS {arm}: oracle {expected}, SpineBoard {r['noms'][arm]['code']}", n)
         checked["urgency"] += 1
         if urgency(c, r) != r["urgency"]["level"]:
             fail(f"urgency: oracle {urgency(c, r)}, SpineBoard {r['urgency']['level']}", n)
