@@ -20,6 +20,7 @@ import sys
 
 TODAY = "2026-03-01"  # the --today the script passes to spineboard
 ESCC_ORDER = ["0", "1a", "1b", "1c", "2", "3"]
+LEVELS = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
 LOCATION = {
     **{"C1": 3, "C2": 3, "C7": 3, "T1": 3, "T2": 3, "T11": 3, "T12": 3, "L1": 3, "L5": 3, "S1": 3},
     **{f"C{i}": 2 for i in range(3, 7)}, **{f"L{i}": 2 for i in range(2, 5)},
@@ -250,6 +251,63 @@ def noms_codes(c):
     return {"neurologic": n, "oncologic": o, "mechanical": m, "systemic": s}
 
 
+def neurological(c):
+    """Neurological symptoms or signs (case-format.md "Urgency", with the README's safe-side readings)."""
+    symptoms, neuro = c.get("symptoms") or {}, c.get("neurology") or {}
+    grade = neuro.get("frankel") or neuro.get("asia")
+    return bool(symptoms.get("neuroSymptoms") or neuro.get("deficit") not in (None, "none")
+                or neuro.get("bladderBowelDysfunction") is True
+                or (neuro.get("deficit") is None and grade not in (None, "E"))
+                or (neuro.get("ambulation") == "nonAmbulatory" and neuro.get("hoursSinceLossOfAmbulation") is not None))
+
+
+def patchell(c):
+    """R4's status (reference §11.3, strict reading: pain alone is not a symptom); None without a
+    clinician estimate (survival then comes from the scores' tiers, not recomputed here)."""
+    lesions = c["spine"]["lesions"]
+    grades = [l.get("escc") for l in lesions]
+    known = [ESCC_ORDER.index(g) for g in grades if g is not None]
+    escc = max(known) if known and (None not in grades or max(known) >= 4) else None
+    if escc is not None and escc < 4:
+        return "not-applicable"
+    estimate = (c.get("systemic") or {}).get("clinicianSurvivalEstimateMonths")
+    if estimate is None:
+        return None
+    neuro = c.get("neurology") or {}
+    areas = sorted((min(LEVELS.index(x) for x in l["levels"]), max(LEVELS.index(x) for x in l["levels"]))
+                   for l in lesions if l.get("escc") in ("2", "3"))
+    separate, reach = 0, None
+    for low, high in areas:
+        if reach is None or low > reach + 1:
+            separate += 1
+        reach = high if reach is None else max(reach, high)
+    grade = neuro.get("frankel") or neuro.get("asia")
+    if grade is not None:
+        paraplegic = grade in "AB"
+    else:
+        paraplegic = None if neuro.get("ambulation") == "nonAmbulatory" else False
+    if paraplegic is None:
+        not_paraplegic_48h = None
+    elif paraplegic:
+        hours = neuro.get("hoursSinceLossOfAmbulation")
+        not_paraplegic_48h = None if hours is None else hours <= 48
+    else:
+        not_paraplegic_48h = True
+    criteria = [
+        None if c["primaryTumor"]["histology"] == "unknown-primary" else True,
+        None if escc is None else escc >= 4,
+        neurological(c),
+        False if separate >= 2 else None if None in grades else True,
+        estimate >= 3,
+        c["primaryTumor"]["histology"] not in ("lymphoma", "leukemia", "myeloma", "germ-cell"),
+        not_paraplegic_48h,
+        (c.get("systemic") or {}).get("medicallyOperable"),
+    ]
+    if False in criteria:
+        return "not-met"
+    return "undetermined" if None in criteria else "met"
+
+
 def urgency(c, result):
     """case-format.md "Urgency", with the two safe-side readings the README documents (a Frankel or
     ASIA grade below E without a deficit recorded, a recorded loss of ambulation)."""
@@ -403,6 +461,11 @@ def main():
             checked["noms." + arm] += 1
             if r["noms"][arm]["code"] != expected:
                 fail(f"NOMS {arm}: oracle {expected}, SpineBoard {r['noms'][arm]['code']}", n)
+        expected = patchell(c)
+        if expected is not None:
+            checked["patchell"] += 1
+            if r["patchell"]["status"] != expected:
+                fail(f"Patchell: oracle {expected}, SpineBoard {r['patchell']['status']}", n)
         checked["urgency"] += 1
         if urgency(c, r) != r["urgency"]["level"]:
             fail(f"urgency: oracle {urgency(c, r)}, SpineBoard {r['urgency']['level']}", n)
