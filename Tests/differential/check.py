@@ -406,6 +406,31 @@ def invariants(c, r):
             need("glucose" in cautions, "diabetes: steroid glucose caution")
         if "hypertension" in comorbidities:
             need("blood pressure" in cautions, "hypertension: steroid blood-pressure caution")
+    # R3-R5 (reference §11.3) where nothing else intervenes: one graded lesion, no preferences, the
+    # systemic gate open (operable, clinician estimate ≥ 3 months).
+    lesions = c["spine"]["lesions"]
+    plain = (len(lesions) == 1 and lesions[0].get("escc") is not None and not declines
+             and not preferences.get("priorities") and systemic.get("medicallyOperable") is True
+             and estimate is not None and estimate >= 3)
+    if plain:
+        lesion = lesions[0]
+        high = lesion["escc"] in ("2", "3")
+        sensitivity = c["primaryTumor"].get("radiosensitivity") or HISTOLOGY[histology]["radiosensitivity"]
+        if lesion.get("bonyRetropulsion"):
+            need("decompression-stabilization" in options, "R3: bony retropulsion → decompression + stabilisation")
+        else:
+            if sensitivity in ("sensitive", "unclassified"):
+                need("cebrt" in options, "R3: radiosensitive → cEBRT")
+            if sensitivity in ("resistant", "unclassified"):
+                need("sbrt" in options, "R3: radioresistant → SBRT")
+                if high:
+                    need("separation-surgery" in options, "R3: radioresistant + high-grade → separation surgery")
+            if sensitivity == "sensitive":
+                need("separation-surgery" not in options, "R3: no separation surgery for a radiosensitive tumour")
+                if high and r["patchell"]["status"] == "met":
+                    need("decompression-stabilization" in options, "R4: Patchell met → decompression + stabilisation")
+        if r["enBloc"]["status"] == "met":
+            need("en-bloc-resection" in options, "R5: en bloc criteria met → en bloc resection")
     referral = {d["code"]: d["reasons"] for d in r["referralDetails"]}
     radiotherapy = [name for code, name in (("cebrt", "cEBRT"), ("sbrt", "SBRT")) if code in options]
     if radiotherapy:
