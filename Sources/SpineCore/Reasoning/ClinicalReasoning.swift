@@ -868,14 +868,14 @@ final class ClinicalReasoning {
                 if escc?.isGreyZone == true {
                     note(.sbrt, "ESCC 1c (grey zone): separation surgery before SBRT may be considered for a radioresistant tumour abutting the cord (SpineBoard decision 1)")
                 }
-                // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
-                // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
-                // 2024 prefers SBRT only without neurological symptoms or signs.
                 // "Combine R2 and R3" (reference §11.3): an unstable spine is stabilised first; SC.24,
                 // SBRT's evidence for 24 Gy / 2, enrolled SINS < 12 (§12.2).
                 if !afterDecompression, stabilisation.stabilises, let s = mechanicalSins, s.points >= 12 {
                     note(.sbrt, phrase("\(s.text) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
                 }
+                // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
+                // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
+                // 2024 prefers SBRT only without neurological symptoms or signs.
                 if !afterDecompression, symptomaticCompression {
                     note(.sbrt, phrase("neurological symptoms or signs with \(unknownGrade ? "no ESCC recorded" : "only low-grade compression recorded (\(gradeText))"): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"))
                 }
