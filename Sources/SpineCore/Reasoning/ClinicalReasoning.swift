@@ -870,14 +870,16 @@ final class ClinicalReasoning {
                 }
                 // "Combine R2 and R3" (reference §11.3): an unstable spine is stabilised first; SC.24,
                 // SBRT's evidence for 24 Gy / 2, enrolled SINS < 12 (§12.2).
-                if !afterDecompression, stabilisation.stabilises, let s = mechanicalSins, s.points >= 12 {
-                    note(.sbrt, phrase("\(s.text) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
-                }
-                // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
-                // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
-                // 2024 prefers SBRT only without neurological symptoms or signs.
-                if !afterDecompression, symptomaticCompression {
-                    note(.sbrt, phrase("neurological symptoms or signs with \(unknownGrade ? "no ESCC recorded" : "only low-grade compression recorded (\(gradeText))"): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"))
+                if !afterDecompression {
+                    if stabilisation.stabilises, let s = mechanicalSins, s.points >= 12 {
+                        note(.sbrt, phrase("\(s.text) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
+                    }
+                    // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
+                    // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
+                    // 2024 prefers SBRT only without neurological symptoms or signs.
+                    if symptomaticCompression {
+                        note(.sbrt, phrase("neurological symptoms or signs with \(unknownGrade ? "no ESCC recorded" : "only low-grade compression recorded (\(gradeText))"): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"))
+                    }
                 }
             }
         }
@@ -895,6 +897,12 @@ final class ClinicalReasoning {
                 note(code, phrase("pathway depends on radiosensitivity, which is not classified for \(name): record primaryTumor.radiosensitivity"))
             }
         }
+    }
+
+    /// How durably cEBRT controls a tumour not known to be radiosensitive (NOMS, Laufer 2013): said
+    /// wherever cEBRT stands in for surgery + RT or for SBRT.
+    var cebrtDurability: StaticString {
+        radiosensitivity == .unclassified ? "less durable if the tumour is radioresistant" : "less durable for a radioresistant tumour"
     }
 
     /// cEBRT's course where a rule chooses it for local control: 30 Gy / 10 when Rades ≥ 36 favours a
@@ -1047,9 +1055,8 @@ final class ClinicalReasoning {
         if operationOff, followed > 0, symptomaticCompression, radiosensitivity != .sensitive {
             let who = c.preferences.priorities.contains(.avoidSurgery) ? "the patient wishes to avoid surgery" : "the patient declined the operation"
             let bone = indexLesion.bonyRetropulsion == true ? "; radiotherapy cannot relieve compression by bone (R3)" : ""
-            let durable = radiosensitivity == .unclassified ? "less durable if the tumour is radioresistant" : "less durable for a radioresistant tumour"
             add(.cebrt, priority: 10, regimen: "20 Gy / 5", alternatives: Self.cebrtAlternatives[1][0], Rationale(
-                rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression: SC.24, ASTRO 2024); \(durable)\(bone)"),
+                rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression: SC.24, ASTRO 2024); \(cebrtDurability)\(bone)"),
                 citation: Citations.nomsMsccRegimens))
         }
 
@@ -1063,9 +1070,8 @@ final class ClinicalReasoning {
         if c.preferences.declines.contains(.sbrt), !c.preferences.declines.contains(.cebrt), !has(.cebrt),
            radiosensitivity != .sensitive, let i = index(of: .sbrt), candidates[i].regimen != Self.postOperativeSbrt {
             let course = cebrtCourse(high: esccHigh)
-            let durable = radiosensitivity == .unclassified ? "less durable if the tumour is radioresistant" : "less durable for a radioresistant tumour"
             add(.cebrt, priority: candidates[i].priority, regimen: course.regimen, alternatives: course.alternatives, Rationale(
-                rule: "Patient preference", finding: phrase("the patient declined SBRT: conventional EBRT is the remaining radiotherapy — it relieves painful bone metastases whatever the histology; local control is \(durable)\(course.longCourse ? "; Rades ≥ 36 favours a longer course" : "")"),
+                rule: "Patient preference", finding: phrase("the patient declined SBRT: conventional EBRT is the remaining radiotherapy — it relieves painful bone metastases whatever the histology; local control is \(cebrtDurability)\(course.longCourse ? "; Rades ≥ 36 favours a longer course" : "")"),
                 citation: esccHigh ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
         }
 
