@@ -75,8 +75,9 @@ def total(parts):
     return None if None in parts else sum(parts)
 
 
-def sins_of_lesion(lesion):
-    """§1.1, §1.5: the higher location class of a spanning lesion; C1's collapse is 0; no default 0."""
+def sins_items(lesion):
+    """§1.1, §1.5: each item's points, None where missing (never a default 0); the higher location
+    class of a spanning lesion; C1's collapse is 0."""
     parts = [max(LOCATION[x] for x in lesion["levels"])]
     for key, table in (("pain", PAIN), ("boneLesion", BONE), ("alignment", ALIGNMENT), ("posterolateral", POSTEROLATERAL)):
         parts.append(None if lesion.get(key) is None else table[lesion[key]])
@@ -84,7 +85,31 @@ def sins_of_lesion(lesion):
         parts.append(0)
     else:
         parts.append(None if lesion.get("collapse") is None else COLLAPSE[lesion["collapse"]])
-    return total(parts)
+    return parts
+
+
+def sins_of_lesion(lesion):
+    return total(sins_items(lesion))
+
+
+def sins_lower_bound(lesion):
+    """The points of the items scored: a missing item can only add (§1.5)."""
+    return sum(p for p in sins_items(lesion) if p is not None)
+
+
+def known_sins(c):
+    """The highest SINS known to hold for any lesion (the safe-side rules read it)."""
+    return max(sins_lower_bound(lesion) for lesion in c["spine"]["lesions"])
+
+
+def deciding_escc(lesions):
+    """The ESCC grade (index in ESCC_ORDER) the NOMS pathway reads: the highest when every lesion is
+    graded, or a known high grade no missing grade can lower; None when the deciding grade is unknown."""
+    grades = [l.get("escc") for l in lesions]
+    known = [ESCC_ORDER.index(g) for g in grades if g is not None]
+    if known and (None not in grades or max(known) >= 4):
+        return max(known)
+    return None
 
 
 def whole_months(start, end):
@@ -195,20 +220,19 @@ def oracle(c):
     return out
 
 
+def radiosensitivity(c):
+    """NOMS O (§11.2, SpineBoard decision 2): the case's override, else the catalogue's class."""
+    tumour = c["primaryTumor"]
+    return tumour.get("radiosensitivity") or HISTOLOGY[tumour["histology"]]["radiosensitivity"]
+
+
 def noms_codes(c):
     """The NOMS arms' codes (reference §11.3; SpineBoard decisions 1-2): None where the arm reads
     something this oracle does not recompute (S without a clinician estimate: the scores' tiers)."""
     lesions = c["spine"]["lesions"]
-    grades = [l.get("escc") for l in lesions]
-    known = [ESCC_ORDER.index(g) for g in grades if g is not None]
-    if known and max(known) >= 4:
-        n = "high-grade"  # a known compression no missing grade can make low-grade
-    elif None in grades:
-        n = "unknown"
-    else:
-        n = "low-grade"
-    tumour = c["primaryTumor"]
-    o = tumour.get("radiosensitivity") or HISTOLOGY[tumour["histology"]]["radiosensitivity"]
+    escc = deciding_escc(lesions)
+    n = "unknown" if escc is None else "high-grade" if escc >= 4 else "low-grade"
+    o = radiosensitivity(c)
     # M: each lesion's need (R2); a lesion with items missing counts when its scored items reach 7.
     demands = []
     exact_all = True
@@ -216,11 +240,7 @@ def noms_codes(c):
         points = sins_of_lesion(lesion)
         if points is None:
             exact_all = False
-            parts = [max(LOCATION[x] for x in lesion["levels"])]
-            for key, table in (("pain", PAIN), ("boneLesion", BONE), ("alignment", ALIGNMENT), ("posterolateral", POSTEROLATERAL)):
-                parts.append(table.get(lesion.get(key), 0))
-            parts.append(0 if lesion["levels"] == ["C1"] else COLLAPSE.get(lesion.get("collapse"), 0))
-            points = sum(parts)
+            points = sins_lower_bound(lesion)
             if points < 7:
                 continue
         if points >= 13:
@@ -266,8 +286,7 @@ def patchell(c):
     clinician estimate (survival then comes from the scores' tiers, not recomputed here)."""
     lesions = c["spine"]["lesions"]
     grades = [l.get("escc") for l in lesions]
-    known = [ESCC_ORDER.index(g) for g in grades if g is not None]
-    escc = max(known) if known and (None not in grades or max(known) >= 4) else None
+    escc = deciding_escc(lesions)
     if escc is not None and escc < 4:
         return "not-applicable"
     estimate = (c.get("systemic") or {}).get("clinicianSurvivalEstimateMonths")
@@ -308,20 +327,14 @@ def patchell(c):
     return "undetermined" if None in criteria else "met"
 
 
-def urgency(c, result):
+def urgency(c):
     """case-format.md "Urgency", with the two safe-side readings the README documents (a Frankel or
     ASIA grade below E without a deficit recorded, a recorded loss of ambulation)."""
-    symptoms, neuro = c.get("symptoms") or {}, c.get("neurology") or {}
-    grade = neuro.get("frankel") or neuro.get("asia")
-    if (symptoms.get("neuroSymptoms") or neuro.get("deficit") not in (None, "none")
-            or neuro.get("bladderBowelDysfunction") is True
-            or (neuro.get("deficit") is None and grade not in (None, "E"))
-            or (neuro.get("ambulation") == "nonAmbulatory" and neuro.get("hoursSinceLossOfAmbulation") is not None)):
+    if neurological(c):
         return "emergency"
-    # SINS ≥ 13 known for a lesion: its scored items are a lower bound (§1.5: missing items only add).
-    known = max((sum(i["points"] for i in l.get("items", [])) for l in result["scores"]["sins"].get("perLesion") or []), default=0)
+    symptoms = c.get("symptoms") or {}
     high = any(l.get("escc") in ("2", "3") for l in c["spine"]["lesions"])
-    if symptoms.get("newBackPain") is True or symptoms.get("painFeatures") or known >= 13 or high:
+    if symptoms.get("newBackPain") is True or symptoms.get("painFeatures") or known_sins(c) >= 13 or high:
         return "urgent"
     return "routine"
 
@@ -377,8 +390,7 @@ def invariants(c, r):
         need(not OPEN_SURGERY & set(codes), "NOMS R1: no open surgery when inoperable or survival < 3 months")
         need("cebrt" in options, "NOMS R1: cEBRT")
     sins = scores["sins"]
-    known = max((sum(i["points"] for i in l.get("items", [])) for l in sins.get("perLesion") or []), default=0)
-    if known >= 7 or scores["escc"].get("highGrade"):
+    if known_sins(c) >= 7 or scores["escc"].get("highGrade"):
         need("spine-surgery" in r["referrals"], "SINS ≥ 7 or high-grade ESCC: spine-surgery referral")
     if sins.get("status") == "computed" and sins["total"] >= 13:
         need(bool(STABILISING & set(codes)), "SINS ≥ 13: a stabilising option")
@@ -415,7 +427,7 @@ def invariants(c, r):
     if plain:
         lesion = lesions[0]
         high = lesion["escc"] in ("2", "3")
-        sensitivity = c["primaryTumor"].get("radiosensitivity") or HISTOLOGY[histology]["radiosensitivity"]
+        sensitivity = radiosensitivity(c)
         if lesion.get("bonyRetropulsion"):
             need("decompression-stabilization" in options, "R3: bony retropulsion → decompression + stabilisation")
         else:
@@ -492,8 +504,9 @@ def main():
             if r["patchell"]["status"] != expected:
                 fail(f"Patchell: oracle {expected}, SpineBoard {r['patchell']['status']}", n)
         checked["urgency"] += 1
-        if urgency(c, r) != r["urgency"]["level"]:
-            fail(f"urgency: oracle {urgency(c, r)}, SpineBoard {r['urgency']['level']}", n)
+        expected = urgency(c)
+        if expected != r["urgency"]["level"]:
+            fail(f"urgency: oracle {expected}, SpineBoard {r['urgency']['level']}", n)
         for name in invariants(c, r):
             fail(name, n)
     share = valid / max(len(cases), 1)

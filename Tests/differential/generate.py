@@ -39,6 +39,15 @@ def sources():
     return cases
 
 
+def levels_of(lesions):
+    """Every level of the lesions, in order, each once (what involvedLevels must hold)."""
+    levels = []
+    for lesion in lesions:
+        if isinstance(lesion, dict) and isinstance(lesion.get("levels"), list):
+            levels += [x for x in lesion["levels"] if x not in levels]
+    return levels
+
+
 def crossed(cases, rng):
     """A case whose sections come from different source cases, with 1-3 lesions drawn from all."""
     keys = sorted({k for c in cases for k in c})
@@ -49,10 +58,7 @@ def crossed(cases, rng):
             c[k] = copy(src[k])
     lesions = [l for s in cases for l in s.get("spine", {}).get("lesions", [])]
     c.setdefault("spine", {})["lesions"] = [copy(rng.choice(lesions)) for _ in range(rng.choice([1, 1, 2, 3]))]
-    levels = []
-    for lesion in c["spine"]["lesions"]:
-        levels += [x for x in lesion["levels"] if x not in levels]
-    c["spine"]["involvedLevels"] = levels
+    c["spine"]["involvedLevels"] = levels_of(c["spine"]["lesions"])
     c["patient"] = {"id": "GEN-%d" % rng.randint(0, 10**6)}
     return c
 
@@ -105,11 +111,7 @@ def mutated(c, seen, rng):
     # Mostly keep involvedLevels consistent with the lesions, sometimes with extra levels.
     spine = c.get("spine")
     if rng.random() < 0.7 and isinstance(spine, dict) and isinstance(spine.get("lesions"), list):
-        levels = []
-        for lesion in spine["lesions"]:
-            if isinstance(lesion, dict) and isinstance(lesion.get("levels"), list):
-                levels += [x for x in lesion["levels"] if x not in levels]
-        spine["involvedLevels"] = levels + rng.choice([[], [], ["L3"], ["C2", "S2"]])
+        spine["involvedLevels"] = levels_of(spine["lesions"]) + rng.choice([[], [], ["L3"], ["C2", "S2"]])
     return c
 
 
