@@ -11,6 +11,10 @@ cd "$(dirname "$0")/.."
 COUNT="${1:-20000}"
 SEED="${2:-1}"
 SCRATCH="${SCRATCH:-.build}"
+if ! command -v python3 >/dev/null; then  # the generator and the oracle use the standard library only
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
+fi
 swift build --scratch-path "$SCRATCH" --product spineboard 2>&1 | tail -1
 BIN="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/spineboard"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/spineboard-differential.XXXXXX")"
