@@ -538,6 +538,38 @@ struct ReasoningR4Tests {
         #expect(!a.reasoningCodes.contains(.decompressionStabilization))
     }
 
+    @Test("R4 reads a solitary plasmacytoma with myeloma, and says so")
+    func r4PatchellPlasmacytomaReadWithMyeloma() throws {
+        let a = reasoningAssess(Self.patchellCase(histology: "plasmacytoma"))
+        #expect(a.patchell.status == "not-met")
+        let criterion = try #require(a.patchell.criteria.first { $0.criterion.contains("radiosensitive") })
+        #expect(criterion.met == false)
+        #expect(criterion.fact.contains("plasma-cell tumour, read with myeloma (SpineBoard reading"))
+    }
+
+    @Test("R4, triage and the rules read a recorded loss of walking as a neurological sign alike")
+    func r4LossOfAmbulationIsANeurologicalSign() throws {
+        // Frankel E and no deficit recorded, but walking lost 30 h ago: NG234's "difficulty in walking".
+        let lesion = reasoningLesion(pain: .mechanical, escc: .g2)
+        let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [lesion]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = 12
+            $0.neurology.ambulation = .nonAmbulatory
+            $0.neurology.hoursSinceLossOfAmbulation = 30
+        })
+        #expect(a.urgency.level == .emergency)
+        #expect(a.urgency.reasons.contains("loss of ambulation recorded (30 h ago)"))
+        let neuro = try #require(a.patchell.criteria.first { $0.criterion.contains("neurological sign or symptom") })
+        #expect(neuro.met == true)
+        #expect(a.patchell.status == "met")
+        // Without the hours, non-ambulatory alone is not read as a new sign (it may be long-standing).
+        let b = reasoningAssess(reasoningCase(histology: "kidney", lesions: [lesion]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = 12
+            $0.neurology.ambulation = .nonAmbulatory
+        })
+        #expect(b.urgency.level == .urgent)
+        #expect(b.patchell.criteria.first { $0.criterion.contains("neurological sign or symptom") }?.met == false)
+    }
+
     @Test("R4 not met for paraplegia > 48 h")
     func r4PatchellNotMetParaplegiaOver48h() throws {
         let a = reasoningAssess(Self.patchellCase {

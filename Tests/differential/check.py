@@ -4,8 +4,9 @@
 For every line of CASES and the matching line of RESULTS:
 - an invalid case must give {"error": {path, message}, "errors": [...]} and nothing else;
 - a valid case's SINS, revised Tokuhashi, Tomita, modified and original Bauer, NESMS and Rades
-  totals (or incomplete / not-applicable) and its urgency level must equal this file's own
-  reading of ../shared/clinical (reference.md §1-8 and §13, case-format.md, histologies.md, whose
+  totals (or incomplete / not-applicable), its NOMS arms, Patchell and en bloc statuses (where
+  this file can decide them) and its urgency level must equal this file's own reading of
+  ../shared/clinical (reference.md §1-8, §11.3 and §13, case-format.md, histologies.md, whose
   table is parsed here, not copied), written without looking at the Swift code's structure;
 - the clinical invariants below must hold (each names what the reference or the issue requires).
 
@@ -318,12 +319,52 @@ def patchell(c):
         neurological(c),
         False if separate >= 2 else None if None in grades else True,
         estimate >= 3,
-        c["primaryTumor"]["histology"] not in ("lymphoma", "leukemia", "myeloma", "germ-cell"),
+        # The reference's list; a solitary plasmacytoma is read with myeloma (README, rules 2026.11.9).
+        c["primaryTumor"]["histology"] not in ("lymphoma", "leukemia", "myeloma", "plasmacytoma", "germ-cell"),
         not_paraplegic_48h,
         (c.get("systemic") or {}).get("medicallyOperable"),
     ]
     if False in criteria:
         return "not-met"
+    return "undetermined" if None in criteria else "met"
+
+
+def en_bloc(c, scores):
+    """R5's status (reference §11.3): solitary; no or controlled visceral disease; long expected
+    survival (Tomita 2-3; Tokuhashi 12-15, or 9-11 with one involved vertebra and no major-organ
+    metastases), each computed score agreeing (the criterion's documented reading); a favourable
+    histology, the reference's examples (renal cell, thyroid); fit for major surgery with survival
+    >= 3 months. None when only the scores' survival tiers (not recomputed here) could decide."""
+    other = c.get("otherMetastases") or {}
+    visceral, extraspinal = other.get("visceral") or {}, other.get("extraspinalBoneCount")
+    involved = len(c["spine"]["involvedLevels"])
+    present = visceral.get("present")
+    tomita, tokuhashi = scores["tomita"], scores["tokuhashiRevised"]
+    tomita_long = None if tomita is None else tomita <= 3
+    tokuhashi_long = None
+    if tokuhashi is not None:
+        organs_free = not present or not set(visceral.get("sites") or []) & {"lung", "liver", "kidney", "brain"}
+        tokuhashi_long = tokuhashi >= 12 or (9 <= tokuhashi <= 11 and involved == 1 and organs_free)
+    long = False if False in (tomita_long, tokuhashi_long) else True if True in (tomita_long, tokuhashi_long) else None
+    systemic = c.get("systemic") or {}
+    operable, estimate = systemic.get("medicallyOperable"), systemic.get("clinicianSurvivalEstimateMonths")
+    if operable is False or (estimate is not None and estimate < 3):
+        fit = False
+    elif estimate is None:
+        fit = "scores"
+    else:
+        fit = True if operable else None
+    criteria = [
+        False if involved > 1 else None if extraspinal is None else extraspinal == 0,
+        None if present is None else not present or visceral.get("treatable") is True,
+        long,
+        c["primaryTumor"]["histology"] in ("kidney", "thyroid"),
+        fit,
+    ]
+    if False in criteria:
+        return "not-met"
+    if "scores" in criteria:
+        return None
     return "undetermined" if None in criteria else "met"
 
 
@@ -394,8 +435,7 @@ def invariants(c, r):
         need("spine-surgery" in r["referrals"], "SINS ≥ 7 or high-grade ESCC: spine-surgery referral")
     if sins.get("status") == "computed" and sins["total"] >= 13:
         need(bool(STABILISING & set(codes)), "SINS ≥ 13: a stabilising option")
-    histology = c["primaryTumor"]["histology"]
-    if HISTOLOGY[histology]["radiosensitivity"] == "sensitive" and scores["escc"].get("highGrade") and "cebrt" not in declines:
+    if radiosensitivity(c) == "sensitive" and scores["escc"].get("highGrade") and "cebrt" not in declines:
         need("cebrt" in options, "radiosensitive, high-grade ESCC: cEBRT")
     live_local = [x for x in codes if x in LOCAL and not options[x]["declined"]
                   and not any("avoid surgery" in n for n in options[x]["contextNotes"])]
@@ -486,7 +526,8 @@ def main():
             continue
         valid += 1
         c = json.loads(case_line)
-        for name, expected in oracle(c).items():
+        oracle_scores = oracle(c)
+        for name, expected in oracle_scores.items():
             s = r["scores"][name]
             got = "n/a" if s["status"] == "not-applicable" else s.get("total") if s["status"] == "computed" else None
             checked[name] += 1
@@ -498,6 +539,11 @@ def main():
             checked["noms." + arm] += 1
             if r["noms"][arm]["code"] != expected:
                 fail(f"NOMS {arm}: oracle {expected}, SpineBoard {r['noms'][arm]['code']}", n)
+        expected = en_bloc(c, oracle_scores)
+        if expected is not None:
+            checked["enBloc"] += 1
+            if r["enBloc"]["status"] != expected:
+                fail(f"en bloc: oracle {expected}, SpineBoard {r['enBloc']['status']}", n)
         expected = patchell(c)
         if expected is not None:
             checked["patchell"] += 1

@@ -3,8 +3,12 @@
 
 The 20 vignettes, the examples and the demo cases are crossed section by section (each section of
 a new case comes from a random source case; lesions are drawn from every case), then 1-8 fields are
-changed to another value seen in that place, to a boundary, to null or removed. About half of the
-lines stay valid; the rest exercise validation. Nothing here knows a clinical rule.
+changed to another value seen in that place, to a boundary, to null or removed, or set (added if
+absent) to a value of the field's domain in case-format.md; histology codes come from
+histologies.md's table. The domains reach what the sources never show (bony retropulsion, prior
+radiation, the radiosensitivity and Tomita growth overrides, every histology, ASIA grades, every
+deficit). About half of the lines stay valid; the rest exercise validation. Nothing here knows a
+clinical rule.
 
 usage: generate.py SEED COUNT > cases.ndjson   (run from the repository root)
 """
@@ -25,6 +29,70 @@ BOUNDARIES = {
     "clinicianSurvivalEstimateMonths": [0, 1, 2, 3, 6, 12, 60],
     "monthsFromDiagnosisToSpinalMetastasis": [0, 1, 6, 12, 15, 16, 60, 240],
 }
+
+
+def histology_codes():
+    return [line.split("|")[1].strip() for line in open("../shared/clinical/histologies.md")
+            if line.startswith("| ") and not line.startswith("| code")]
+
+
+PRIOR_RADIATION = [{"doseGy": 8, "fractions": 1, "on": "2025-06-01"}, {"doseGy": 20, "fractions": 5, "on": "2025-11-20"},
+                   {"doseGy": 30, "fractions": 10, "on": "2024-01-15"}, {"doseGy": 24, "fractions": 2, "on": "2026-01-10"}]
+# case-format.md "Input": each field's codes (a list field takes subsets), keyed by the node's path.
+DOMAINS = {
+    ("patient",): {"sex": ["female", "male", "other", "unknown"]},
+    ("primaryTumor",): {"histology": histology_codes(), "radiosensitivity": ["sensitive", "resistant", None],
+                        "tomitaGrowth": ["slow", "moderate", "rapid", None],
+                        "status": ["newly-diagnosed", "responding", "stable", "progressing", "unknown"]},
+    ("spine", "lesions", "[]"): {"bonyRetropulsion": [True, False], "priorRadiation": PRIOR_RADIATION + [None],
+                                 "escc": ["0", "1a", "1b", "1c", "2", "3"]},
+    ("otherMetastases", "visceral"): {"sites": ["lung", "liver", "brain", "kidney", "adrenal", "other"]},
+    ("neurology",): {"frankel": list("ABCDE") + [None], "asia": list("ABCDE") + [None],
+                     "ambulation": ["independent", "withAid", "nonAmbulatory"],
+                     "deficit": ["none", "radiculopathy", "myelopathy", "caudaEquina"],
+                     "motorDeficitDays": [1, 5, 10, 20, None], "hoursSinceLossOfAmbulation": [6, 30, 72, None],
+                     "bladderBowelDysfunction": [True, False]},
+    ("performance",): {"karnofsky": [10, 40, 70, 90], "ecog": [0, 1, 2, 3, 4]},
+    ("systemic",): {"currentTreatment": ["none", "chemotherapy", "targeted", "immunotherapy", "hormonal", "bone-modifying"],
+                    "effectiveOptionsRemaining": [True, False], "medicallyOperable": [True, False, None],
+                    "clinicianSurvivalEstimateMonths": [1, 2, 3, 4, 6, 12, 24, None]},
+    ("comorbidities",): ["anemia", "diabetes", "hypertension", "cardiac", "pulmonary", "renal", "hepatic",
+                         "coagulopathy", "obesity", "osteoporosis", "other"],
+    ("social",): {"familySupport": ["strong", "limited", "none"], "financialConstraints": ["none", "some", "severe"],
+                  "travelBurden": ["low", "high"]},
+    ("preferences",): {"priorities": ["relieve-pain", "maintain-function", "prolong-life", "avoid-surgery", "fewest-visits", "stay-home"],
+                       "declines": ["cebrt", "sbrt", "separation-surgery", "decompression-stabilization", "stabilization",
+                                    "cement-augmentation", "dexamethasone", "bracing", "systemic-therapy"]},
+    ("symptoms",): {"newBackPain": [True, False],
+                    "painFeatures": ["thoracic-or-cervical", "progressive", "unremitting", "mechanical", "strain-aggravated",
+                                     "nocturnal", "localized-tenderness", "claudication"],
+                    "neuroSymptoms": ["limb-weakness", "numbness", "gait-disturbance", "sphincter-dysfunction", "radicular-pain"]},
+}
+LIST_FIELDS = {"sites", "currentTreatment", "priorities", "declines", "painFeatures", "neuroSymptoms"}
+
+
+def from_domain(c, rng):
+    """Sets one field (added if absent) to a value of its domain: one code, or for a list field a
+    subset of its codes (case-format.md)."""
+    path, domain = rng.choice(sorted(DOMAINS.items()))
+    if path == ("comorbidities",):
+        c["comorbidities"] = rng.sample(domain, rng.choice([0, 1, 1, 2, 3]))
+        return
+    nodes = [c]
+    for key in path:  # "[]" steps into every item of a list
+        if key == "[]":
+            nodes = [x for n in nodes if isinstance(n, list) for x in n]
+        else:
+            nodes = [n.get(key) for n in nodes if isinstance(n, dict)]
+    nodes = [n for n in nodes if isinstance(n, dict)]
+    if not nodes:
+        return
+    node, key = rng.choice(nodes), rng.choice(sorted(domain))
+    values = domain[key]
+    if key in LIST_FIELDS:
+        node[key] = rng.sample(values, rng.choice([0, 1, 1, 2, 3]))
+    else:
+        node[key] = copy(rng.choice(values))
 
 
 def copy(value):
@@ -94,6 +162,9 @@ def mutated(c, seen, rng):
                 for v in o:
                     collect(v, path + ("[]",))
 
+        if rng.random() < 0.3:
+            from_domain(c, rng)
+            continue
         collect(c, ())
         node, path = rng.choice(nodes)
         if not node:

@@ -87,17 +87,26 @@ public final class CaseFacts: Sendable {
         (c.neurology.deficit.map { $0 != .none } ?? false)
             || (frankel.map { $0.grade != .e } ?? false)
             || c.neurology.bladderBowelDysfunction == true
+            || lossOfAmbulationRecorded
             || c.symptoms.neuroSymptoms.contains { $0 == .limbWeakness || $0 == .gaitDisturbance || $0 == .sphincterDysfunction }
     }
 
     /// A motor or sensory deficit, bladder/bowel dysfunction or neurological symptoms recorded.
     /// A Frankel/ASIA grade below E is a recorded neurological sign too (reference §13), even
-    /// when `deficit` was not filled in: the safe side of NICE NG234.
+    /// when `deficit` was not filled in, and so is a recorded loss of walking: the safe side of
+    /// NICE NG234. Triage, Patchell and the rules read this one definition.
     public var hasNeurologicalSymptomsOrSigns: Bool {
         !c.symptoms.neuroSymptoms.isEmpty
             || (c.neurology.deficit.map { $0 != .none } ?? false)
             || c.neurology.bladderBowelDysfunction == true
             || (frankel.map { $0.grade != .e } ?? false)
+            || lossOfAmbulationRecorded
+    }
+
+    /// Non-ambulatory with the hours since walking was lost recorded: "difficulty in walking"
+    /// (NICE NG234), a neurological sign whatever else is recorded.
+    public var lossOfAmbulationRecorded: Bool {
+        c.neurology.ambulation == .nonAmbulatory && c.neurology.hoursSinceLossOfAmbulation != nil
     }
 
     /// Of two lesions with the same grade, the one the rules read: bony retropulsion first, then

@@ -353,8 +353,15 @@ final class ClinicalReasoning {
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
                                   fact: phrase("\(prognosis.survivalSource)")))
+        // Patchell 2005 excluded "radiosensitive tumours (lymphomas, leukaemia, multiple myeloma and
+        // germ-cell tumours)". A solitary plasmacytoma is the same plasma-cell tumour as myeloma and is
+        // treated by radiotherapy alone (Soutar R, et al. Br J Haematol 2004;124:717–726): SpineBoard
+        // reads it with myeloma, and says so.
         criteria.append(Criterion(criterion: "not a radiosensitive tumour (lymphoma, leukaemia, myeloma, germ-cell)",
-                                  met: !h.patchellExcluded, fact: histologyFact))
+                                  met: !h.patchellExcluded,
+                                  fact: h.code == "plasmacytoma"
+                                    ? "histology plasmacytoma: a plasma-cell tumour, read with myeloma (SpineBoard reading; radiotherapy is its definitive treatment)"
+                                    : histologyFact))
         let paraplegic = (facts.frankel.map { $0.grade <= .b }) ?? (n.ambulation == .nonAmbulatory ? nil : false)
         let paraMet: Bool?
         let paraFact: Text

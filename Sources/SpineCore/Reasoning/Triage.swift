@@ -54,11 +54,10 @@ public enum Triage {
         if c.neurology.deficit == nil, let f = facts.frankel, f.grade != .e {
             reasons.append(phrase("\(f.fromAsia ? "ASIA" : "Frankel") \(f.grade.rawValue) recorded: a neurological deficit"))
         }
-        // A recorded loss of walking is "difficulty in walking" (NG234), whatever else is recorded.
-        if c.neurology.ambulation == .nonAmbulatory, let h = c.neurology.hoursSinceLossOfAmbulation {
+        if facts.lossOfAmbulationRecorded, let h = c.neurology.hoursSinceLossOfAmbulation {
             reasons.append(phrase("loss of ambulation recorded (\(h) h ago)"))
         }
-        let neurological = !reasons.isEmpty
+        let neurological = !reasons.isEmpty  // facts.hasNeurologicalSymptomsOrSigns, item by item
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.
