@@ -408,6 +408,21 @@ struct ReasoningR3Tests {
         #expect(!a.reasoningCodes.contains(.separationSurgery), "two different open operations for one compressed level")
     }
 
+    @Test("R3 bony retropulsion at a lesion other than the index lesion still brings decompression there")
+    func r3BonyRetropulsionAtASecondLesion() throws {
+        // L1 ESCC 3 (tumour) is the index lesion; T5–T6 ESCC 2 is compressed by retropulsed bone,
+        // which the cEBRT given for L1 cannot relieve (found by the differential check's fuzz).
+        let tumour = reasoningLesion([.l1], escc: .g3)
+        let bone = reasoningLesion([.t5, .t6], escc: .g2, retropulsion: true)
+        let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [tumour, bone]))
+        #expect(a.reasoningRuleFired("R3: bony retropulsion at T5–T6 (not the index lesion L1) → decompression + stabilisation there"))
+        let d = try #require(a.reasoningOption(.decompressionStabilization))
+        #expect(d.rationale.contains { $0.rule == "NOMS R3" && $0.finding.contains("compression at T5–T6 is caused by retropulsed bone") })
+        #expect(a.reasoningCodes.contains(.cebrt), "the index lesion keeps its radiotherapy")
+        #expect(!a.noms.rulesApplied.contains { $0.hasPrefix("R6") }, "a surgical indication: no R6 SBRT preference")
+        #expect(a.referrals.contains(.spineSurgery))
+    }
+
     @Test("R3 radiosensitive + high-grade ESCC: cEBRT, no separation surgery")
     func r3SensitiveHighGradeCebrt() throws {
         let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningLesion(escc: .g3)]))

@@ -435,6 +435,9 @@ def invariants(c, r):
         need("spine-surgery" in r["referrals"], "SINS ≥ 7 or high-grade ESCC: spine-surgery referral")
     if sins.get("status") == "computed" and sins["total"] >= 13:
         need(bool(STABILISING & set(codes)), "SINS ≥ 13: a stabilising option")
+    gate_open = systemic.get("medicallyOperable") is True and estimate is not None and estimate >= 3
+    if gate_open and any(l.get("bonyRetropulsion") for l in c["spine"]["lesions"]):
+        need("decompression-stabilization" in options, "R3: bony retropulsion at any lesion → decompression + stabilisation")
     if radiosensitivity(c) == "sensitive" and scores["escc"].get("highGrade") and "cebrt" not in declines:
         need("cebrt" in options, "radiosensitive, high-grade ESCC: cEBRT")
     live_local = [x for x in codes if x in LOCAL and not options[x]["declined"]

@@ -61,6 +61,8 @@ final class ClinicalReasoning {
     var radiosensitivity: RadiosensitivityClass = .unclassified
     var indexLesion: SpinalLesion
     var mechanicalLesion: SpinalLesion?
+    /// The lesions an open decompression operates on (R3, R4): R2's fixation there is part of it.
+    var operatedLesions: [SpinalLesion] = []
     var stabilisation: StabilisationNeed = .unknown
     var gated = false
     /// Open surgery is on the list but the patient avoids it or declined every operation on it.
@@ -638,6 +640,7 @@ final class ClinicalReasoning {
         } else {
             mechanicalRules()
             neurologicOncologicRules()
+            otherBonyCompressions()
             enBlocRule()
             modernisationRule()
         }
@@ -662,7 +665,7 @@ final class ClinicalReasoning {
         var folded = false
         if let d = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization }) {
             for f in fixations {
-                guard f.lesion.adjoins(indexLesion) else { kept.append(f); continue }
+                guard operatedLesions.contains(where: { f.lesion.adjoins($0) }) else { kept.append(f); continue }
                 folded = true
                 candidates[d].priority = min(candidates[d].priority, f.priority)
                 let r = f.rationale
@@ -803,6 +806,7 @@ final class ClinicalReasoning {
         let patchellMet = patchell.status == "met"
         if lesion.bonyRetropulsion == true {
             rulesApplied.append(phrase("R3: bony retropulsion at \(lesion.name) → decompression + stabilisation (RT cannot decompress bone)"))
+            operatedLesions.append(lesion)
             add(.decompressionStabilization, priority: 7, regimen: "decompression and stabilisation, then radiotherapy",
                 Rationale(rule: "NOMS R3", finding: phrase("compression at \(lesion.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
                           citation: Citations.noms))
@@ -822,8 +826,23 @@ final class ClinicalReasoning {
                                 afterDecompression: lesion.bonyRetropulsion == true)
         if g.isHighGrade, patchellMet, !has(.decompressionStabilization), !has(.separationSurgery) {
             rulesApplied.append("R4 Patchell: criteria met → direct decompression and stabilisation, then RT")
+            operatedLesions.append(lesion)
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
                 Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
+        }
+    }
+
+    /// R3 reads the index lesion, but compression by bone elsewhere is not relieved by the
+    /// radiotherapy that treats it: each other lesion whose compression is caused by retropulsed
+    /// bone brings its own decompression (reference §11.3 R3, "combine" the arms).
+    func otherBonyCompressions() {
+        let lesion = indexLesion
+        for other in c.spine.lesions where other.bonyRetropulsion == true && !other.levels.elementsEqual(lesion.levels) {
+            rulesApplied.append(phrase("R3: bony retropulsion at \(other.name) (not the index lesion \(lesion.name)) → decompression + stabilisation there (RT cannot decompress bone)"))
+            operatedLesions.append(other)
+            add(.decompressionStabilization, priority: 8, regimen: "decompression and stabilisation, then radiotherapy",
+                Rationale(rule: "NOMS R3", finding: phrase("compression at \(other.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
+                          citation: Citations.noms))
         }
     }
 
@@ -856,6 +875,7 @@ final class ClinicalReasoning {
         func resistantPath(priority: Int) {
             if high {
                 rulesApplied.append(phrase("\(resistantRule): radioresistant + high-grade ESCC → separation surgery then SBRT (hybrid therapy)"))
+                operatedLesions.append(indexLesion)
                 add(.separationSurgery, priority: priority - 1, regimen: "posterolateral circumferential decompression + pedicle-screw stabilisation",
                     Rationale(rule: "NOMS R3", finding: phrase("\(resistantText) with high-grade compression (\(gradeText)): create a margin around the cord for SBRT"),
                               citation: Citations.noms))
@@ -1061,7 +1081,7 @@ final class ClinicalReasoning {
         // (re-irradiation, fewer fractions, the systemic treatment's timing).
         if operationOff, followed > 0, symptomaticCompression, radiosensitivity != .sensitive {
             let who = c.preferences.priorities.contains(.avoidSurgery) ? "the patient wishes to avoid surgery" : "the patient declined the operation"
-            let bone = indexLesion.bonyRetropulsion == true ? "; radiotherapy cannot relieve compression by bone (R3)" : ""
+            let bone = c.spine.lesions.contains { $0.bonyRetropulsion == true } ? "; radiotherapy cannot relieve compression by bone (R3)" : ""
             add(.cebrt, priority: 10, regimen: "20 Gy / 5", alternatives: Self.cebrtAlternatives[1][0], Rationale(
                 rule: "Patient preference", finding: phrase("\(who): radiotherapy alone for symptomatic compression not treated surgically — conventional EBRT with an MSCC regimen (SBRT's evidence excludes symptomatic compression: SC.24, ASTRO 2024); \(cebrtDurability)\(bone)"),
                 citation: Citations.nomsMsccRegimens))
