@@ -281,11 +281,11 @@ final class ClinicalReasoning {
                            facts: scores.sins.missing.map { phrase("\($0)") })
         }
         var f = [Text](capacity: 4)
-        f.append(phrase("\(sins.text) at \(lesion.name) (\(sins.category ?? ""))"))
+        f.append(phrase("\(sins) at \(lesion.name) (\(sins.category ?? ""))"))
         if let p = lesion.pain { f.append(phrase("pain: \(p.rawValue)")) }
         if let a = lesion.alignment { f.append(phrase("alignment: \(a.rawValue)")) }
         if scores.sins.status != .computed { f.append(phrase("SINS items missing: \(joined: scores.sins.missing, separator: ", ")")) }
-        let s = sins.text
+        let s = sins
         switch stabilisation {
         case .required:
             return Finding(code: "unstable", finding: phrase("unstable (\(s)): stabilisation indicated irrespective of radiosensitivity"), facts: f)
@@ -467,7 +467,7 @@ final class ClinicalReasoning {
         // The distinct regions in alphabetical order of their names, without hashing them.
         let regions = VertebralLevel.Region.alphabetical.lazy.filter { r in levels.contains { $0.region == r } }
         let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(joined: regions, separator: ", ")")
-        var m = mechanicalSins.map { phrase("\($0.text) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
+        var m = mechanicalSins.map { phrase("\($0) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
         if mechanicalSins?.exact == true, scores.sins.status != .computed { m = phrase("\(m); SINS incomplete for another lesion") }
         var n: Text
         if let g = facts.escc {
@@ -716,9 +716,9 @@ final class ClinicalReasoning {
             // radiculopathy is recorded, the rule names the question for the team.
             let radicular = c.neurology.deficit == .radiculopathy || c.symptoms.neuroSymptoms.contains(.radicularPain)
             let painUnknown = mechanicalLesion?.pain == nil
-            rulesApplied.append(phrase("R2 mechanical: \(sins.text) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")\(painUnknown ? "; pain not recorded: stabilisation is favoured if it is mechanical" : "")"))
+            rulesApplied.append(phrase("R2 mechanical: \(sins) (7–12) without mechanical pain or deformity → surgical consultation, no stabilisation required\(radicular ? "; radiculopathy recorded: stabilise if it is mechanical (worse on loading or movement)" : "")\(painUnknown ? "; pain not recorded: stabilisation is favoured if it is mechanical" : "")"))
         case .none:
-            rulesApplied.append(phrase("R2 mechanical: \(sins.text) ≤ 6 → no stabilisation on mechanical grounds"))
+            rulesApplied.append(phrase("R2 mechanical: \(sins) ≤ 6 → no stabilisation on mechanical grounds"))
         case .unknown:
             break
         }
@@ -730,11 +730,11 @@ final class ClinicalReasoning {
         let sins = reading.sins, lesion = reading.lesion
         let required = reading.need == .required
         let at = naming ? phrase(" at \(lesion.name)") : ""
-        rulesApplied.append(required ? phrase("R2 mechanical: \(sins.text)\(at) ≥ 13 → stabilisation required")
-                                     : phrase("R2 mechanical: \(sins.text)\(at) (7–12) with mechanical pain or deformity → stabilisation favoured"))
+        rulesApplied.append(required ? phrase("R2 mechanical: \(sins)\(at) ≥ 13 → stabilisation required")
+                                     : phrase("R2 mechanical: \(sins)\(at) (7–12) with mechanical pain or deformity → stabilisation favoured"))
         let barriers = cementBarriers(lesion, forSurgicalPatient: true)
-        let finding = required ? phrase("\(sins.text) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
-                               : phrase("\(sins.text) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
+        let finding = required ? phrase("\(sins) at \(lesion.name): unstable, stabilisation indicated irrespective of radiosensitivity")
+                               : phrase("\(sins) at \(lesion.name) with \(lesion.pain == .mechanical ? "mechanical pain" : "deformity"): stabilisation favoured")
         if barriers.isEmpty {
             add(.cementAugmentation, priority: required ? 8 : 12, regimen: "kyphoplasty or vertebroplasty",
                 Rationale(rule: "NOMS R2", finding: phrase("\(finding); painful pathological fracture, no high-grade ESCC, no neurological deficit, no bony retropulsion, no bilateral posterolateral disease, normal alignment, thoracolumbar level → percutaneous cement augmentation"),
@@ -899,7 +899,7 @@ final class ClinicalReasoning {
                 // SBRT's evidence for 24 Gy / 2, enrolled SINS < 12 (§12.2).
                 if !afterDecompression {
                     if stabilisation.stabilises, let s = mechanicalSins, s.points >= 12 {
-                        note(.sbrt, phrase("\(s.text) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
+                        note(.sbrt, phrase("\(s) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
                     }
                     // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
                     // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
@@ -1442,7 +1442,7 @@ final class ClinicalReasoning {
         var tagged = [(Referral, Text)](capacity: 16)
         func refer(_ r: Referral, _ why: Text) { tagged.append((r, why)) }
         if let s = scores.sins.knownInstability, s.points >= 7 {
-            refer(.spineSurgery, s.exact ? phrase("\(s.text) ≥ 7 (Fisher 2010)") : phrase("\(s.text) ≥ 7 at \(s.lesion) (Fisher 2010)"))
+            refer(.spineSurgery, s.exact ? phrase("\(s) ≥ 7 (Fisher 2010)") : phrase("\(s) ≥ 7 at \(s.lesion) (Fisher 2010)"))
         }
         if let g = facts.highestKnownEscc, g.isHighGrade { refer(.spineSurgery, phrase("high-grade epidural compression (ESCC \(g.rawValue))")) }
         if c.spine.lesions.contains(where: { $0.bonyRetropulsion == true }) { refer(.spineSurgery, "bony retropulsion") }

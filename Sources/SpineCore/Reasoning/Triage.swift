@@ -65,7 +65,7 @@ public enum Triage {
         let urgentFrom = reasons.count
         if c.symptoms.newBackPain == true { reasons.append("new back pain in a patient with cancer") }
         for f in c.symptoms.painFeatures { reasons.append(phrase("red-flag pain: \(text(f))")) }
-        if let s = knownSins, s.points >= 13 { reasons.append(phrase("imaging shows an unstable spine (\(s.text) ≥ 13)")) }
+        if let s = knownSins, s.points >= 13 { reasons.append(phrase("imaging shows an unstable spine (\(s) ≥ 13)")) }
         if let g = facts.highestKnownEscc, g.isHighGrade { reasons.append(phrase("imaging shows high-grade epidural compression (ESCC \(g.rawValue))")) }
         let urgent = reasons.count > urgentFrom
 

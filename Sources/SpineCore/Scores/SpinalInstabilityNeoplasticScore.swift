@@ -144,7 +144,16 @@ public struct KnownInstability: Sendable {
     }
 
     /// "SINS 15", or "SINS at least 9 (items missing)".
-    public var text: String { exact ? phrase("SINS \(points)") : phrase("SINS at least \(points) (items missing)") }
+    public var text: String { phrase("\(self)") }
+}
+
+extension Phrase.Interpolation {
+    /// `\(instability)` writes its `text` in place (rules quote it about five times per assessment).
+    mutating func appendInterpolation(_ k: KnownInstability) {
+        appendLiteral(k.exact ? "SINS " : "SINS at least ")
+        appendInterpolation(k.points)
+        if !k.exact { appendLiteral(" (items missing)") }
+    }
 }
 
 extension ScoreResult {
