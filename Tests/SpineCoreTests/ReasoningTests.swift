@@ -419,6 +419,7 @@ struct ReasoningR3Tests {
         let d = try #require(a.reasoningOption(.decompressionStabilization))
         #expect(d.rationale.contains { $0.rule == "NOMS R3" && $0.finding.contains("compression at T5–T6 is caused by retropulsed bone") })
         #expect(a.reasoningCodes.contains(.cebrt), "the index lesion keeps its radiotherapy")
+        #expect(a.noms.neurologic.facts.contains("also ESCC 2 at T5–T6 (bony retropulsion)"))
         #expect(!a.noms.rulesApplied.contains { $0.hasPrefix("R6") }, "a surgical indication: no R6 SBRT preference")
         #expect(a.referrals.contains(.spineSurgery))
     }

@@ -241,6 +241,12 @@ final class ClinicalReasoning {
         }
         facts.append(phrase("ESCC \(g.rawValue) at \(indexLesion.name) (\(EpiduralCompressionScale.definition(g)))"))
         if esccFromGradedLesionsOnly { facts.append("ESCC not recorded for every lesion: the known high-grade compression decides") }
+        // Compression at another level is part of the neurological picture too (R3 decompresses
+        // bone there); the arm is decided by the index lesion.
+        for other in c.spine.lesions where (other.escc?.isHighGrade == true || other.bonyRetropulsion == true)
+            && !other.levels.elementsEqual(indexLesion.levels) {
+            facts.append(phrase("also ESCC \(other.escc?.rawValue ?? "not recorded") at \(other.name)\(other.bonyRetropulsion == true ? " (bony retropulsion)" : "")"))
+        }
         if let d = n.deficit { facts.append(phrase("deficit: \(d.rawValue)")) }
         if let f = self.facts.frankel { facts.append(phrase("Frankel \(f.grade.rawValue)\(f.fromAsia ? " (from ASIA)" : "")")) }
         if let a = n.ambulation { facts.append(phrase("ambulation: \(a.rawValue)")) }
