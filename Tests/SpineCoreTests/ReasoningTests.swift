@@ -489,6 +489,21 @@ struct ReasoningR3Tests {
         #expect(!a.warnings.contains { $0.contains("not on the NOMS radiosensitivity list") })
     }
 
+    @Test("O: an unknown primary is radioresistant until tissue is obtained, unless the clinician says otherwise")
+    func oncologicUnknownPrimaryOverride() {
+        let plain = reasoningAssess(reasoningCase(histology: "unknown-primary", lesions: [reasoningLesion(escc: .g1a)]))
+        #expect(plain.noms.oncologic.code == "resistant")
+        #expect(plain.noms.oncologic.facts.contains("unknown primary: obtain tissue; treated as radioresistant until then (histologies.md §)"))
+        let given = reasoningAssess(reasoningCase(histology: "unknown-primary", lesions: [reasoningLesion(escc: .g1a)]) {
+            $0.primaryTumor.radiosensitivity = .sensitive
+        })
+        #expect(given.noms.oncologic.code == "sensitive")
+        #expect(given.noms.oncologic.facts.contains("unknown primary: obtain tissue; the clinician's radiosensitivity applies until then"))
+        #expect(!given.noms.oncologic.facts.contains { $0.contains("treated as radioresistant") }, "no fact contradicts the finding")
+        #expect(!given.warnings.contains { $0.contains("treated as radioresistant") })
+        #expect(given.warnings.contains { $0.hasPrefix("Unknown primary: obtain tissue; the clinician's radiosensitivity applies until then") })
+    }
+
     @Test("R3 ESCC 1c: low-grade pathway with a grey-zone warning")
     func r3Escc1cLowGradeGreyZone() throws {
         let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1c)]))

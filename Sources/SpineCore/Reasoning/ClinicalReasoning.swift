@@ -268,7 +268,11 @@ final class ClinicalReasoning {
         } else {
             f.append(phrase("Laufer 2013 list: \(h.radiosensitivity.rawValue)"))
         }
-        if h.code == "unknown-primary" { f.append("unknown primary: obtain tissue; treated as radioresistant until then (histologies.md §)") }
+        if h.code == "unknown-primary" {
+            // histologies.md §: radioresistant until tissue is obtained, unless the clinician said otherwise.
+            f.append(c.primaryTumor.radiosensitivity == nil ? "unknown primary: obtain tissue; treated as radioresistant until then (histologies.md §)"
+                                                            : "unknown primary: obtain tissue; the clinician's radiosensitivity applies until then")
+        }
         if h.systemicFirst { f.append("chemosensitive: systemic therapy may come first") }
         switch radiosensitivity {
         case .sensitive: return Finding(code: "sensitive", finding: "radiosensitive to conventional EBRT", facts: f)
@@ -1492,7 +1496,9 @@ final class ClinicalReasoning {
             warnings.append(phrase("\(facts.histology.name) is not on the NOMS radiosensitivity list: record primaryTumor.radiosensitivity; both radiotherapy pathways are shown."))
         }
         if facts.histology.code == "unknown-primary" {
-            warnings.append("Unknown primary: obtain tissue; treated as radioresistant until then, and no Bauer \"no lung cancer\" point (SpineBoard decision 4).")
+            warnings.append(c.primaryTumor.radiosensitivity == nil
+                ? "Unknown primary: obtain tissue; treated as radioresistant until then, and no Bauer \"no lung cancer\" point (SpineBoard decision 4)."
+                : "Unknown primary: obtain tissue; the clinician's radiosensitivity applies until then, and no Bauer \"no lung cancer\" point (SpineBoard decision 4).")
         }
         if facts.histology.lymphomaPossible, has(.dexamethasone) {
             warnings.append("Steroids before biopsy can obscure lymphoma: obtain tissue first where it is safe to do so.")
