@@ -227,9 +227,32 @@ def radiosensitivity(c):
     return tumour.get("radiosensitivity") or HISTOLOGY[tumour["histology"]]["radiosensitivity"]
 
 
-def noms_codes(c):
-    """The NOMS arms' codes (reference §11.3; SpineBoard decisions 1-2): None where the arm reads
-    something this oracle does not recompute (S without a clinician estimate: the scores' tiers)."""
+# Each survival instrument's published bands read as short / intermediate / long (README,
+# "Expected survival ≥ 3 months without a clinician estimate"; reference §3.2, §4.2, §5.1, §6, §8.1).
+TIERS = {
+    "tokuhashiRevised": lambda t: "long" if t >= 12 else "intermediate" if t >= 9 else "short",
+    "tomita": lambda t: "long" if t <= 3 else "intermediate" if t <= 5 else "short",
+    "bauerModified": lambda t: "intermediate" if t >= 3 else "short",
+    "nesms": lambda t: "long" if t == 3 else "intermediate" if t == 2 else "short",
+    "rades": lambda t: "long" if t >= 36 else "intermediate" if t >= 31 else "short",
+}
+
+
+def survival_at_least_3_months(c, scores):
+    """yes / no / uncertain: the clinician's estimate decides; without it the scores can establish
+    survival (none short, and one long or Tokuhashi >= 9) but never deny it (README)."""
+    estimate = (c.get("systemic") or {}).get("clinicianSurvivalEstimateMonths")
+    if estimate is not None:
+        return "yes" if estimate >= 3 else "no"
+    tiers = [TIERS[name](total) for name, total in scores.items() if name in TIERS and isinstance(total, int)]
+    tokuhashi = scores["tokuhashiRevised"]
+    if tiers and "short" not in tiers and ("long" in tiers or (tokuhashi is not None and tokuhashi >= 9)):
+        return "yes"
+    return "uncertain"
+
+
+def noms_codes(c, survival):
+    """The NOMS arms' codes (reference §11.3; SpineBoard decisions 1-2)."""
     lesions = c["spine"]["lesions"]
     escc = deciding_escc(lesions)
     n = "unknown" if escc is None else "high-grade" if escc >= 4 else "low-grade"
@@ -258,17 +281,13 @@ def noms_codes(c):
         m = "stable"
     else:
         m = "unknown"
-    systemic = c.get("systemic") or {}
-    estimate = systemic.get("clinicianSurvivalEstimateMonths")
-    operable = systemic.get("medicallyOperable")
-    if operable is False:
+    operable = (c.get("systemic") or {}).get("medicallyOperable")
+    if operable is False or survival == "no":
         s = "not-surgical-candidate"
-    elif estimate is None:
-        s = None
-    elif estimate < 3:
-        s = "not-surgical-candidate"
+    elif operable is None or survival != "yes":
+        s = "undetermined"
     else:
-        s = "undetermined" if operable is None else "surgical-candidate"
+        s = "surgical-candidate"
     return {"neurologic": n, "oncologic": o, "mechanical": m, "systemic": s}
 
 
@@ -282,17 +301,13 @@ def neurological(c):
                 or (neuro.get("ambulation") == "nonAmbulatory" and neuro.get("hoursSinceLossOfAmbulation") is not None))
 
 
-def patchell(c):
-    """R4's status (reference §11.3, strict reading: pain alone is not a symptom); None without a
-    clinician estimate (survival then comes from the scores' tiers, not recomputed here)."""
+def patchell(c, survival):
+    """R4's status (reference §11.3, strict reading: pain alone is not a symptom)."""
     lesions = c["spine"]["lesions"]
     grades = [l.get("escc") for l in lesions]
     escc = deciding_escc(lesions)
     if escc is not None and escc < 4:
         return "not-applicable"
-    estimate = (c.get("systemic") or {}).get("clinicianSurvivalEstimateMonths")
-    if estimate is None:
-        return None
     neuro = c.get("neurology") or {}
     areas = sorted((min(LEVELS.index(x) for x in l["levels"]), max(LEVELS.index(x) for x in l["levels"]))
                    for l in lesions if l.get("escc") in ("2", "3"))
@@ -318,7 +333,7 @@ def patchell(c):
         None if escc is None else escc >= 4,
         neurological(c),
         False if separate >= 2 else None if None in grades else True,
-        estimate >= 3,
+        None if survival == "uncertain" else survival == "yes",
         # The reference's list; a solitary plasmacytoma is read with myeloma (README, rules 2026.11.9).
         c["primaryTumor"]["histology"] not in ("lymphoma", "leukemia", "myeloma", "plasmacytoma", "germ-cell"),
         not_paraplegic_48h,
@@ -329,12 +344,12 @@ def patchell(c):
     return "undetermined" if None in criteria else "met"
 
 
-def en_bloc(c, scores):
+def en_bloc(c, scores, survival):
     """R5's status (reference §11.3): solitary; no or controlled visceral disease; long expected
     survival (Tomita 2-3; Tokuhashi 12-15, or 9-11 with one involved vertebra and no major-organ
     metastases), each computed score agreeing (the criterion's documented reading); a favourable
     histology, the reference's examples (renal cell, thyroid); fit for major surgery with survival
-    >= 3 months. None when only the scores' survival tiers (not recomputed here) could decide."""
+    >= 3 months."""
     other = c.get("otherMetastases") or {}
     visceral, extraspinal = other.get("visceral") or {}, other.get("extraspinalBoneCount")
     involved = len(c["spine"]["involvedLevels"])
@@ -346,14 +361,8 @@ def en_bloc(c, scores):
         organs_free = not present or not set(visceral.get("sites") or []) & {"lung", "liver", "kidney", "brain"}
         tokuhashi_long = tokuhashi >= 12 or (9 <= tokuhashi <= 11 and involved == 1 and organs_free)
     long = False if False in (tomita_long, tokuhashi_long) else True if True in (tomita_long, tokuhashi_long) else None
-    systemic = c.get("systemic") or {}
-    operable, estimate = systemic.get("medicallyOperable"), systemic.get("clinicianSurvivalEstimateMonths")
-    if operable is False or (estimate is not None and estimate < 3):
-        fit = False
-    elif estimate is None:
-        fit = "scores"
-    else:
-        fit = True if operable else None
+    operable = (c.get("systemic") or {}).get("medicallyOperable")
+    fit = False if operable is False or survival == "no" else True if operable and survival == "yes" else None
     criteria = [
         False if involved > 1 else None if extraspinal is None else extraspinal == 0,
         None if present is None else not present or visceral.get("treatable") is True,
@@ -363,8 +372,6 @@ def en_bloc(c, scores):
     ]
     if False in criteria:
         return "not-met"
-    if "scores" in criteria:
-        return None
     return "undetermined" if None in criteria else "met"
 
 
@@ -536,22 +543,21 @@ def main():
             checked[name] += 1
             if got != expected:
                 fail(f"{name}: oracle {expected}, SpineBoard {got}", n)
-        for arm, expected in noms_codes(c).items():
-            if expected is None:
-                continue
+        survival = survival_at_least_3_months(c, oracle_scores)
+        checked["survival"] += 1
+        if r["prognosis"]["survivalAtLeast3Months"] != survival:
+            fail(f"survival ≥ 3 months: oracle {survival}, SpineBoard {r['prognosis']['survivalAtLeast3Months']}", n)
+        for reading in r["prognosis"]["readings"]:
+            if reading["tier"] != TIERS[reading["instrument"]](reading["total"]):
+                fail(f"{reading['instrument']} tier of {reading['total']}", n)
+        for arm, expected in noms_codes(c, survival).items():
             checked["noms." + arm] += 1
             if r["noms"][arm]["code"] != expected:
                 fail(f"NOMS {arm}: oracle {expected}, SpineBoard {r['noms'][arm]['code']}", n)
-        expected = en_bloc(c, oracle_scores)
-        if expected is not None:
-            checked["enBloc"] += 1
-            if r["enBloc"]["status"] != expected:
-                fail(f"en bloc: oracle {expected}, SpineBoard {r['enBloc']['status']}", n)
-        expected = patchell(c)
-        if expected is not None:
-            checked["patchell"] += 1
-            if r["patchell"]["status"] != expected:
-                fail(f"Patchell: oracle {expected}, SpineBoard {r['patchell']['status']}", n)
+        for name, expected in (("enBloc", en_bloc(c, oracle_scores, survival)), ("patchell", patchell(c, survival))):
+            checked[name] += 1
+            if r[name]["status"] != expected:
+                fail(f"{name}: oracle {expected}, SpineBoard {r[name]['status']}", n)
         checked["urgency"] += 1
         expected = urgency(c)
         if expected != r["urgency"]["level"]:
