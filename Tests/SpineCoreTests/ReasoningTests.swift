@@ -424,6 +424,21 @@ struct ReasoningR3Tests {
         #expect(a.referrals.contains(.spineSurgery))
     }
 
+    @Test("R3 names the index lesion, and a separate high-grade compression by tumour is flagged on R3's options")
+    func r3SeparateHighGradeArea() throws {
+        // Colon (radioresistant): T9 ESCC 3 is the index lesion, T4 ESCC 2 is a separate area.
+        let a = reasoningAssess(reasoningCase(histology: "colon", lesions: [reasoningLesion([.t4], escc: .g2), reasoningLesion([.t9], escc: .g3)]))
+        let separation = try #require(a.reasoningOption(.separationSurgery))
+        #expect(separation.rationale.contains { $0.finding.contains("high-grade compression (ESCC 3 at T9)") })
+        let note: Text = "high-grade compression also at T4, apart from T9: plan its treatment too (R3 read the index lesion)"
+        #expect(separation.contextNotes.contains(note))
+        #expect(try #require(a.reasoningOption(.sbrt)).contextNotes.contains(note))
+        #expect(a.noms.neurologic.facts.contains("also ESCC 2 at T4"))
+        // A contiguous high-grade lesion is the same area: no note.
+        let one = reasoningAssess(reasoningCase(histology: "colon", lesions: [reasoningLesion([.t8], escc: .g2), reasoningLesion([.t9], escc: .g3)]))
+        #expect(!(try #require(one.reasoningOption(.separationSurgery))).contextNotes.contains { $0.contains("apart from") })
+    }
+
     @Test("R3 radiosensitive + high-grade ESCC: cEBRT, no separation surgery")
     func r3SensitiveHighGradeCebrt() throws {
         let a = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningLesion(escc: .g3)]))
@@ -1990,7 +2005,7 @@ struct ReasoningContextReviewTests {
 
     @Test("SBRT for low-grade compression with neurological signs says to confirm on MRI first (SC.24's eligibility, reference §12.2)")
     func symptomaticLowGradeSbrtNote() throws {
-        let note = "neurological symptoms or signs with only low-grade compression recorded (ESCC 1a): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"
+        let note = "neurological symptoms or signs with only low-grade compression recorded (ESCC 1a at T8): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"
         let symptomatic = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]) { reasoningMyelopathy(&$0) })
         let sbrt = try #require(symptomatic.reasoningOption(.sbrt))
         #expect(sbrt.regimen == "24 Gy / 2", "R3 still decides the modality")

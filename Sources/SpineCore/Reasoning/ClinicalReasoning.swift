@@ -840,6 +840,14 @@ final class ClinicalReasoning {
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
                 Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
         }
+        // R3 reads the index lesion; a high-grade compression by tumour in a separate area needs a
+        // field or an operation of its own, which the options R3 gave do not say (bone elsewhere
+        // is decompressed by otherBonyCompressions).
+        let elsewhere = c.spine.lesions.filter { $0.escc?.isHighGrade == true && $0.bonyRetropulsion != true && !$0.adjoins(lesion) }
+        if !elsewhere.isEmpty {
+            note({ $0 == .separationSurgery || $0 == .cebrt || $0 == .sbrt },
+                 phrase("high-grade compression also at \(joined: elsewhere.map(\.name), separator: ", "), apart from \(lesion.name): plan its treatment too (R3 read the index lesion)"))
+        }
     }
 
     /// R3 reads the index lesion, but compression by bone elsewhere is not relieved by the
@@ -865,7 +873,7 @@ final class ClinicalReasoning {
     func radiotherapyByHistology(high: Bool, unknownGrade: Bool, afterDecompression: Bool = false) {
         let h = facts.histology
         let name = h.code
-        let gradeText = escc.map { phrase("ESCC \($0.rawValue)") } ?? "ESCC unknown"
+        let gradeText = escc.map { phrase("ESCC \($0.rawValue) at \(indexLesion.name)") } ?? "ESCC unknown"
         // An unclassified histology shows both pathways (SpineBoard decision 2), each stated as
         // conditional rather than calling the tumour sensitive in one and resistant in the other.
         let unclassified = radiosensitivity == .unclassified
