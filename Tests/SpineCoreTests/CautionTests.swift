@@ -34,7 +34,7 @@ struct CautionTests {
         #expect(cautions.filter { $0.contains("glucose") }.count == 1, "one glucose caution, the diabetic one")
     }
 
-    @Test("coagulopathy cautions every procedure; renal impairment cautions the bone-modifying agent")
+    @Test("coagulopathy cautions every procedure and NSAIDs; renal impairment cautions the bone-modifying agent and NSAIDs")
     func procedureCautions() throws {
         let c = TestCases.makeCase(histology: "kidney", lesions: [TestCases.lesion([.t8], escc: .g2)]) { c in
             c.comorbidities = [.coagulopathy, .renal]
@@ -47,6 +47,9 @@ struct CautionTests {
         #expect(separation.contextNotes.contains { $0.contains("ranked lower for comorbidities") })
         let bma = try #require(a.options.first { $0.code == .boneModifyingAgent })
         #expect(bma.cautions.contains { $0.contains("zoledronic acid") })
+        let analgesia = try #require(a.options.first { $0.code == .analgesia })
+        #expect(analgesia.cautions.contains("coagulopathy: avoid NSAIDs (they impair platelet function and add bleeding risk)"))
+        #expect(analgesia.cautions.contains("renal impairment: avoid NSAIDs; adjust opioid choice and dose"))
     }
 }
 

@@ -508,6 +508,8 @@ def invariants(c, r):
         for key in ("contextNotes", "cautions", "alternativeRegimens"):
             need(len(set(o.get(key, []))) == len(o.get(key, [])), f"no repeated {key}")
     need(all(len(set(d["reasons"])) == len(d["reasons"]) for d in r["referralDetails"]), "no repeated referral reason")
+    if "analgesia" in options and comorbidities & {"renal", "coagulopathy"}:
+        need(any("avoid NSAIDs" in t for t in options["analgesia"]["cautions"]), "renal impairment or coagulopathy: no NSAIDs")
     if "anemia" in comorbidities:
         for x in OPEN_SURGERY & set(codes):
             need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")

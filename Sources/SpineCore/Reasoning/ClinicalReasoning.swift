@@ -1243,6 +1243,8 @@ final class ClinicalReasoning {
         }
         if cm.contains(.coagulopathy) {
             caution(procedures, "coagulopathy: correct clotting before any procedure")
+            // NSAIDs impair platelet function: the analgesic plan avoids them, as for renal impairment.
+            caution(.analgesia, "coagulopathy: avoid NSAIDs (they impair platelet function and add bleeding risk)")
         }
         if cm.contains(.other) {
             caution(surgical, "another comorbidity is recorded: weigh it in the fitness for surgery")
