@@ -1653,6 +1653,11 @@ struct ReasoningAuditTests {
         let fixation = try #require(two.reasoningOption(.stabilization))
         #expect(fixation.rationale.count == 1 && fixation.rationale[0].finding.hasPrefix("SINS 17 at L3"))
         #expect(!(try #require(two.reasoningOption(.separationSurgery))).rationale.contains { $0.finding.contains("at L3") })
+        // When the operation took over one fixation, the fixation left names its level.
+        let c7 = reasoningLesion([.c7], pain: .mechanical, bone: .lytic, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)
+        let folded = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2), c7]))
+        #expect(try #require(folded.reasoningOption(.separationSurgery)).rationale.contains { $0.finding.hasSuffix("provided by the instrumentation of this operation") })
+        #expect(try #require(folded.reasoningOption(.stabilization)).regimen?.hasPrefix("C7: ") == true)
     }
 
     @Test("Fixation and orthoses of several lesions keep each lesion's regimen, whatever the order")

@@ -695,7 +695,11 @@ final class ClinicalReasoning {
             candidates[s].rationale = kept.map(\.rationale)
             candidates[s].priority = kept.map(\.priority).min()!
         }
-        candidates[s].regimen = Self.regimen(perLesion: kept.sorted { $0.lesion.starts(above: $1.lesion) }.map { ($0.lesion.name, $0.regimen) })
+        let entries = kept.sorted { $0.lesion.starts(above: $1.lesion) }.map { ($0.lesion.name, $0.regimen) }
+        // Beside an operation that took over one fixation, the one left names its level: the
+        // reader must not take it for the same level.
+        candidates[s].regimen = folded ? entries.map { SpineCore.phrase("\($0.0): \($0.1)") }.joinedPhrase(separator: "; ")
+                                       : Self.regimen(perLesion: entries)
     }
 
     /// The lesions R2 stabilises, the one asking most first.
