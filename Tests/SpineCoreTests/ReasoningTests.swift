@@ -1658,6 +1658,18 @@ struct ReasoningAuditTests {
         let folded = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningMaxSinsLesion(escc: .g2), c7]))
         #expect(try #require(folded.reasoningOption(.separationSurgery)).rationale.contains { $0.finding.hasSuffix("provided by the instrumentation of this operation") })
         #expect(try #require(folded.reasoningOption(.stabilization)).regimen?.hasPrefix("C7: ") == true)
+        // Two operations: each takes over the fixation at its own lesion. T11 (colon, ESCC 2) gets
+        // separation surgery; S1 is compressed by bone and gets decompression. T11 3 + 3 + 2 + 0 +
+        // <50 % 2 + unilateral 1 = 11; S1 3 + 3 + 2 + 0 + 0 + 1 = 9, both with mechanical pain.
+        let t11 = reasoningLesion([.t11], pain: .mechanical, collapse: .under50, posterolateral: .unilateral, escc: .g2)
+        let s1 = reasoningLesion([.s1], pain: .mechanical, posterolateral: .unilateral, escc: .g0, retropulsion: true)
+        let both = reasoningAssess(reasoningCase(histology: "colon", lesions: [t11, s1]))
+        #expect(!both.reasoningCodes.contains(.stabilization))
+        let hybrid = try #require(both.reasoningOption(.separationSurgery))
+        let decompression = try #require(both.reasoningOption(.decompressionStabilization))
+        #expect(hybrid.rationale.contains { $0.finding.hasPrefix("SINS 11 at T11") })
+        #expect(!hybrid.rationale.contains { $0.finding.contains("at S1") })
+        #expect(decompression.rationale.contains { $0.finding.hasPrefix("SINS 9 at S1") && $0.finding.hasSuffix("provided by the instrumentation of this operation") })
     }
 
     @Test("Fixation and orthoses of several lesions keep each lesion's regimen, whatever the order")

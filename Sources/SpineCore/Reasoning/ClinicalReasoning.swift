@@ -61,8 +61,9 @@ final class ClinicalReasoning {
     var radiosensitivity: RadiosensitivityClass = .unclassified
     var indexLesion: SpinalLesion
     var mechanicalLesion: SpinalLesion?
-    /// The lesions an open decompression operates on (R3, R4): R2's fixation there is part of it.
-    var operatedLesions: [SpinalLesion] = []
+    /// The lesions an open decompression operates on, with that operation (R3, R4): R2's fixation
+    /// of such a lesion, or of one next to it, is part of that operation.
+    var operatedLesions: [(lesion: SpinalLesion, operation: TreatmentOption)] = []
     var stabilisation: StabilisationNeed = .unknown
     var gated = false
     /// Open surgery is on the list but the patient avoids it or declined every operation on it.
@@ -673,19 +674,17 @@ final class ClinicalReasoning {
         guard let s = index(of: .stabilization) else { return }
         var kept: [Fixation] = []
         var folded = false
-        if let d = index(where: { $0 == .separationSurgery || $0 == .decompressionStabilization }) {
-            for f in fixations {
-                guard operatedLesions.contains(where: { f.lesion.adjoins($0) }) else { kept.append(f); continue }
-                folded = true
-                candidates[d].priority = min(candidates[d].priority, f.priority)
-                let r = f.rationale
-                candidates[d].rationale.append(Rationale(rule: r.rule, finding: phrase("\(r.finding) — provided by the instrumentation of this operation"), citation: r.citation))
+        for f in fixations {
+            // The operation at this lesion or next to it, if it is still on the list.
+            guard let operated = operatedLesions.first(where: { f.lesion.adjoins($0.lesion) }),
+                  let d = index(of: operated.operation) else { kept.append(f); continue }
+            folded = true
+            candidates[d].priority = min(candidates[d].priority, f.priority)
+            let r = f.rationale
+            candidates[d].rationale.append(Rationale(rule: r.rule, finding: phrase("\(r.finding) — provided by the instrumentation of this operation"), citation: r.citation))
+            if candidates[d].code == .separationSurgery, radiosensitivity == .unclassified {
+                note(.separationSurgery, "the stabilisation R2 requires stands whatever the radiosensitivity: if the tumour proves radiosensitive, stabilise with cEBRT rather than drop the operation")
             }
-            if folded, candidates[d].code == .separationSurgery, radiosensitivity == .unclassified {
-                candidates[d].contextNotes.append("the stabilisation R2 requires stands whatever the radiosensitivity: if the tumour proves radiosensitive, stabilise with cEBRT rather than drop the operation")
-            }
-        } else {
-            kept = fixations
         }
         guard !kept.isEmpty else {
             candidates.remove(at: s)
@@ -820,7 +819,7 @@ final class ClinicalReasoning {
         let patchellMet = patchell.status == "met"
         if lesion.bonyRetropulsion == true {
             rulesApplied.append(phrase("R3: bony retropulsion at \(lesion.name) → decompression + stabilisation (RT cannot decompress bone)"))
-            operatedLesions.append(lesion)
+            operatedLesions.append((lesion, .decompressionStabilization))
             add(.decompressionStabilization, priority: 7, regimen: "decompression and stabilisation, then radiotherapy",
                 Rationale(rule: "NOMS R3", finding: phrase("compression at \(lesion.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
                           citation: Citations.noms))
@@ -840,7 +839,7 @@ final class ClinicalReasoning {
                                 afterDecompression: lesion.bonyRetropulsion == true)
         if g.isHighGrade, patchellMet, !has(.decompressionStabilization), !has(.separationSurgery) {
             rulesApplied.append("R4 Patchell: criteria met → direct decompression and stabilisation, then RT")
-            operatedLesions.append(lesion)
+            operatedLesions.append((lesion, .decompressionStabilization))
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
                 Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
         }
@@ -861,7 +860,7 @@ final class ClinicalReasoning {
         let lesion = indexLesion
         for other in c.spine.lesions where other.bonyRetropulsion == true && !other.levels.elementsEqual(lesion.levels) {
             rulesApplied.append(phrase("R3: bony retropulsion at \(other.name) (not the index lesion \(lesion.name)) → decompression + stabilisation there (RT cannot decompress bone)"))
-            operatedLesions.append(other)
+            operatedLesions.append((other, .decompressionStabilization))
             add(.decompressionStabilization, priority: 8, regimen: "decompression and stabilisation, then radiotherapy",
                 Rationale(rule: "NOMS R3", finding: phrase("compression at \(other.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
                           citation: Citations.noms))
@@ -897,7 +896,7 @@ final class ClinicalReasoning {
         func resistantPath(priority: Int) {
             if high {
                 rulesApplied.append(phrase("\(resistantRule): radioresistant + high-grade ESCC → separation surgery then SBRT (hybrid therapy)"))
-                operatedLesions.append(indexLesion)
+                operatedLesions.append((indexLesion, .separationSurgery))
                 add(.separationSurgery, priority: priority - 1, regimen: "posterolateral circumferential decompression + pedicle-screw stabilisation",
                     Rationale(rule: "NOMS R3", finding: phrase("\(resistantText) with high-grade compression (\(gradeText)): create a margin around the cord for SBRT"),
                               citation: Citations.noms))
