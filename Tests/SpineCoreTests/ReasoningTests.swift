@@ -2015,6 +2015,9 @@ struct ReasoningContextReviewTests {
         #expect(unstable.reasoningCodes.contains(.stabilization))
         let sbrt = try #require(unstable.reasoningOption(.sbrt))
         #expect(sbrt.contextNotes.contains("SINS 16 at C7: SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
+        // The unstable C7 is not the lesion R3 read (T10, ESCC 1b): the note says where the sequence holds.
+        let apart = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7, reasoningLesion([.t10], escc: .g1b)]))
+        #expect(try #require(apart.reasoningOption(.sbrt)).contextNotes.contains("SINS 16 at C7 (not the lesion R3 read, T10): where SBRT treats C7, it follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
         // A stable lesion (SINS 4) gets no such note.
         let stable = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]))
         #expect(!(try #require(stable.reasoningOption(.sbrt))).contextNotes.contains { $0.contains("SC.24 enrolled SINS < 12") })

@@ -920,7 +920,12 @@ final class ClinicalReasoning {
                 // SBRT's evidence for 24 Gy / 2, enrolled SINS < 12 (§12.2).
                 if !afterDecompression {
                     if stabilisation.stabilises, let s = mechanicalSins, s.points >= 12 {
-                        note(.sbrt, phrase("\(s) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
+                        // The unstable lesion may not be the one R3 read: then the sequence holds where
+                        // SBRT treats that lesion too.
+                        let elsewhere = mechanicalLesion.map { !$0.adjoins(indexLesion) } ?? false
+                        note(.sbrt, elsewhere
+                             ? phrase("\(s) at \(s.lesion) (not the lesion R3 read, \(indexLesion.name)): where SBRT treats \(s.lesion), it follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)")
+                             : phrase("\(s) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
                     }
                     // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
                     // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
