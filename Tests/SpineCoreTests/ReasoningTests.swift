@@ -584,6 +584,17 @@ struct ReasoningR4Tests {
         #expect(!a.reasoningCodes.contains(.decompressionStabilization))
     }
 
+    @Test("R4 met for an unclassified histology ranks the operation ahead of radiotherapy alone")
+    func r4PatchellMetUnclassifiedRanksSurgeryFirst() throws {
+        // Bladder is not on the NOMS list: both pathways are shown; Patchell favours surgery + RT in either.
+        let a = reasoningAssess(Self.patchellCase(histology: "bladder"))
+        #expect(a.patchell.status == "met")
+        let separation = try #require(a.reasoningOption(.separationSurgery))
+        let cebrt = try #require(a.reasoningOption(.cebrt))
+        #expect(separation.rationale.contains { $0.rule == "Patchell check (R4)" })
+        #expect(separation.rank < cebrt.rank)
+    }
+
     @Test("R4 reads a solitary plasmacytoma with myeloma, and says so")
     func r4PatchellPlasmacytomaReadWithMyeloma() throws {
         let a = reasoningAssess(Self.patchellCase(histology: "plasmacytoma"))

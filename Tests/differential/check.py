@@ -508,6 +508,14 @@ def invariants(c, r):
         for key in ("contextNotes", "cautions", "alternativeRegimens"):
             need(len(set(o.get(key, []))) == len(o.get(key, [])), f"no repeated {key}")
     need(all(len(set(d["reasons"])) == len(d["reasons"]) for d in r["referralDetails"]), "no repeated referral reason")
+    # R4: where Patchell is met, surgery + RT is favoured over RT alone — the operation ranks first
+    # unless the patient avoids or declined it or a serious comorbidity lowers it (README).
+    operations = [x for x in codes if x in ("decompression-stabilization", "separation-surgery") and not options[x]["declined"]]
+    radiotherapy_alone = [x for x in codes if x in ("cebrt", "sbrt") and not options[x]["declined"]]
+    if (r["patchell"]["status"] == "met" and operations and radiotherapy_alone
+            and "avoid-surgery" not in (preferences.get("priorities") or [])
+            and not comorbidities & {"cardiac", "pulmonary", "coagulopathy", "hepatic", "renal"}):
+        need(codes.index(operations[0]) < codes.index(radiotherapy_alone[0]), "R4 met: the operation ranks before radiotherapy alone")
     if "analgesia" in options and comorbidities & {"renal", "coagulopathy"}:
         need(any("avoid NSAIDs" in t for t in options["analgesia"]["cautions"]), "renal impairment or coagulopathy: no NSAIDs")
     if "anemia" in comorbidities:

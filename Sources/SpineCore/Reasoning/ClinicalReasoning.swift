@@ -867,8 +867,11 @@ final class ClinicalReasoning {
         }
     }
 
+    /// Patchell's evidence on an operation R3 gave: it ranks it at R4's own priority (9), ahead of
+    /// radiotherapy alone, as R4's decompression would (an unclassified histology's separation
+    /// surgery otherwise tied with its "if radiosensitive" cEBRT and came second).
     func patchellRationale(_ code: TreatmentOption) {
-        add(code, priority: 99, Rationale(rule: "Patchell check (R4)",
+        add(code, priority: 9, Rationale(rule: "Patchell check (R4)",
                                           finding: "criteria met: surgery + RT kept more patients walking (84 % vs 57 %) than RT alone",
                                           citation: Citations.patchell))
     }
