@@ -442,6 +442,7 @@ def invariants(c, r):
         need("spine-surgery" in r["referrals"], "SINS ≥ 7 or high-grade ESCC: spine-surgery referral")
     if sins.get("status") == "computed" and sins["total"] >= 13:
         need(bool(STABILISING & set(codes)), "SINS ≥ 13: a stabilising option")
+    # The NOMS systemic gate open: operable, clinician estimate ≥ 3 months.
     gate_open = systemic.get("medicallyOperable") is True and estimate is not None and estimate >= 3
     if gate_open and any(l.get("bonyRetropulsion") for l in c["spine"]["lesions"]):
         need("decompression-stabilization" in options, "R3: bony retropulsion at any lesion → decompression + stabilisation")
@@ -472,8 +473,7 @@ def invariants(c, r):
     # systemic gate open (operable, clinician estimate ≥ 3 months).
     lesions = c["spine"]["lesions"]
     plain = (len(lesions) == 1 and lesions[0].get("escc") is not None and not declines
-             and not preferences.get("priorities") and systemic.get("medicallyOperable") is True
-             and estimate is not None and estimate >= 3)
+             and not preferences.get("priorities") and gate_open)
     if plain:
         lesion = lesions[0]
         high = lesion["escc"] in ("2", "3")

@@ -245,7 +245,7 @@ final class ClinicalReasoning {
         // Compression at another level is part of the neurological picture too (R3 decompresses
         // bone there); the arm is decided by the index lesion.
         for other in c.spine.lesions where (other.escc?.isHighGrade == true || other.bonyRetropulsion == true)
-            && !other.levels.elementsEqual(indexLesion.levels) {
+            && !isIndexLesion(other) {
             facts.append(phrase("also ESCC \(other.escc?.rawValue ?? "not recorded") at \(other.name)\(other.bonyRetropulsion == true ? " (bony retropulsion)" : "")"))
         }
         if let d = n.deficit { facts.append(phrase("deficit: \(d.rawValue)")) }
@@ -819,10 +819,7 @@ final class ClinicalReasoning {
         let patchellMet = patchell.status == "met"
         if lesion.bonyRetropulsion == true {
             rulesApplied.append(phrase("R3: bony retropulsion at \(lesion.name) → decompression + stabilisation (RT cannot decompress bone)"))
-            operatedLesions.append((lesion, .decompressionStabilization))
-            add(.decompressionStabilization, priority: 7, regimen: "decompression and stabilisation, then radiotherapy",
-                Rationale(rule: "NOMS R3", finding: phrase("compression at \(lesion.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
-                          citation: Citations.noms))
+            decompressBone(at: lesion, priority: 7)
             if patchellMet { patchellRationale(.decompressionStabilization) }
         }
         guard let g = escc else {
@@ -857,15 +854,23 @@ final class ClinicalReasoning {
     /// radiotherapy that treats it: each other lesion whose compression is caused by retropulsed
     /// bone brings its own decompression (reference §11.3 R3, "combine" the arms).
     func otherBonyCompressions() {
-        let lesion = indexLesion
-        for other in c.spine.lesions where other.bonyRetropulsion == true && !other.levels.elementsEqual(lesion.levels) {
-            rulesApplied.append(phrase("R3: bony retropulsion at \(other.name) (not the index lesion \(lesion.name)) → decompression + stabilisation there (RT cannot decompress bone)"))
-            operatedLesions.append((other, .decompressionStabilization))
-            add(.decompressionStabilization, priority: 8, regimen: "decompression and stabilisation, then radiotherapy",
-                Rationale(rule: "NOMS R3", finding: phrase("compression at \(other.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
-                          citation: Citations.noms))
+        for other in c.spine.lesions where other.bonyRetropulsion == true && !isIndexLesion(other) {
+            rulesApplied.append(phrase("R3: bony retropulsion at \(other.name) (not the index lesion \(indexLesion.name)) → decompression + stabilisation there (RT cannot decompress bone)"))
+            decompressBone(at: other, priority: 8)
         }
     }
+
+    /// R3's decompression + stabilisation for compression by retropulsed bone at `lesion`, which
+    /// radiotherapy cannot relieve; R2's fixation there becomes part of it.
+    func decompressBone(at lesion: SpinalLesion, priority: Int) {
+        operatedLesions.append((lesion, .decompressionStabilization))
+        add(.decompressionStabilization, priority: priority, regimen: "decompression and stabilisation, then radiotherapy",
+            Rationale(rule: "NOMS R3", finding: phrase("compression at \(lesion.name) is caused by retropulsed bone, which radiotherapy cannot relieve"),
+                      citation: Citations.noms))
+    }
+
+    /// The lesion R3 reads (lesions never share a level, so its levels identify it).
+    func isIndexLesion(_ lesion: SpinalLesion) -> Bool { lesion.levels.elementsEqual(indexLesion.levels) }
 
     /// Patchell's evidence on an operation R3 gave: it ranks it at R4's own priority (9), ahead of
     /// radiotherapy alone, as R4's decompression would (an unclassified histology's separation

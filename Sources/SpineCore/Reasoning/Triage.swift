@@ -57,7 +57,9 @@ public enum Triage {
         if facts.lossOfAmbulationRecorded, let h = c.neurology.hoursSinceLossOfAmbulation {
             reasons.append(phrase("loss of ambulation recorded (\(h) h ago)"))
         }
-        let neurological = !reasons.isEmpty  // facts.hasNeurologicalSymptomsOrSigns, item by item
+        // The items of facts.hasNeurologicalSymptomsOrSigns, each with its reason (a grade below E
+        // counts here only without a recorded deficit: validation rejects "none" beside one).
+        let neurological = !reasons.isEmpty
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.
