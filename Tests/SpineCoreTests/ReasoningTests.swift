@@ -1027,6 +1027,38 @@ struct ReasoningContextTests {
         #expect(declined.allSatisfy { $0.contextNotes.contains { $0.contains("declined") } })
     }
 
+    @Test("every local treatment declined: a warning asks for the informed refusal and a review; one local treatment left: none")
+    func contextEveryLocalTreatmentDeclinedWarns() throws {
+        // Lymphoma with ESCC 3, neurologically intact: cEBRT (R3) and SBRT (R6) are the local
+        // treatments. Declining both leaves systemic therapy, dexamethasone and supportive care.
+        let declinedAll = reasoningAssess(reasoningCase(histology: "lymphoma", lesions: [reasoningLesion(escc: .g3)]) {
+            $0.preferences.declines = [.cebrt, .sbrt]
+        })
+        #expect(declinedAll.reasoningOption(.cebrt)?.declined == true)
+        #expect(declinedAll.reasoningOption(.sbrt)?.declined == true)
+        let warning = try #require(declinedAll.warnings.first { $0.hasPrefix("The patient declined every local treatment") })
+        #expect(warning.string == "The patient declined every local treatment on the list (cebrt, sbrt): none remains planned. Record the informed refusal — with high-grade epidural compression, walking and bladder and bowel function are at stake, keep the safety-net, and revisit the decision at each review (SpineBoard context rule).")
+
+        // Solitary renal cell carcinoma, low-grade: SBRT (R3) and en bloc resection (R5); with
+        // cEBRT declined too, none is offered instead. The warning names both, without the
+        // compression clause.
+        let both = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]) {
+            $0.preferences.declines = [.sbrt, .cebrt, .enBlocResection]
+        })
+        let localCodes = both.options.map(\.code).filter(ClinicalReasoning.localTreatments.contains)
+        #expect(localCodes == [.enBlocResection, .sbrt] || localCodes == [.sbrt, .enBlocResection])
+        let second = try #require(both.warnings.first { $0.hasPrefix("The patient declined every local treatment") })
+        #expect(!second.contains("epidural compression"))
+        for code in localCodes { #expect(second.contains(code.rawValue)) }
+
+        // One local treatment not declined (separation surgery stands, SBRT declined): no warning.
+        let partly = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.preferences.declines = [.sbrt]
+        })
+        #expect(partly.reasoningOption(.separationSurgery)?.declined == false)
+        #expect(!partly.warnings.contains { $0.hasPrefix("The patient declined every local treatment") })
+    }
+
     @Test("declining an option the rules do not propose adds nothing")
     func contextDeclinedAbsentOptionNotAdded() {
         let a = reasoningAssess(reasoningCase { $0.preferences.declines = [.enBlocResection] })

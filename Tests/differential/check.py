@@ -48,6 +48,8 @@ REFERRALS = {"spine-surgery", "radiation-oncology", "medical-oncology", "diagnos
              "interventional-radiology", "physiatry", "palliative-care", "social-work"}
 OPEN_SURGERY = {"separation-surgery", "decompression-stabilization", "stabilization", "en-bloc-resection"}
 LOCAL = OPEN_SURGERY | {"cebrt", "sbrt", "cement-augmentation", "bracing"}
+# Radiotherapy, operations and percutaneous stabilisation: the local options less the orthosis.
+LOCAL_TREATMENTS = LOCAL - {"bracing"}
 STABILISING = OPEN_SURGERY | {"cement-augmentation", "bracing"}
 
 
@@ -521,6 +523,11 @@ def invariants(c, r):
     if "anemia" in comorbidities:
         for x in OPEN_SURGERY & set(codes):
             need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")
+    # Every local treatment on the list declined: the warning asks for the refusal to be recorded
+    # (rules 2026.11.10); one local treatment still planned: no such warning.
+    local = [x for x in codes if x in LOCAL_TREATMENTS]
+    warned = any(w.startswith("The patient declined every local treatment") for w in r["warnings"])
+    need(warned == bool(local and all(options[x]["declined"] for x in local)), "every local treatment declined: warned, and only then")
     return broken
 
 

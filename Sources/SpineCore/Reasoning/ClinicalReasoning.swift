@@ -1514,6 +1514,30 @@ final class ClinicalReasoning {
 
     // MARK: - Warnings
 
+    /// The local treatments: radiotherapy, operations and percutaneous stabilisation (not the
+    /// embolisation that only prepares an operation, nor the orthosis that replaces one).
+    static let localTreatments: [TreatmentOption] = [
+        .cebrt, .sbrt, .separationSurgery, .decompressionStabilization, .stabilization, .cementAugmentation, .enBlocResection,
+    ]
+
+    /// Every local treatment on the list declined: the plan left is systemic and supportive only.
+    /// The declined options stay visible (case-format.md); the reference names no alternative, so
+    /// SpineBoard asks the team to record the refusal and revisit it (SpineBoard context rule).
+    func declinedEveryLocalTreatmentWarning() {
+        let declines = c.preferences.declines
+        guard !declines.isEmpty else { return }
+        var onList = [TreatmentOption](capacity: Self.localTreatments.count)
+        for code in Self.localTreatments where has(code) {
+            guard declines.contains(code) else { return }
+            onList.append(code)
+        }
+        guard !onList.isEmpty else { return }
+        let stake: StaticString = esccHigh || facts.highestKnownEscc?.isHighGrade == true
+            ? " — with high-grade epidural compression, walking and bladder and bowel function are at stake"
+            : ""
+        warnings.append(phrase("The patient declined every local treatment on the list (\(joined: onList, separator: ", ")): none remains planned. Record the informed refusal\(stake), keep the safety-net, and revisit the decision at each review (SpineBoard context rule)."))
+    }
+
     func collectWarnings() {
         if escc?.isGreyZone == true {
             warnings.append("ESCC 1c is treated as low-grade (SpineBoard decision 1): grey zone — separation surgery may be considered for radioresistant tumours.")
@@ -1543,6 +1567,7 @@ final class ClinicalReasoning {
         if !gated, !prognosis.survivalEstablished, hasOpenSurgery {
             warnings.append("Open surgery requires expected survival ≥ 3 months, which is not established.")
         }
+        declinedEveryLocalTreatmentWarning()
         if scores.tokuhashiRevised.approximate {
             warnings.append(phrase("Tokuhashi read from ECOG only: approximate (alternative total \(scores.tokuhashiRevised.alternativeTotal!))."))
         }
