@@ -58,8 +58,10 @@ public enum Triage {
             reasons.append(phrase("loss of ambulation recorded (\(h) h ago)"))
         }
         // The items of facts.hasNeurologicalSymptomsOrSigns, each with its reason (a grade below E
-        // counts here only without a recorded deficit: validation rejects "none" beside one).
-        let neurological = !reasons.isEmpty
+        // is said only without a recorded deficit, which then says it). The one definition decides;
+        // a sign it reads that no reason above names is still said, never dropped.
+        let neurological = facts.hasNeurologicalSymptomsOrSigns
+        if neurological && reasons.isEmpty { reasons.append("neurological symptoms or signs recorded") }
 
         // Safe side: any lesion that is unstable or any known high-grade ESCC counts, even if
         // another lesion's data are incomplete.
