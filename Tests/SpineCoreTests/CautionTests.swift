@@ -46,10 +46,28 @@ struct CautionTests {
         #expect(separation.cautions.contains { $0.contains("coagulopathy") })
         #expect(separation.contextNotes.contains { $0.contains("ranked lower for comorbidities") })
         let bma = try #require(a.options.first { $0.code == .boneModifyingAgent })
-        #expect(bma.cautions.contains { $0.contains("zoledronic acid") })
+        #expect(bma.cautions.contains("renal impairment: adjust zoledronic acid to creatinine clearance; denosumab needs no renal adjustment (reference §12.6)"))
         let analgesia = try #require(a.options.first { $0.code == .analgesia })
         #expect(analgesia.cautions.contains("coagulopathy: avoid NSAIDs (they impair platelet function and add bleeding risk)"))
         #expect(analgesia.cautions.contains("renal impairment: avoid NSAIDs; adjust opioid choice and dose"))
+    }
+}
+
+@Suite("Bone-modifying agents: the agents' own risks (reference §12.6)")
+struct BoneModifyingAgentCautionTests {
+    @Test("every bone-modifying agent offered carries MRONJ, renal dosing, calcium and vitamin D and the stop plan; none without the option")
+    func agentRisksOnEveryOffer() throws {
+        // No comorbidity: the cautions belong to the agents, not to the patient's conditions.
+        let a = assess(TestCases.makeCase(histology: "breast"), today: TestCases.today)
+        let bma = try #require(a.options.first { $0.code == .boneModifyingAgent })
+        #expect(bma.cautions.contains("either agent: risk of osteonecrosis of the jaw (MRONJ) — check dental health before starting (reference §12.6)"))
+        #expect(bma.cautions.contains { $0.hasPrefix("zoledronic acid: adjust to renal function") && $0.contains("give calcium and vitamin D") && $0.contains("rebound after stopping") })
+        #expect(bma.cautions.count == 2)
+
+        // Already on an agent: no option, so no cautions for one.
+        let on = assess(TestCases.makeCase(histology: "breast") { $0.systemic.currentTreatment = [.boneModifying] }, today: TestCases.today)
+        #expect(!on.options.contains { $0.code == .boneModifyingAgent })
+        #expect(!on.options.contains { $0.cautions.contains { $0.contains("MRONJ") } })
     }
 }
 

@@ -523,6 +523,9 @@ def invariants(c, r):
     if "anemia" in comorbidities:
         for x in OPEN_SURGERY & set(codes):
             need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")
+    # The agents' own risks (reference §12.6) go with every bone-modifying agent offered (2026.11.10).
+    if "bone-modifying-agent" in options:
+        need(any("MRONJ" in t for t in options["bone-modifying-agent"]["cautions"]), "bone-modifying agent: MRONJ caution")
     # Every local treatment on the list declined: the warning asks for the refusal to be recorded
     # (rules 2026.11.10); one local treatment still planned: no such warning.
     local = [x for x in codes if x in LOCAL_TREATMENTS]

@@ -1025,6 +1025,9 @@ final class ClinicalReasoning {
             }
             add(.boneModifyingAgent, priority: 25, regimen: "zoledronic acid 4 mg IV every 3–4 weeks (12-weekly accepted) or denosumab 120 mg SC every 4 weeks",
                 Rationale(rule: "ESMO bone health", finding: finding, citation: Citations.esmoBone))
+            // The agents' own risks (reference §12.6), for every patient offered one.
+            caution(.boneModifyingAgent, "either agent: risk of osteonecrosis of the jaw (MRONJ) — check dental health before starting (reference §12.6)")
+            caution(.boneModifyingAgent, "zoledronic acid: adjust to renal function (check it before each dose); denosumab: hypocalcaemia risk — give calcium and vitamin D, and plan any stop (rebound after stopping) (reference §12.6)")
         }
         let painful = c.spine.lesions.contains { ($0.pain ?? .none) != .none } || (c.symptoms.painScore ?? 0) > 0
             || c.symptoms.newBackPain == true || !c.symptoms.painFeatures.isEmpty
@@ -1252,7 +1255,7 @@ final class ClinicalReasoning {
             caution(.embolization, "anaemia: embolisation reduces operative blood loss in hypervascular tumours")
         }
         if cm.contains(.renal) {
-            caution(.boneModifyingAgent, "renal impairment: adjust zoledronic acid to creatinine clearance; denosumab needs no renal adjustment but watch for hypocalcaemia (give calcium and vitamin D)")
+            caution(.boneModifyingAgent, "renal impairment: adjust zoledronic acid to creatinine clearance; denosumab needs no renal adjustment (reference §12.6)")
             caution(.analgesia, "renal impairment: avoid NSAIDs; adjust opioid choice and dose")
             caution(.embolization, "renal impairment: limit iodinated contrast")
             caution(surgical, "renal impairment: check renal function before surgery; avoid nephrotoxic drugs and limit contrast")
