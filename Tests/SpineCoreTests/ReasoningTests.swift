@@ -131,6 +131,9 @@ struct ReasoningR0Tests {
         let mri = try #require(a.urgency.deadlines.first { $0.action.contains("MRI") })
         #expect(mri.withinHours == 24)
         #expect(mri.dueBy == "2026-03-02")
+        // NG234 (reference §13.2): as soon as possible, always within 24 h; no plain X-ray.
+        #expect(mri.action.hasPrefix("Whole-spine MRI as soon as possible"))
+        #expect(mri.action.contains("plain X-ray cannot rule out MSCC"))
         let decision = try #require(a.urgency.deadlines.first { $0.action.contains("decision") })
         #expect(decision.withinHours == 24)
         let steroid = try #require(a.urgency.deadlines.first { $0.action.contains("Dexamethasone") })
@@ -879,6 +882,7 @@ struct ReasoningTriageTests {
         let mri = try #require(a.urgency.deadlines.first { $0.action.contains("MRI") })
         #expect(mri.withinHours == 168)
         #expect(mri.dueBy == "2026-03-08")
+        #expect(mri.action.contains("plain X-ray cannot rule out spinal metastases"), "NG234, reference §13.2")
     }
 
     @Test("each red-flag pain feature alone is urgent", arguments: PainFeature.allCases)

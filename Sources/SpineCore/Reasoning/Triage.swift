@@ -97,7 +97,7 @@ public enum Triage {
                 deadlines.append(deadline("Expert spinal advice on the suspected instability, to keep the immobilisation as short as possible", hours: 24,
                                           citation: ng234Immobilise))
             }
-            deadlines.append(deadline("Whole-spine MRI (sagittal T1/STIR and T2, axial through abnormalities; CT if MRI is contraindicated)", hours: 24, citation: ng234))
+            deadlines.append(deadline("Whole-spine MRI as soon as possible (sagittal T1/STIR and T2, axial through abnormalities; CT if MRI is contraindicated; plain X-ray cannot rule out MSCC)", hours: 24, citation: ng234))
             deadlines.append(deadline("Definitive surgical or radiotherapy decision", hours: 24, citation: ng234Decision))
             return Urgency(level: .emergency, reasons: reasons, deadlines: deadlines,
                            safetyNet: "Treat as metastatic spinal cord compression until proven otherwise.",
@@ -109,7 +109,7 @@ public enum Triage {
                 level: .urgent, reasons: reasons,
                 deadlines: [
                     deadline("Seek advice through the MSCC coordinator", hours: 24, citation: ng234),
-                    deadline("Whole-spine MRI (if not already done) and a definitive treatment plan", hours: 168,
+                    deadline("Whole-spine MRI (if not already done; plain X-ray cannot rule out spinal metastases) and a definitive treatment plan", hours: 168,
                              citation: qs56Imaging),
                 ],
                 safetyNet: "Escalate to emergency at once if any neurological symptom appears: limb weakness, numbness, difficulty walking, bladder or bowel dysfunction, radicular pain.",
