@@ -575,6 +575,26 @@ struct ReasoningR4Tests {
         #expect(d.rationale.contains { $0.rule.contains("Patchell") })
         #expect(a.reasoningCodes.contains(.cebrt))
         #expect(a.reasoningRuleFired("R4 Patchell: criteria met → direct decompression and stabilisation"))
+        // Rades ≥ 36 chose the long course, the trial's own: nothing to add.
+        let long = try #require(a.reasoningOption(.cebrt))
+        #expect(long.regimen == "30 Gy / 10")
+        #expect(!long.contextNotes.contains { $0.contains("Patchell 2005") })
+        // With visceral and other bone metastases (Rades < 36), R3's radiotherapy-alone course is
+        // 20 Gy / 5, and the trial's post-operative course is said beside it (§12.3).
+        let shorter = reasoningAssess(Self.patchellCase(histology: "breast") {
+            $0.otherMetastases.visceral.present = true
+            $0.otherMetastases.extraspinalBoneCount = 3
+        })
+        #expect(shorter.patchell.status == "met")
+        let cebrt = try #require(shorter.reasoningOption(.cebrt))
+        #expect(cebrt.regimen == "20 Gy / 5")
+        #expect(cebrt.contextNotes.contains("after the decompression Patchell's criteria support: the post-operative radiotherapy of Patchell 2005 was 30 Gy / 10 (reference §12.3)"))
+        // Not met (no neurological symptom): no operation, so no such note.
+        let notMet = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningLesion(escc: .g2)]) {
+            $0.systemic.clinicianSurvivalEstimateMonths = 12
+        })
+        #expect(notMet.patchell.status != "met")
+        #expect(notMet.reasoningOption(.cebrt)?.contextNotes.contains { $0.contains("Patchell 2005") } == false)
     }
 
     @Test("R4 not met for a radiosensitive histology excluded by Patchell (lymphoma)",

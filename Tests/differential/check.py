@@ -523,6 +523,17 @@ def invariants(c, r):
     if "anemia" in comorbidities:
         for x in OPEN_SURGERY & set(codes):
             need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")
+    # A decompression with Patchell's evidence beside R3's 20 Gy / 5 (not the radiotherapy alone
+    # offered instead of an avoided operation): the trial's post-operative course is said (§12.3,
+    # 2026.11.10).
+    r4 = "decompression-stabilization" in options and any(
+        x["rule"].startswith("Patchell") for x in options["decompression-stabilization"]["rationale"])
+    noted = "cebrt" in options and any("Patchell 2005 was 30 Gy / 10" in t for t in options["cebrt"]["contextNotes"])
+    if noted:
+        need(r4, "the Patchell post-operative course is noted only beside a Patchell-supported decompression")
+    if (r4 and "cebrt" in options and options["cebrt"].get("regimen") == "20 Gy / 5"
+            and any(x["rule"].startswith("NOMS R3") for x in options["cebrt"]["rationale"])):
+        need(noted, "Patchell-supported decompression beside 20 Gy / 5: Patchell's 30 Gy / 10 noted")
     # The agents' own risks (reference §12.6) go with every bone-modifying agent offered (2026.11.10).
     if "bone-modifying-agent" in options:
         need(any("MRONJ" in t for t in options["bone-modifying-agent"]["cautions"]), "bone-modifying agent: MRONJ caution")

@@ -840,6 +840,13 @@ final class ClinicalReasoning {
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
                 Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
         }
+        // R3's cEBRT is the radiotherapy-alone course; after an operation that Patchell's evidence
+        // supports (R4's, or R3's for bone), the trial's course is said beside it (reference §12.3:
+        // "RT in both arms was 30 Gy/10").
+        if let d = index(of: .decompressionStabilization), candidates[d].rationale.contains(where: { $0.rule == "Patchell check (R4)" }),
+           let i = index(of: .cebrt), candidates[i].regimen != "30 Gy / 10" {
+            note(.cebrt, "after the decompression Patchell's criteria support: the post-operative radiotherapy of Patchell 2005 was 30 Gy / 10 (reference §12.3)")
+        }
         // R3 reads the index lesion; a high-grade compression by tumour in a separate area needs a
         // field or an operation of its own, which the options R3 gave do not say (bone elsewhere
         // is decompressed by otherBonyCompressions).
