@@ -1069,7 +1069,7 @@ struct ReasoningContextTests {
         let both = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g1a)]) {
             $0.preferences.declines = [.sbrt, .cebrt, .enBlocResection]
         })
-        let localCodes = both.options.map(\.code).filter(ClinicalReasoning.localTreatments.contains)
+        let localCodes = both.options.map(\.code).filter(\.isLocalTreatment)
         #expect(localCodes == [.enBlocResection, .sbrt] || localCodes == [.sbrt, .enBlocResection])
         let second = try #require(both.warnings.first { $0.hasPrefix("The patient declined every local treatment") })
         #expect(!second.contains("epidural compression"))

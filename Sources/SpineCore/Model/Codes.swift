@@ -116,6 +116,9 @@ public enum TreatmentOption: String, CodedValue {
         }
     }
     public var isRadiotherapy: Bool { self == .cebrt || self == .sbrt }
+    /// Local treatments of the spine: radiotherapy, operations and cement augmentation (not the
+    /// embolisation that only prepares an operation, nor the orthosis that replaces one).
+    public var isLocalTreatment: Bool { isOpenSurgery || isRadiotherapy || self == .cementAugmentation }
 }
 
 /// The four treatment goals of the brief.

@@ -838,12 +838,12 @@ final class ClinicalReasoning {
             rulesApplied.append("R4 Patchell: criteria met → direct decompression and stabilisation, then RT")
             operatedLesions.append((lesion, .decompressionStabilization))
             add(.decompressionStabilization, priority: 9, regimen: "direct decompression and stabilisation, then RT",
-                Rationale(rule: "Patchell check (R4)", finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
+                Rationale(rule: Self.patchellRule, finding: "MSCC meeting the Patchell criteria", citation: Citations.patchell))
         }
         // R3's cEBRT is the radiotherapy-alone course; after an operation that Patchell's evidence
         // supports (R4's, or R3's for bone), the trial's course is said beside it (reference §12.3:
         // "RT in both arms was 30 Gy/10").
-        if let d = index(of: .decompressionStabilization), candidates[d].rationale.contains(where: { $0.rule == "Patchell check (R4)" }),
+        if let d = index(of: .decompressionStabilization), candidates[d].rationale.contains(where: { $0.rule == Self.patchellRule }),
            let i = index(of: .cebrt), candidates[i].regimen != "30 Gy / 10" {
             note(.cebrt, "after the decompression Patchell's criteria support: the post-operative radiotherapy of Patchell 2005 was 30 Gy / 10 (reference §12.3)")
         }
@@ -882,8 +882,11 @@ final class ClinicalReasoning {
     /// Patchell's evidence on an operation R3 gave: it ranks it at R4's own priority (9), ahead of
     /// radiotherapy alone, as R4's decompression would (an unclassified histology's separation
     /// surgery otherwise tied with its "if radiosensitive" cEBRT and came second).
+    /// The rule name of Patchell's rationale, by which a rule finds an operation it supports.
+    static let patchellRule = "Patchell check (R4)"
+
     func patchellRationale(_ code: TreatmentOption) {
-        add(code, priority: 9, Rationale(rule: "Patchell check (R4)",
+        add(code, priority: 9, Rationale(rule: Self.patchellRule,
                                           finding: "criteria met: surgery + RT kept more patients walking (84 % vs 57 %) than RT alone",
                                           citation: Citations.patchell))
     }
@@ -1222,7 +1225,7 @@ final class ClinicalReasoning {
             let text = urgency.level == .emergency
                 ? phrase("on \(joined: active, separator: ", "): the emergency is not delayed for the systemic treatment — tell medical oncology now (hold agents that impair wound healing around surgery; agree the next cycle)")
                 : phrase("on \(joined: active, separator: ", "): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
-            note({ $0.isOpenSurgery || $0.isRadiotherapy || $0 == .cementAugmentation }, text)
+            note({ $0.isLocalTreatment }, text)
         }
 
         // Prior radiation at a treated lesion: re-irradiation.
@@ -1524,25 +1527,19 @@ final class ClinicalReasoning {
 
     // MARK: - Warnings
 
-    /// The local treatments: radiotherapy, operations and percutaneous stabilisation (not the
-    /// embolisation that only prepares an operation, nor the orthosis that replaces one).
-    static let localTreatments: [TreatmentOption] = [
-        .cebrt, .sbrt, .separationSurgery, .decompressionStabilization, .stabilization, .cementAugmentation, .enBlocResection,
-    ]
-
     /// Every local treatment on the list declined: the plan left is systemic and supportive only.
     /// The declined options stay visible (case-format.md); the reference names no alternative, so
     /// SpineBoard asks the team to record the refusal and revisit it (SpineBoard context rule).
     func declinedEveryLocalTreatmentWarning() {
         let declines = c.preferences.declines
         guard !declines.isEmpty else { return }
-        var onList = [TreatmentOption](capacity: Self.localTreatments.count)
-        for code in Self.localTreatments where has(code) {
+        var onList = [TreatmentOption](capacity: 7)  // the seven local treatments
+        for code in TreatmentOption.allCases where code.isLocalTreatment && has(code) {
             guard declines.contains(code) else { return }
             onList.append(code)
         }
         guard !onList.isEmpty else { return }
-        let stake: StaticString = esccHigh || facts.highestKnownEscc?.isHighGrade == true
+        let stake: StaticString = facts.highestKnownEscc?.isHighGrade == true
             ? " — with high-grade epidural compression, walking and bladder and bowel function are at stake"
             : ""
         warnings.append(phrase("The patient declined every local treatment on the list (\(joined: onList, separator: ", ")): none remains planned. Record the informed refusal\(stake), keep the safety-net, and revisit the decision at each review (SpineBoard context rule)."))
