@@ -8,7 +8,8 @@ public enum Triage {
     static let ng234Dexamethasone = "\(ng234) rec. 1.8; reference §12.5"
     static let ng234Decision = "Reference §11.3 R0; \(ng234)"
     static let ng234Immobilise = "\(ng234); reference §12.7"
-    static let qs56Imaging = "\(qs56); NICE CG75 (2008)"
+    /// The 1-week MRI: its timing from QS56 and CG75, "not plain X-ray" from NG234 (reference §13.2).
+    static let qs56Imaging = "\(qs56); NICE CG75 (2008); \(ng234) (plain X-ray)"
     static let dexamethasone = "Dexamethasone 16 mg oral (or parenteral equivalent) as soon as possible, then 16 mg daily until surgery or radiotherapy; PPI cover and glucose monitoring"
     static let dexamethasoneDeclined = "Discuss dexamethasone again: the patient declined it (NICE NG234: 16 mg as soon as possible for suspected MSCC)"
     static let dexamethasoneLymphoma = "\(dexamethasone); if lymphoma is possible, obtain tissue first where it is safe to do so (steroids can obscure the histology)"
