@@ -290,7 +290,7 @@ public func assess(_ c: Case, today: CalendarDate) -> Assessment {
     let urgency = Triage.assess(facts, scores: scores)
     let totals: ScoreTotals = (scores.tokuhashiRevised.total, scores.tomita.total, scores.nesms.total, scores.rades.total)
     let scoresBox = ScoresBox(scores)
-    let reasoning = ClinicalReasoning(facts: facts, scoresBox: scoresBox, totals: totals, prognosis: prognosis, urgency: urgency)
+    var reasoning = ClinicalReasoning(facts: facts, scoresBox: scoresBox, totals: totals, prognosis: prognosis, urgency: urgency)
     reasoning.run()
     return Assessment(
         assessedOn: facts.assessedOn, scoresBox: scoresBox, prognosis: prognosis, noms: reasoning.noms,
