@@ -25,10 +25,9 @@ struct BenchCommand: ParsableCommand {
         let documents = try loadDocuments()
         let parsed = documents.compactMap { try? CaseDocument.decode($0, today: today).get() }
         guard !parsed.isEmpty else { throw CLIError("no valid case documents found in \(cases)") }
-        if let calls {
-            print("SpineBoard bench — rules \(Rules.version); \(parsed.count) distinct cases from \(cases); \(calls) calls per row, timed as one batch; one thread")
-        } else {
-            print("SpineBoard bench — rules \(Rules.version); \(parsed.count) distinct cases from \(cases); \(seconds) s per row; one thread")
+        let perRow = calls.map { "\($0) calls per row, timed as one batch" } ?? "\(seconds) s per row"
+        print("SpineBoard bench — rules \(Rules.version); \(parsed.count) distinct cases from \(cases); \(perRow); one thread")
+        if calls == nil {
             print("Each row times many short batches: the best batch, and the median batch (what a busy machine gives).")
         }
         print("measurement                                  best/s   median/s  µs each (median)  batches")

@@ -1544,7 +1544,7 @@ struct ClinicalReasoning {
             onList.append(code)
         }
         guard !onList.isEmpty else { return }
-        let stake: StaticString = facts.highestKnownEscc?.isHighGrade == true
+        let stake: StaticString = esccHigh
             ? " — with high-grade epidural compression, walking and bladder and bowel function are at stake"
             : ""
         warnings.append(phrase("The patient declined every local treatment on the list (\(joined: onList, separator: ", ")): none remains planned. Record the informed refusal\(stake), keep the safety-net, and revisit the decision at each review (SpineBoard context rule)."))
