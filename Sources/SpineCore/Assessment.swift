@@ -3,7 +3,7 @@
 
 public enum Rules {
     /// Changes whenever a rule, table, threshold or wording of a recommendation changes.
-    public static let version = "2026.11.10"
+    public static let version = "2026.11.29"
     public static let disclaimer =
         "Decision support only: SpineBoard does not replace clinical judgment. Every recommendation must be reviewed by the treating multidisciplinary team with the patient."
 }

@@ -106,6 +106,14 @@ struct Phrase: ExpressibleByStringInterpolation {
             }
         }
 
+        /// `\(3, "vertebra", "vertebrae")`: the count and the noun in its number ("1 vertebra",
+        /// "0 vertebrae", "3 vertebrae"), for texts a clinician reads.
+        mutating func appendInterpolation(_ n: Int, _ singular: StaticString, _ plural: StaticString) {
+            appendInterpolation(n)
+            appendLiteral(" ")
+            appendLiteral(n == 1 ? singular : plural)
+        }
+
         /// `\(joined: codes, separator: ", ")`: the codes' raw values joined, written in place, the
         /// same text as `codes.map(\.rawValue).joined(separator:)` without the array between.
         mutating func appendInterpolation<S: Sequence>(joined items: S, separator: StaticString)

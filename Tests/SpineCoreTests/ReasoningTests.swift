@@ -1587,6 +1587,17 @@ struct ReasoningSafeSideTests {
         #expect(!a.referralDetails.contains { $0.code == .spineSurgery })
     }
 
+    @Test("counts in the LMNOP, en bloc and Patchell texts take the noun's number")
+    func countedNouns() throws {
+        let one = reasoningAssess(reasoningCase(lesions: [reasoningLesion([.l2], pain: .mechanical)]))
+        #expect(one.lmnop.levels.hasPrefix("1 vertebra involved (L2); 1 lesion characterised"))
+        #expect(one.enBloc.criteria[0].fact.hasPrefix("1 involved vertebra;"))
+        let two = reasoningAssess(reasoningCase(lesions: [reasoningLesion([.t5], pain: .mechanical), reasoningLesion([.l2], pain: .mechanical)]))
+        #expect(two.lmnop.levels.hasPrefix("2 vertebrae involved (T5, L2); 2 lesions characterised"))
+        #expect(two.enBloc.criteria[0].fact.hasPrefix("2 involved vertebrae;"))
+        #expect(one.patchell.criteria.contains { $0.fact == "0 separate areas with ESCC 2–3" })
+    }
+
     @Test("a complete unstable lesion is not hidden by another lesion's missing item")
     func otherLesionIncomplete() throws {
         let l2 = reasoningLesion([.l2], pain: .mechanical, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)

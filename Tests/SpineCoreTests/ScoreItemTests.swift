@@ -322,6 +322,8 @@ struct TokuhashiTests {
         #expect(Tokuhashi.extraspinalPoints(count) == expected)
         let c = TestCases.makeCase { $0.otherMetastases.extraspinalBoneCount = count }
         #expect(points(Tokuhashi.score(facts(c)), "extraspinalBoneMetastases") == expected)
+        #expect(Tokuhashi.score(facts(c)).items.first { $0.item == "extraspinalBoneMetastases" }?.input
+                == (count == 1 ? "1 focus" : "\(count) foci"))
     }
 
     @Test("vertebral-body metastases (involved vertebrae): 1 → 2, 2 → 1, ≥3 → 0",
@@ -331,6 +333,8 @@ struct TokuhashiTests {
         let involved = Array([VertebralLevel.t8, .t4, .l2, .l4].prefix(count))
         let c = TestCases.makeCase(involvedLevels: involved)
         #expect(points(Tokuhashi.score(facts(c)), "vertebralBodyMetastases") == expected)
+        #expect(Tokuhashi.score(facts(c)).items.first { $0.item == "vertebralBodyMetastases" }?.input
+                == (count == 1 ? "1 vertebra" : "\(count) vertebrae"))
     }
 
     static let majorOrgan: [(String, Visceral?, Int)] = [

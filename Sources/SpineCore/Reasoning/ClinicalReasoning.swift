@@ -367,7 +367,7 @@ struct ClinicalReasoning {
         }
         criteria.append(Criterion(criterion: "a single area of compression (contiguous levels allowed)",
                                   met: compressive >= 2 ? false : facts.escc == nil ? nil : true,
-                                  fact: phrase("\(compressive) separate area(s) with ESCC 2–3")))
+                                  fact: phrase("\(compressive, "separate area", "separate areas") with ESCC 2–3")))
         criteria.append(Criterion(criterion: "expected survival ≥ 3 months",
                                   met: prognosis.survivalAtLeast3Months == "uncertain" ? nil : prognosis.survivalEstablished,
                                   fact: phrase("\(prognosis.survivalSource)")))
@@ -442,7 +442,7 @@ struct ClinicalReasoning {
         var criteria = [Criterion](capacity: 5)
         criteria.append(Criterion(criterion: "solitary spinal metastasis (one vertebra, no extraspinal focus)",
                                   met: facts.solitary,
-                                  fact: phrase("\(facts.involvedCount) involved vertebra(e); extraspinal foci: \(c.otherMetastases.extraspinalBoneCount.map(String.init) ?? "not recorded")")))
+                                  fact: phrase("\(facts.involvedCount, "involved vertebra", "involved vertebrae"); extraspinal foci: \(c.otherMetastases.extraspinalBoneCount.map(String.init) ?? "not recorded")")))
         let v = c.otherMetastases.visceral
         let visceralOK: Bool? = v.present.map { !$0 || v.treatable == true }
         criteria.append(Criterion(criterion: "no or controlled (treatable) visceral disease", met: visceralOK,
@@ -482,7 +482,7 @@ struct ClinicalReasoning {
         let levels = c.spine.involvedLevels  // describe() and the region list do not need them sorted
         // The distinct regions in alphabetical order of their names, without hashing them.
         let regions = VertebralLevel.Region.alphabetical.lazy.filter { r in levels.contains { $0.region == r } }
-        let l = phrase("\(levels.count) vertebra(e) involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count) lesion(s) characterised; region: \(joined: regions, separator: ", ")")
+        let l = phrase("\(levels.count, "vertebra", "vertebrae") involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count, "lesion", "lesions") characterised; region: \(joined: regions, separator: ", ")")
         var m = mechanicalSins.map { phrase("\($0) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
         if mechanicalSins?.exact == true, scores.sins.status != .computed { m = phrase("\(m); SINS incomplete for another lesion") }
         var n: Text

@@ -57,12 +57,12 @@ public enum RevisedTokuhashiScore {
         }
 
         if let n = c.otherMetastases.extraspinalBoneCount {
-            b.add("extraspinalBoneMetastases", input: phrase("\(n) foci"), points: extraspinalPoints(n))
+            b.add("extraspinalBoneMetastases", input: phrase("\(n, "focus", "foci")"), points: extraspinalPoints(n))
         } else {
             b.need("otherMetastases.extraspinalBoneCount")
         }
 
-        b.add("vertebralBodyMetastases", input: phrase("\(facts.involvedCount) vertebrae"), points: vertebralPoints(facts.involvedCount))
+        b.add("vertebralBodyMetastases", input: phrase("\(facts.involvedCount, "vertebra", "vertebrae")"), points: vertebralPoints(facts.involvedCount))
 
         let visceral = c.otherMetastases.visceral
         switch visceral.present {
