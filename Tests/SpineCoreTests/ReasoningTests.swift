@@ -604,6 +604,8 @@ struct ReasoningR4Tests {
         #expect(a.patchell.status == "not-met")
         let criterion = try #require(a.patchell.criteria.first { $0.criterion.contains("radiosensitive") })
         #expect(criterion.met == false)
+        #expect(a.patchell.summary.hasPrefix("Patchell criteria not met: the trial's evidence for surgery + RT does not apply. Not met: "))
+        #expect(a.patchell.summary.hasSuffix("not a radiosensitive tumour (lymphoma, leukaemia, myeloma, germ-cell)."))
         #expect(!a.reasoningCodes.contains(.decompressionStabilization))
     }
 
@@ -766,8 +768,19 @@ struct ReasoningR5Tests {
         #expect(a.enBloc.status == "not-met")
         let histology = try #require(a.enBloc.criteria.first { $0.criterion.contains("histology") })
         #expect(histology.met == false)
+        #expect(a.enBloc.summary == "Not an en bloc candidate. Not met: favourable histology (e.g. renal cell, thyroid).")
         #expect(!a.reasoningCodes.contains(.enBlocResection))
         #expect(!a.reasoningRuleFired("R5"))
+    }
+
+    @Test("R5 undetermined when operability is not recorded: the summary names what to record")
+    func r5EnBlocUndetermined() throws {
+        var c = Self.v09()
+        c.systemic.medicallyOperable = nil
+        let a = reasoningAssess(c)
+        #expect(a.enBloc.status == "undetermined")
+        #expect(a.enBloc.summary == "En bloc candidacy undetermined. Unknown: fit for major surgery with expected survival ≥ 3 months.")
+        #expect(!a.reasoningCodes.contains(.enBlocResection))
     }
 
     /// A treatable adrenal metastasis: Tomita 1 + 2 + 1 = 4, which advises marginal or intralesional

@@ -415,7 +415,7 @@ struct ClinicalReasoning {
         switch strictStatus {
         case "met": summary = "Patchell criteria met: direct decompressive surgery then RT is favoured over RT alone (ambulatory after treatment 84 % vs 57 %)."
         case "not-met":
-            summary = phrase("Patchell criteria not met (\(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ")): the trial's evidence for surgery + RT does not apply.")
+            summary = phrase("Patchell criteria not met: the trial's evidence for surgery + RT does not apply. Not met: \(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ").")
         default:
             summary = phrase("Patchell criteria undetermined: record \(joined: criteria.lazy.filter { $0.met == nil }.map(\.criterion), separator: "; ").")
         }
@@ -472,8 +472,8 @@ struct ClinicalReasoning {
         let summary: Text
         switch status {
         case "met": summary = "En bloc candidate: discuss en bloc resection (e.g. total en bloc spondylectomy) at the MDT, usually after embolisation."
-        case "not-met": summary = phrase("Not an en bloc candidate: \(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ") not met.")
-        default: summary = phrase("En bloc candidacy undetermined: \(joined: criteria.lazy.filter { $0.met == nil }.map(\.criterion), separator: "; ") unknown.")
+        case "not-met": summary = phrase("Not an en bloc candidate. Not met: \(joined: criteria.lazy.filter { $0.met == false }.map(\.criterion), separator: "; ").")
+        default: summary = phrase("En bloc candidacy undetermined. Unknown: \(joined: criteria.lazy.filter { $0.met == nil }.map(\.criterion), separator: "; ").")
         }
         return CriteriaCheck(status: status, summary: summary, criteria: criteria, citation: Citations.tomitaEnBloc)
     }
