@@ -1147,8 +1147,21 @@ struct ReasoningContextTests {
         let a = reasoningAssess(reasoningCase { $0.systemic.currentTreatment = [.hormonal] })
         for code in [TreatmentOption.cebrt, .sbrt] {
             let option = try #require(a.reasoningOption(code))
-            #expect(option.contextNotes.contains { $0.contains("takes precedence") }, "\(code.rawValue)")
+            #expect(option.contextNotes.contains(
+                "on hormonal therapy: the systemic treatment takes precedence — time the radiotherapy with medical oncology (agree it with the treatment cycles)"),
+                "\(code.rawValue)")
         }
+        #expect(a.reasoningOption(.systemicTherapy)?.rationale.contains {
+            $0.finding == "continue current systemic therapy (hormonal therapy); local treatment is timed around it" } == true)
+        // An operation is told about wound healing; radiotherapy is not.
+        let unstable = reasoningAssess(reasoningCase(lesions: [reasoningLesion(pain: .mechanical, alignment: .subluxation, collapse: .over50, posterolateral: .bilateral)]) {
+            $0.systemic.currentTreatment = [.targeted, .immunotherapy]
+        })
+        let stabilisation = try #require(unstable.reasoningOption(.stabilization))
+        #expect(stabilisation.contextNotes.contains(
+            "on targeted therapy, immunotherapy: the systemic treatment takes precedence — time the operation with medical oncology (hold agents that impair wound healing around surgery)"))
+        #expect(!unstable.options.contains { $0.code.isRadiotherapy && $0.contextNotes.contains { $0.contains("wound healing") } })
+        #expect(!unstable.options.contains { !$0.code.isLocalTreatment && $0.contextNotes.contains { $0.contains("takes precedence") } })
     }
 
     @Test("bone-modifying agents alone are not an active anticancer therapy: no precedence note")
@@ -2037,7 +2050,9 @@ struct ReasoningContextReviewTests {
         let a = reasoningAssess(Self.symptomaticRenal { $0.systemic.currentTreatment = [.chemotherapy] })
         let surgery = try #require(a.options.first { $0.code.isOpenSurgery })
         #expect(surgery.contextNotes.contains { $0.hasPrefix("on chemotherapy: the emergency is not delayed for the systemic treatment") })
-        #expect(!a.options.contains { $0.contextNotes.contains { $0.contains("agree RT timing with the treatment cycles") } })
+        #expect(surgery.contextNotes.contains(
+            "on chemotherapy: the emergency is not delayed for the systemic treatment — tell medical oncology now (hold agents that impair wound healing around the operation)"))
+        #expect(!a.options.contains { $0.contextNotes.contains { $0.contains("takes precedence") } })
         let none = reasoningAssess(reasoningCase { $0.systemic.effectiveOptionsRemaining = false })
         #expect(none.referralDetails.first { $0.code == .medicalOncology }?.reasons == ["no effective systemic options recorded: confirm, and plan the care that follows"])
     }

@@ -69,6 +69,18 @@ public enum AlbuminUnit: String, CodedValue {
 public enum SystemicTreatment: String, CodedValue {
     case none, chemotherapy, targeted, immunotherapy, hormonal
     case boneModifying = "bone-modifying"
+
+    /// The therapy in words ("on hormonal therapy", not "on hormonal").
+    public var name: String {
+        switch self {
+        case .none: "none"
+        case .chemotherapy: "chemotherapy"
+        case .targeted: "targeted therapy"
+        case .immunotherapy: "immunotherapy"
+        case .hormonal: "hormonal therapy"
+        case .boneModifying: "bone-modifying agent"
+        }
+    }
 }
 
 public enum Comorbidity: String, CodedValue {

@@ -1023,7 +1023,7 @@ struct ClinicalReasoning {
                 ? "solitary plasmacytoma: haematology to exclude myeloma and plan follow-up (radiotherapy treats the plasmacytoma itself)"
                 : active.isEmpty
                 ? phrase("metastatic \(h.name.lowercased()): medical oncology to set the systemic plan; it takes precedence and local treatment is timed around it")
-                : phrase("continue current systemic therapy (\(joined: active, separator: ", ")); local treatment is timed around it")
+                : phrase("continue current systemic therapy (\(joined: active.map { $0.name }, separator: ", ")); local treatment is timed around it")
             add(.systemicTherapy, priority: 20, Rationale(rule: "Primary cancer first", finding: finding, citation: Citations.noms))
         }
         let onBMA = c.systemic.currentTreatment.contains(.boneModifying)
@@ -1223,14 +1223,24 @@ struct ClinicalReasoning {
             note(.rehabilitation, phrase("prefer a home-based or community programme (\(why))"))
         }
 
-        // The primary cancer's treatment comes first.
+        // The primary cancer's treatment comes first. Each local treatment is told what to agree
+        // with medical oncology: an operation, the agents that impair wound healing; radiotherapy,
+        // its timing within the cycles.
         let active = c.systemic.currentTreatment.lazy.filter { $0 != .none && $0 != .boneModifying }
         if !active.isEmpty {
+            let on = phrase("on \(joined: active.map { $0.name }, separator: ", ")")
             // An emergency is not timed around a cycle (R0: a surgical or RT decision within 24 h).
-            let text = urgency.level == .emergency
-                ? phrase("on \(joined: active, separator: ", "): the emergency is not delayed for the systemic treatment — tell medical oncology now (hold agents that impair wound healing around surgery; agree the next cycle)")
-                : phrase("on \(joined: active, separator: ", "): the systemic treatment takes precedence — time this with medical oncology (e.g. hold agents that impair wound healing around surgery, and agree RT timing with the treatment cycles)")
-            note({ $0.isLocalTreatment }, text)
+            if urgency.level == .emergency {
+                let now: Text = phrase("\(on): the emergency is not delayed for the systemic treatment — tell medical oncology now")
+                note({ $0.isOpenSurgery }, phrase("\(now) (hold agents that impair wound healing around the operation)"))
+                note({ $0.isRadiotherapy }, phrase("\(now) (agree the next cycle around the radiotherapy)"))
+                note(.cementAugmentation, now)
+            } else {
+                let first: Text = phrase("\(on): the systemic treatment takes precedence")
+                note({ $0.isOpenSurgery }, phrase("\(first) — time the operation with medical oncology (hold agents that impair wound healing around surgery)"))
+                note({ $0.isRadiotherapy }, phrase("\(first) — time the radiotherapy with medical oncology (agree it with the treatment cycles)"))
+                note(.cementAugmentation, phrase("\(first) — time the procedure with medical oncology"))
+            }
         }
 
         // Prior radiation at a treated lesion: re-irradiation.
