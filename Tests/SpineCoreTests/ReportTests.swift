@@ -147,4 +147,19 @@ struct ReportTests {
         #expect(text.contains("goals: pain relief, neurological function"))
         #expect(!text.contains("goals: pain-relief"))
     }
+
+    @Test("Ambulation and deficit read in words in the NOMS facts and the report; the score items keep the code read")
+    func neurologyInWords() throws {
+        // The lung example walks with an aid, with myelopathy.
+        var c = try CaseDocument.decode(try exampleBytes("emergency-lung-t11-mscc.json"), today: reportToday).get()
+        c.neurology.deficit = .caudaEquina
+        let a = assess(c, today: reportToday)
+        #expect(a.noms.neurologic.finding == "high-grade ESCC (2) with cauda equina syndrome")
+        #expect(a.noms.neurologic.facts.contains("ambulation: walks with an aid"))
+        #expect(a.noms.neurologic.facts.contains("deficit: cauda equina syndrome"))
+        #expect(a.scores.nesms.items.first { $0.item == "ambulation" }?.input == "withAid")
+        let text = TextReport.render(a, for: c)
+        #expect(text.contains("ambulation walks with an aid, deficit cauda equina syndrome"))
+        #expect(!text.contains("ambulation: withAid") && !text.contains("ambulation withAid"))
+    }
 }

@@ -253,11 +253,11 @@ struct ClinicalReasoning {
             && !isIndexLesion(other) {
             facts.append(phrase("also ESCC \(other.escc?.rawValue ?? "not recorded") at \(other.name)\(other.bonyRetropulsion == true ? " (bony retropulsion)" : "")"))
         }
-        if let d = n.deficit { facts.append(phrase("deficit: \(d.rawValue)")) }
+        if let d = n.deficit { facts.append(phrase("deficit: \(Triage.text(d))")) }
         if let f = self.facts.frankel { facts.append(phrase("Frankel \(f.grade.rawValue)\(f.fromAsia ? " (from ASIA)" : "")")) }
-        if let a = n.ambulation { facts.append(phrase("ambulation: \(a.rawValue)")) }
+        if let a = n.ambulation { facts.append(phrase("ambulation: \(Triage.text(a))")) }
         if n.bladderBowelDysfunction == true { facts.append("bladder or bowel dysfunction") }
-        let deficit = (n.deficit.map { $0 != .none } ?? false) ? phrase(" with \(n.deficit!.rawValue)") : ""
+        let deficit = (n.deficit.map { $0 != .none } ?? false) ? phrase(" with \(Triage.text(n.deficit!))") : ""
         if g.isHighGrade {
             return Finding(code: "high-grade", finding: phrase("high-grade ESCC (\(g.rawValue))\(deficit)"), facts: facts)
         }

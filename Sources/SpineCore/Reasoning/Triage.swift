@@ -31,6 +31,13 @@ public enum Triage {
         case .caudaEquina: "cauda equina syndrome"
         }
     }
+    static func text(_ key: Ambulation) -> String {
+        switch key {
+        case .independent: "independent"
+        case .withAid: "walks with an aid"
+        case .nonAmbulatory: "not ambulatory"
+        }
+    }
     static func text(_ key: PainFeature) -> String {
         switch key {
         case .thoracicOrCervical: "thoracic or cervical spinal pain"

@@ -51,7 +51,7 @@ public enum TextReport {
             ? "Karnofsky \(ps.karnofsky.map(String.init) ?? ps.karnofskyRange ?? "?"), ECOG \(ps.ecog.map(String.init) ?? "?")\(ps.note.map { " (\($0))" } ?? "")"
             : "not recorded"))
         let ns = s.neurologicalStatus
-        line("  Neurology: Frankel \(ns.frankel ?? "not recorded")\(ns.asia.map { ", ASIA \($0)" } ?? ""), ambulation \(ns.ambulation ?? "not recorded"), deficit \(ns.deficit ?? "not recorded")\(ns.motorDeficitDays.map { ", motor deficit for \($0) days" } ?? "")\(ns.note.map { " (\($0))" } ?? "")")
+        line("  Neurology: Frankel \(ns.frankel ?? "not recorded")\(ns.asia.map { ", ASIA \($0)" } ?? ""), ambulation \(ns.ambulation.map { Ambulation(rawValue: $0).map(Triage.text) ?? $0 } ?? "not recorded"), deficit \(ns.deficit.map { NeurologicalDeficit(rawValue: $0).map(Triage.text) ?? $0 } ?? "not recorded")\(ns.motorDeficitDays.map { ", motor deficit for \($0) days" } ?? "")\(ns.note.map { " (\($0))" } ?? "")")
 
         heading("PROGNOSIS")
         for r in a.prognosis.readings { line("  \(pad(r.instrument, 18)) \(pad(String(r.total), 3)) \(pad(r.tier.rawValue, 13)) \(r.reading)") }
