@@ -1708,7 +1708,10 @@ struct ReasoningAuditTests {
         #expect(a.reasoningRuleFired("R2 mechanical: SINS 8 at T6 (7–12)"))
         #expect(try #require(a.reasoningOption(.stabilization)).rationale.contains { $0.finding.contains("at L1") })
         #expect(try #require(a.reasoningOption(.cementAugmentation)).rationale.contains { $0.finding.contains("at T6") })
-        #expect(a.noms.mechanical.facts.first == "SINS 11 at L1 (potentially-unstable)")
+        #expect(a.noms.mechanical.facts.first == "SINS 11 at L1 (potentially unstable)")
+        #expect(a.lmnop.mechanical.hasPrefix("SINS 11 (potentially unstable) at L1"))
+        let newly = reasoningAssess(reasoningCase { $0.primaryTumor.status = .newlyDiagnosed })
+        #expect(newly.lmnop.oncology.contains("; primary newly diagnosed"))
     }
 
     /// Renal cell (radioresistant): T6 ESCC 3, and an L3 lesion whose ESCC is not recorded.

@@ -297,7 +297,7 @@ struct ClinicalReasoning {
                            facts: scores.sins.missing.map { phrase("\($0)") })
         }
         var f = [Text](capacity: 4)
-        f.append(phrase("\(sins) at \(lesion.name) (\(sins.category ?? ""))"))
+        f.append(phrase("\(sins) at \(lesion.name) (\(sins.categoryWords))"))
         if let p = lesion.pain { f.append(phrase("pain: \(p.rawValue)")) }
         if let a = lesion.alignment { f.append(phrase("alignment: \(a.rawValue)")) }
         if scores.sins.status != .computed { f.append(phrase("SINS items missing: \(joined: scores.sins.missing, separator: ", ")")) }
@@ -483,7 +483,7 @@ struct ClinicalReasoning {
         // The distinct regions in alphabetical order of their names, without hashing them.
         let regions = VertebralLevel.Region.alphabetical.lazy.filter { r in levels.contains { $0.region == r } }
         let l = phrase("\(levels.count, "vertebra", "vertebrae") involved (\(VertebralLevel.describe(levels))); \(c.spine.lesions.count, "lesion", "lesions") characterised; region: \(joined: regions, separator: ", ")")
-        var m = mechanicalSins.map { phrase("\($0) (\($0.category ?? "")) at \($0.lesion)") } ?? "SINS incomplete"
+        var m = mechanicalSins.map { phrase("\($0) (\($0.categoryWords)) at \($0.lesion)") } ?? "SINS incomplete"
         if mechanicalSins?.exact == true, scores.sins.status != .computed { m = phrase("\(m); SINS incomplete for another lesion") }
         var n: Text
         if let g = facts.escc {
@@ -497,7 +497,7 @@ struct ClinicalReasoning {
         if let f = facts.frankel { n = phrase("\(n); Frankel \(f.grade.rawValue)") }
         var o = radiosensitivity == .unclassified ? phrase("\(facts.histology.name): radiosensitivity to cEBRT not classified")
             : phrase("\(facts.histology.name): \(radiosensitivity.rawValue) to cEBRT")
-        if let s = c.primaryTumor.status { o = phrase("\(o); primary \(s.rawValue)") }
+        if let s = c.primaryTumor.status { o = phrase("\(o); primary \(s == .newlyDiagnosed ? "newly diagnosed" : s.rawValue)") }
         if facts.histology.systemicFirst { o = phrase("\(o); chemosensitive") }
         var p = [Text](capacity: 5)
         if let k = c.performance.karnofsky { p.append(phrase("Karnofsky \(k)")) } else if let e = c.performance.ecog { p.append(phrase("ECOG \(e)")) }

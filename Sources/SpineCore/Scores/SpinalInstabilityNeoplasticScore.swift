@@ -143,6 +143,11 @@ public struct KnownInstability: Sendable {
         SpinalInstabilityNeoplasticScore.bands.first { $0.range.contains(points) }?.category
     }
 
+    /// The band in words, for sentences: "stable", "potentially unstable", "unstable".
+    public var categoryWords: String {
+        category == "potentially-unstable" ? "potentially unstable" : category ?? ""
+    }
+
     /// "SINS 15", or "SINS at least 9 (items missing)".
     public var text: String { phrase("\(self)") }
 }
