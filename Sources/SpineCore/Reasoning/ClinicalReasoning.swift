@@ -970,7 +970,7 @@ struct ClinicalReasoning {
             sensitivePath(priority: 10)
             resistantPath(priority: 11)
             for code: TreatmentOption in [.cebrt, .sbrt, .separationSurgery] {
-                note(code, phrase("pathway depends on radiosensitivity, which is not classified for \(name): record primaryTumor.radiosensitivity"))
+                note(code, phrase("pathway depends on radiosensitivity, which is not classified for this histology (\(name)): record primaryTumor.radiosensitivity"))
             }
         }
     }
@@ -1402,7 +1402,7 @@ struct ClinicalReasoning {
             let after = operation.priority + (operation.order > candidates[s].order ? 1 : 0)
             if candidates[s].priority < after {
                 candidates[s].priority = min(after, Self.declinedOffset - 1)
-                candidates[s].contextNotes.append(phrase("follows the operation (\(Self.title(operation.code).lowercased())): ranked after it"))
+                candidates[s].contextNotes.append(phrase("ranked after the operation it follows: \(Self.title(operation.code))"))
             }
         }
     }
