@@ -2131,6 +2131,27 @@ struct ReasoningContextReviewTests {
         #expect(!(try #require(stable.reasoningOption(.sbrt))).contextNotes.contains { $0.contains("SC.24 enrolled SINS < 12") })
     }
 
+    @Test("Without the stabilisation (the patient avoids or declines surgery) SBRT's note says nothing stabilises the spine first")
+    func sbrtWithoutStabilisationNote() throws {
+        let c7 = reasoningLesion([.c7], pain: .mechanical, bone: .lytic, alignment: .deformity, collapse: .over50, posterolateral: .bilateral, escc: .g1a)
+        let after = "SINS 16 at C7: SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"
+        let avoided = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]) { $0.preferences.priorities = [.avoidSurgery] })
+        let sbrt = try #require(avoided.reasoningOption(.sbrt))
+        #expect(!sbrt.contextNotes.contains(Text(after)))
+        #expect(sbrt.contextNotes.contains("SINS 16 at C7, and the patient wishes to avoid surgery: no stabilisation will precede SBRT — SC.24 enrolled SINS < 12, so SBRT on this unstable spine is outside its evidence; the orthosis supports the spine meanwhile (reference §11.3 R2; §12.2)"))
+        #expect(avoided.reasoningCodes.contains(.bracing))
+        // Every operation declined (a solitary renal lesion also gets en bloc resection), and the
+        // orthosis too: the note asks how the spine is supported.
+        let declined = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]) {
+            $0.preferences.declines = TreatmentOption.allCases.filter(\.isOpenSurgery) + [.bracing]
+        })
+        #expect(try #require(declined.reasoningOption(.sbrt)).contextNotes.contains(
+            "SINS 16 at C7, and the patient declined surgery: no stabilisation will precede SBRT — SC.24 enrolled SINS < 12, so SBRT on this unstable spine is outside its evidence; discuss how the spine is supported (reference §11.3 R2; §12.2)"))
+        // Surgery accepted: the sequence note stays.
+        let accepted = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]))
+        #expect(try #require(accepted.reasoningOption(.sbrt)).contextNotes.contains(Text(after)))
+    }
+
     @Test("SBRT for low-grade compression with neurological signs says to confirm on MRI first (SC.24's eligibility, reference §12.2)")
     func symptomaticLowGradeSbrtNote() throws {
         let note = "neurological symptoms or signs with only low-grade compression recorded (ESCC 1a at T8): confirm on whole-spine MRI that no level compresses the cord or cauda before SBRT — SC.24 excluded neurologically symptomatic compression (reference §12.2)"

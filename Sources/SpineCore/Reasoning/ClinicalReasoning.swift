@@ -73,6 +73,9 @@ struct ClinicalReasoning {
     var gated = false
     /// Open surgery is on the list but the patient avoids it or declined every operation on it.
     private(set) var surgeryOffByPatient = false
+    /// SBRT's note that it follows R2's stabilisation, and the instability it quotes: restated
+    /// when the patient's choice takes the stabilisation away (applyPreferences).
+    var sbrtAfterStabilisation: (note: Text, sins: KnownInstability)?
     /// "histology <code>": a fact of three criteria, written once.
     let histologyFact: Text
     /// The totals the rules read, summed once (reading one through the shared scores copied the
@@ -946,9 +949,11 @@ struct ClinicalReasoning {
                         // The unstable lesion may not be the one R3 read: then the sequence holds where
                         // SBRT treats that lesion too.
                         let elsewhere = mechanicalLesion.map { !$0.adjoins(indexLesion) } ?? false
-                        note(.sbrt, elsewhere
-                             ? phrase("\(s) at \(s.lesion) (not the lesion R3 read, \(indexLesion.name)): where SBRT treats \(s.lesion), it follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)")
-                             : phrase("\(s) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)"))
+                        let text = elsewhere
+                            ? phrase("\(s) at \(s.lesion) (not the lesion R3 read, \(indexLesion.name)): where SBRT treats \(s.lesion), it follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)")
+                            : phrase("\(s) at \(s.lesion): SBRT follows the stabilisation R2 asks for — SC.24 enrolled SINS < 12 (reference §11.3: combine R2 and R3; §12.2)")
+                        note(.sbrt, text)
+                        sbrtAfterStabilisation = (text, s)
                     }
                     // R3 reads the grade; SBRT's evidence also reads the neurology (reference §12.2):
                     // SC.24 excluded neurologically symptomatic cord or cauda compression, and ASTRO
@@ -1342,6 +1347,15 @@ struct ClinicalReasoning {
                 add(.bracing, priority: 12, regimen: mechanicalLesion.map(Self.orthosis(for:)) ?? "orthosis", Rationale(
                     rule: "Patient preference", finding: phrase("\(who): orthosis and analgesia for instability (less effective than stabilisation)"),
                     citation: Citations.noms))
+            }
+            // SBRT was to follow the stabilisation (R2 + R3); without an operation, and without a
+            // cement augmentation the patient accepts, nothing stabilises the spine before it, and
+            // SC.24's evidence (SINS < 12, reference §12.2) does not cover an unstable spine.
+            if let after = sbrtAfterStabilisation, let i = index(of: .sbrt),
+               let k = candidates[i].contextNotes.firstIndex(of: after.note),
+               !has(.cementAugmentation) || c.preferences.declines.contains(.cementAugmentation) {
+                let s = after.sins
+                candidates[i].contextNotes[k] = phrase("\(s) at \(s.lesion), and \(who): no stabilisation will precede SBRT — SC.24 enrolled SINS < 12, so SBRT on this unstable spine is outside its evidence; \(has(.bracing) && !c.preferences.declines.contains(.bracing) ? "the orthosis supports the spine meanwhile" : "discuss how the spine is supported") (reference §11.3 R2; §12.2)")
             }
             if avoids {
                 for i in candidates.indices where candidates[i].code.isOpenSurgery {
