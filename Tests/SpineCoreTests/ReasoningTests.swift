@@ -589,6 +589,17 @@ struct ReasoningR4Tests {
         let cebrt = try #require(shorter.reasoningOption(.cebrt))
         #expect(cebrt.regimen == "20 Gy / 5")
         #expect(cebrt.contextNotes.contains("after the decompression Patchell's criteria support: the post-operative radiotherapy of Patchell 2005 was 30 Gy / 10 (reference §12.3)"))
+        // The decompression declined, or surgery avoided: the trial's post-operative course is not said.
+        for preference in [{ (c: inout Case) in c.preferences.declines = [.decompressionStabilization] },
+                           { (c: inout Case) in c.preferences.priorities = [.avoidSurgery] }] {
+            let off = reasoningAssess(Self.patchellCase(histology: "breast") {
+                $0.otherMetastases.visceral.present = true
+                $0.otherMetastases.extraspinalBoneCount = 3
+                preference(&$0)
+            })
+            #expect(off.reasoningOption(.decompressionStabilization) != nil, "kept visible")
+            #expect(off.reasoningOption(.cebrt)?.contextNotes.contains { $0.contains("Patchell 2005") } == false)
+        }
         // Not met (no neurological symptom): no operation, so no such note.
         let notMet = reasoningAssess(reasoningCase(histology: "breast", lesions: [reasoningLesion(escc: .g2)]) {
             $0.systemic.clinicianSurvivalEstimateMonths = 12

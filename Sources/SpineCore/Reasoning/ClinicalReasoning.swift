@@ -853,7 +853,7 @@ struct ClinicalReasoning {
         // "RT in both arms was 30 Gy/10").
         if let d = index(of: .decompressionStabilization), candidates[d].rationale.contains(where: { $0.rule == Self.patchellRule }),
            let i = index(of: .cebrt), candidates[i].regimen != "30 Gy / 10" {
-            note(.cebrt, "after the decompression Patchell's criteria support: the post-operative radiotherapy of Patchell 2005 was 30 Gy / 10 (reference §12.3)")
+            note(.cebrt, Self.patchellCourseNote)
         }
         // R3 reads the index lesion; a high-grade compression by tumour in a separate area needs a
         // field or an operation of its own, which the options R3 gave do not say (bone elsewhere
@@ -1327,6 +1327,9 @@ struct ClinicalReasoning {
         if cm.contains(.obesity) { caution(.bracing, "obesity: orthosis fit may be poor") }
     }
 
+    static let patchellCourseNote: Text =
+        "after the decompression Patchell's criteria support: the post-operative radiotherapy of Patchell 2005 was 30 Gy / 10 (reference §12.3)"
+
     /// The patient's stated preferences: avoiding surgery, named goals, declined options.
     mutating func applyPreferences() {
         // "avoid-surgery", or every operation on the list declined: the non-operative alternatives
@@ -1363,6 +1366,11 @@ struct ClinicalReasoning {
                     candidates[i].contextNotes.append("the patient prefers to avoid surgery: non-operative alternatives are ranked first")
                 }
             }
+        }
+
+        // The trial's post-operative course says nothing once the decompression is off.
+        if surgeryOffByPatient || c.preferences.declines.contains(.decompressionStabilization), let i = index(of: .cebrt) {
+            candidates[i].contextNotes.removeAll { $0 == Self.patchellCourseNote }
         }
 
         // Cement augmentation declined for a lesion that needs stabilising: the non-operative
