@@ -525,12 +525,29 @@ def invariants(c, r):
             need(any("haemoglobin" in t for t in options[x]["cautions"]), "anaemia: transfusion caution on surgery")
     # A decompression with Patchell's evidence beside R3's 20 Gy / 5 (not the radiotherapy alone
     # offered instead of an avoided operation): the trial's post-operative course is said (§12.3,
-    # 2026.11.10).
-    r4 = "decompression-stabilization" in options and any(
-        x["rule"].startswith("Patchell") for x in options["decompression-stabilization"]["rationale"])
+    # 2026.11.10) — unless the decompression is declined or the patient's choice takes surgery off
+    # the plan (avoid-surgery, or every operation on the list declined; 2026.11.29).
+    listed_operations = [x for x in codes if x in OPEN_SURGERY]
+    surgery_off = bool(listed_operations) and ("avoid-surgery" in (preferences.get("priorities") or [])
+                                               or all(options[x]["declined"] for x in listed_operations))
+    r4 = ("decompression-stabilization" in options and not options["decompression-stabilization"]["declined"]
+          and not surgery_off and any(
+        x["rule"].startswith("Patchell") for x in options["decompression-stabilization"]["rationale"]))
+    # SBRT on an unstable spine follows R2's stabilisation; when the patient's choice takes surgery
+    # off the plan and no accepted cement augmentation stabilises instead, the note says that no
+    # stabilisation will precede it (2026.11.29).
+    if "sbrt" in options:
+        sbrt_notes = options["sbrt"]["contextNotes"]
+        cement_ok = "cement-augmentation" in options and not options["cement-augmentation"]["declined"]
+        nothing_stabilises = surgery_off and not cement_ok
+        if any("no stabilisation will precede SBRT" in t for t in sbrt_notes):
+            need(nothing_stabilises, "SBRT says nothing stabilises first only when surgery is off and no cement is accepted")
+        if nothing_stabilises:
+            need(not any("follows the stabilisation R2 asks for" in t for t in sbrt_notes),
+                 "SBRT does not say it follows a stabilisation the patient's choice removed")
     noted = "cebrt" in options and any("Patchell 2005 was 30 Gy / 10" in t for t in options["cebrt"]["contextNotes"])
     if noted:
-        need(r4, "the Patchell post-operative course is noted only beside a Patchell-supported decompression")
+        need(r4, "the Patchell post-operative course is noted only beside a Patchell-supported decompression that stays on the plan")
     if (r4 and "cebrt" in options and options["cebrt"].get("regimen") == "20 Gy / 5"
             and any(x["rule"].startswith("NOMS R3") for x in options["cebrt"]["rationale"])):
         need(noted, "Patchell-supported decompression beside 20 Gy / 5: Patchell's 30 Gy / 10 noted")
