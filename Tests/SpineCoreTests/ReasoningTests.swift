@@ -2212,12 +2212,18 @@ struct ReasoningContextReviewTests {
         #expect(mscc.alternativeRegimens == ["8 Gy × 1", "16 Gy / 2", "30 Gy / 10"])
         #expect(mscc.rationale[0].citation == Citations.nomsMsccRegimens)
         #expect(mscc.rank < (avoided.reasoningRank(.separationSurgery) ?? 0))
-        // Post-operative SBRT declined while its operation stands: left to the team.
+        // Post-operative SBRT declined while its operation stands: left to the team, and the
+        // operation says that the radiotherapy it prepares for is declined.
         let postOperative = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
             $0.preferences.declines = [.sbrt]
         })
         #expect(postOperative.reasoningCodes.contains(.separationSurgery))
         #expect(!postOperative.reasoningCodes.contains(.cebrt))
+        let prepared: Text = "the patient declined the SBRT this operation prepares for: agree with radiation oncology which radiotherapy follows it (conventional EBRT is less durable for a radioresistant tumour), or whether to operate — the reference names no alternative (SpineBoard context rule)"
+        #expect(try #require(postOperative.reasoningOption(.separationSurgery)).contextNotes.contains(prepared))
+        // SBRT accepted: no such note.
+        let accepted = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]))
+        #expect(!(try #require(accepted.reasoningOption(.separationSurgery))).contextNotes.contains(prepared))
     }
 
     @Test("The lymphoma tissue-first caution is on the dexamethasone option itself")

@@ -545,6 +545,13 @@ def invariants(c, r):
         if nothing_stabilises:
             need(not any("follows the stabilisation R2 asks for" in t for t in sbrt_notes),
                  "SBRT does not say it follows a stabilisation the patient's choice removed")
+    # Post-operative SBRT declined while its operation stands: the operation says so (2026.11.29).
+    post_op_sbrt_declined = ("sbrt" in options and options["sbrt"]["declined"]
+                             and (options["sbrt"].get("regimen") or "").startswith("post-operative SBRT"))
+    for x in ("separation-surgery", "decompression-stabilization"):
+        if x in options and not options[x]["declined"]:
+            said = any("declined the SBRT this operation prepares for" in t for t in options[x]["contextNotes"])
+            need(said == post_op_sbrt_declined, "an operation says when the SBRT it prepares for is declined, and only then")
     noted = "cebrt" in options and any("Patchell 2005 was 30 Gy / 10" in t for t in options["cebrt"]["contextNotes"])
     if noted:
         need(r4, "the Patchell post-operative course is noted only beside a Patchell-supported decompression that stays on the plan")

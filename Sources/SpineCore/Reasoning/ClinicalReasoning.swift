@@ -1159,6 +1159,15 @@ struct ClinicalReasoning {
                 citation: esccHigh ? Citations.nomsMsccRegimens : Citations.nomsAstro2017))
         }
 
+        // Post-operative SBRT declined while its operation stands: the operation loses the
+        // radiotherapy it prepares for. The reference names no alternative, so no option is
+        // added; the operation says so, for the team to settle with the patient.
+        if c.preferences.declines.contains(.sbrt), let i = index(of: .sbrt), candidates[i].regimen == Self.postOperativeSbrt {
+            let declines = c.preferences.declines
+            note({ ($0 == .separationSurgery || $0 == .decompressionStabilization) && !declines.contains($0) },
+                 phrase("the patient declined the SBRT this operation prepares for: agree with radiation oncology which radiotherapy follows it (conventional EBRT is \(cebrtDurability)), or whether to operate — the reference names no alternative (SpineBoard context rule)"))
+        }
+
         // Re-irradiation of the lesion being treated: ASTRO 2024's spine re-irradiation regimens
         // (reference §12.1), the longer course kept as the longest of them.
         let retreated = indexLesion.priorRadiation != nil || mechanicalLesion?.priorRadiation != nil
