@@ -2194,14 +2194,16 @@ struct ReasoningContextReviewTests {
         #expect(cebrt.rationale[0].citation == Citations.nomsAstro2017)
         #expect(cebrt.rank < (declined.reasoningRank(.sbrt) ?? 0))
         #expect(declined.reasoningOption(.sbrt)?.declined == true)
-        #expect(declined.referralDetails.first { $0.code == .radiationOncology }?.reasons == ["radiotherapy option (cEBRT, SBRT)"])
+        #expect(declined.referralDetails.first { $0.code == .radiationOncology }?.reasons == ["radiotherapy option (cEBRT)"],
+                "the referral names what is offered, not the declined SBRT")
         // It adapts like any other cEBRT: fewer fractions for a high travel burden.
         let far = renal { $0.preferences.declines = [.sbrt]; $0.social.travelBurden = .high }
         #expect(far.reasoningOption(.cebrt)?.regimen == "8 Gy × 1")
-        // Both declined: nothing is added in their place.
+        // Both declined: nothing is added in their place, and no radiotherapy referral is made.
         let both = renal { $0.preferences.declines = [.sbrt, .cebrt] }
         #expect(!both.reasoningCodes.contains(.cebrt))
         #expect(both.reasoningOption(.sbrt)?.declined == true)
+        #expect(!both.referrals.contains(.radiationOncology))
         // Surgery avoided and its (now definitive) SBRT declined, asymptomatic high-grade compression:
         // cEBRT with the MSCC regimens.
         let avoided = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]) {
@@ -2224,6 +2226,22 @@ struct ReasoningContextReviewTests {
         // SBRT accepted: no such note.
         let accepted = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(escc: .g2)]))
         #expect(!(try #require(accepted.reasoningOption(.separationSurgery))).contextNotes.contains(prepared))
+    }
+
+    @Test("Referrals are for what is offered: a declined option asks for none; embolisation is conditional when surgery is off")
+    func referralsFollowDeclines() throws {
+        // Renal C7, unstable (SINS 16), hypervascular: stabilisation, SBRT and pre-operative embolisation.
+        let c7 = reasoningLesion([.c7], pain: .mechanical, bone: .lytic, alignment: .deformity, collapse: .over50, posterolateral: .bilateral, escc: .g1a)
+        let all = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]))
+        #expect(all.referralDetails.first { $0.code == .interventionalRadiology }?.reasons == ["pre-operative embolisation"])
+        let avoided = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]) { $0.preferences.priorities = [.avoidSurgery] })
+        #expect(avoided.referralDetails.first { $0.code == .interventionalRadiology }?.reasons == ["pre-operative embolisation, if the operation goes ahead"])
+        #expect(avoided.referrals.contains(.spineSurgery), "SINS ≥ 7 still asks for a surgical opinion")
+        // Embolisation and rehabilitation declined: no interventional radiology or physiatry referral.
+        let declined = reasoningAssess(reasoningCase(histology: "kidney", lesions: [c7]) { $0.preferences.declines = [.embolization, .rehabilitation] })
+        #expect(declined.reasoningOption(.embolization)?.declined == true)
+        #expect(!declined.referrals.contains(.interventionalRadiology))
+        #expect(!declined.referrals.contains(.physiatry))
     }
 
     @Test("The lymphoma tissue-first caution is on the dexamethasone option itself")

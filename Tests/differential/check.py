@@ -496,12 +496,22 @@ def invariants(c, r):
         if r["enBloc"]["status"] == "met":
             need("en-bloc-resection" in options, "R5: en bloc criteria met → en bloc resection")
     referral = {d["code"]: d["reasons"] for d in r["referralDetails"]}
-    radiotherapy = [name for code, name in (("cebrt", "cEBRT"), ("sbrt", "SBRT")) if code in options]
+    # Referrals are for what is offered: a declined option asks for none (2026.11.29).
+    offered = {x for x in options if not options[x]["declined"]}
+    listed_operations = [x for x in codes if x in OPEN_SURGERY]
+    surgery_off = bool(listed_operations) and ("avoid-surgery" in (preferences.get("priorities") or [])
+                                               or all(options[x]["declined"] for x in listed_operations))
+    radiotherapy = [name for code, name in (("cebrt", "cEBRT"), ("sbrt", "SBRT")) if code in offered]
     if radiotherapy:
-        need(f"radiotherapy option ({', '.join(radiotherapy)})" in referral.get("radiation-oncology", []), "radiotherapy: radiation-oncology referral naming it")
-    need(("rehabilitation" in options) == ("physiatry" in referral), "rehabilitation exactly with a physiatry referral")
-    need(("palliative-care" in options) == ("palliative-care" in referral), "palliative care exactly with its referral")
-    need(("cement-augmentation" in options) == ("cement augmentation" in referral.get("interventional-radiology", [])), "cement with interventional radiology")
+        need(f"radiotherapy option ({', '.join(radiotherapy)})" in referral.get("radiation-oncology", []), "radiotherapy: radiation-oncology referral naming what is offered")
+    else:
+        need(not any(t.startswith("radiotherapy option") for t in referral.get("radiation-oncology", [])), "no radiotherapy referral without radiotherapy offered")
+    need(("rehabilitation" in offered) == ("physiatry" in referral), "rehabilitation offered exactly with a physiatry referral")
+    need(("palliative-care" in offered) == ("palliative-care" in referral), "palliative care offered exactly with its referral")
+    need(("cement-augmentation" in offered) == ("cement augmentation" in referral.get("interventional-radiology", [])), "cement offered with interventional radiology")
+    embolisation = [t for t in referral.get("interventional-radiology", []) if t.startswith("pre-operative embolisation")]
+    need(embolisation == (["pre-operative embolisation, if the operation goes ahead" if surgery_off else "pre-operative embolisation"]
+                          if "embolization" in offered else []), "embolisation referral when offered, conditional when surgery is off")
     if level == "emergency" and "dexamethasone" in options and not options["dexamethasone"]["declined"]:
         need(codes[0] == "dexamethasone", "emergency: dexamethasone ranks first")
     for o in r["options"]:
@@ -527,9 +537,6 @@ def invariants(c, r):
     # offered instead of an avoided operation): the trial's post-operative course is said (§12.3,
     # 2026.11.10) — unless the decompression is declined or the patient's choice takes surgery off
     # the plan (avoid-surgery, or every operation on the list declined; 2026.11.29).
-    listed_operations = [x for x in codes if x in OPEN_SURGERY]
-    surgery_off = bool(listed_operations) and ("avoid-surgery" in (preferences.get("priorities") or [])
-                                               or all(options[x]["declined"] for x in listed_operations))
     r4 = ("decompression-stabilization" in options and not options["decompression-stabilization"]["declined"]
           and not surgery_off and any(
         x["rule"].startswith("Patchell") for x in options["decompression-stabilization"]["rationale"]))
