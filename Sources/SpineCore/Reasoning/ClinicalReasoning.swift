@@ -1544,10 +1544,11 @@ struct ClinicalReasoning {
         // A referral is for what is offered: an option the patient declined stays on the list,
         // marked, "not to be offered again without a new discussion", and asks for no referral.
         let declines = c.preferences.declines
-        var offered = Set<TreatmentOption>(minimumCapacity: candidates.count)
-        for i in candidates.indices where !declines.contains(candidates[i].code) { offered.insert(candidates[i].code) }
-        if offered.contains(where: \.isOpenSurgery) && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }
-        let cebrt = offered.contains(.cebrt), sbrt = offered.contains(.sbrt)
+        let options = candidates
+        func offered(_ code: TreatmentOption) -> Bool { !declines.contains(code) && options.contains { $0.code == code } }
+        let surgeryOffered = options.contains { $0.code.isOpenSurgery && !declines.contains($0.code) }
+        if surgeryOffered && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }
+        let cebrt = offered(.cebrt), sbrt = offered(.sbrt)
         if cebrt || sbrt { refer(.radiationOncology, phrase("radiotherapy option (\(cebrt && sbrt ? "cEBRT, SBRT" : cebrt ? "cEBRT" : "SBRT"))")) }
         refer(.medicalOncology, c.systemic.effectiveOptionsRemaining == false
               ? "no effective systemic options recorded: confirm, and plan the care that follows"
@@ -1558,12 +1559,12 @@ struct ClinicalReasoning {
             refer(.interventionalRadiology, "image-guided biopsy: unknown primary")
             refer(.diagnosticRadiology, "staging to find the primary")
         }
-        if offered.contains(.cementAugmentation) { refer(.interventionalRadiology, "cement augmentation") }
-        if offered.contains(.embolization) {
+        if offered(.cementAugmentation) { refer(.interventionalRadiology, "cement augmentation") }
+        if offered(.embolization) {
             refer(.interventionalRadiology, surgeryOffByPatient ? "pre-operative embolisation, if the operation goes ahead" : "pre-operative embolisation")
         }
-        if offered.contains(.rehabilitation) { refer(.physiatry, "rehabilitation") }
-        if offered.contains(.palliativeCare) { refer(.palliativeCare, "specialist palliative care") }
+        if offered(.rehabilitation) { refer(.physiatry, "rehabilitation") }
+        if offered(.palliativeCare) { refer(.palliativeCare, "specialist palliative care") }
         if let f = c.social.familySupport, f != .strong { refer(.socialWork, f == .none ? "no family support" : "limited family support") }
         if let f = c.social.financialConstraints, f != .none { refer(.socialWork, phrase("financial constraints (\(f.rawValue))")) }
         if c.social.travelBurden == .high { refer(.socialWork, "high travel burden: transport and accommodation") }
