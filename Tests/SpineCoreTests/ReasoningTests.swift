@@ -1666,9 +1666,21 @@ struct ReasoningSafeSideTests {
     func asymptomaticLesion() throws {
         let quiet = reasoningCase(lesions: [reasoningLesion(pain: LesionPain.none)]) { $0.symptoms.painScore = 0 }
         let cebrt = try #require(reasoningAssess(quiet).reasoningOption(.cebrt))
-        #expect(cebrt.contextNotes.contains { $0.contains("radiotherapy for this asymptomatic lesion is optional") })
+        #expect(cebrt.contextNotes.contains("no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional — systemic therapy may suffice (reference §16 V02)"))
         let painful = try #require(reasoningAssess(reasoningCase()).reasoningOption(.cebrt))
         #expect(!painful.contextNotes.contains { $0.contains("asymptomatic") })
+        // No effective systemic options left, or systemic therapy declined: it is not said to suffice.
+        let optional: Text = "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional (reference §16 V02)"
+        let exhausted = reasoningCase(lesions: [reasoningLesion(pain: LesionPain.none)]) {
+            $0.symptoms.painScore = 0
+            $0.systemic.effectiveOptionsRemaining = false
+        }
+        #expect(try #require(reasoningAssess(exhausted).reasoningOption(.cebrt)).contextNotes.contains(optional))
+        let declined = reasoningCase(lesions: [reasoningLesion(pain: LesionPain.none)]) {
+            $0.symptoms.painScore = 0
+            $0.preferences.declines = [.systemicTherapy]
+        }
+        #expect(try #require(reasoningAssess(declined).reasoningOption(.cebrt)).contextNotes.contains(optional))
     }
 
     @Test("LMNOP O says an unclassified histology is not classified")

@@ -509,6 +509,10 @@ def invariants(c, r):
     need(("rehabilitation" in offered) == ("physiatry" in referral), "rehabilitation offered exactly with a physiatry referral")
     need(("palliative-care" in offered) == ("palliative-care" in referral), "palliative care offered exactly with its referral")
     need(("cement-augmentation" in offered) == ("cement augmentation" in referral.get("interventional-radiology", [])), "cement offered with interventional radiology")
+    # An asymptomatic lesion's radiotherapy is optional (§16 V02); "systemic therapy may suffice"
+    # only where systemic therapy is offered (2026.11.29).
+    if any("systemic therapy may suffice" in t for x in options.values() for t in x["contextNotes"]):
+        need("systemic-therapy" in offered, "systemic therapy said to suffice only where it is offered")
     embolisation = [t for t in referral.get("interventional-radiology", []) if t.startswith("pre-operative embolisation")]
     need(embolisation == (["pre-operative embolisation, if the operation goes ahead" if surgery_off else "pre-operative embolisation"]
                           if "embolization" in offered else []), "embolisation referral when offered, conditional when surgery is off")

@@ -1069,7 +1069,12 @@ struct ClinicalReasoning {
         let asymptomatic = !painful && c.spine.lesions.allSatisfy { $0.pain == LesionPain.none }
             && !facts.hasNeurologicalSymptomsOrSigns && escc.map { !$0.isHighGrade } == true && stabilisation == .none
         if asymptomatic {
-            note({ $0.isRadiotherapy }, "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional — systemic therapy may suffice (reference §16 V02)")
+            // "Systemic therapy may suffice" only where systemic therapy is offered: not with no
+            // effective options left, nor when the patient declined it.
+            let systemicOffered = has(.systemicTherapy) && !c.preferences.declines.contains(.systemicTherapy)
+            note({ $0.isRadiotherapy }, systemicOffered
+                 ? "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional — systemic therapy may suffice (reference §16 V02)"
+                 : "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional (reference §16 V02)")
         }
         let deficit = c.neurology.deficit.map { $0 != .none } ?? false
         let impairedWalking = c.neurology.ambulation.map { $0 != .independent } ?? false
