@@ -2096,6 +2096,7 @@ struct ReasoningContextReviewTests {
         let a = reasoningAssess(reasoningCase(histology: "kidney", lesions: [reasoningLesion(prior: prior)]))
         let sbrt = try #require(a.reasoningOption(.sbrt))
         #expect(sbrt.contextNotes.contains { $0.hasPrefix("prior RT at T8") && $0.hasSuffix("check the cumulative spinal-cord dose") })
+        #expect(sbrt.contextNotes.contains { $0.hasPrefix("prior RT at T8: 8 Gy × 1 (prescription EQD2") }, "a single fraction reads × 1")
         #expect(!sbrt.contextNotes.contains { $0.contains("ASTRO 2024 re-irradiation regimens") })
     }
 

@@ -1267,7 +1267,7 @@ struct ClinicalReasoning {
             guard let prior = lesion.priorRadiation else { continue }
             let eqd2 = (prior.eqd2CordAlphaBeta2 * 10).rounded() / 10
             let doseText = PriorRadiation.doseText(prior.doseGy)
-            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy / \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose")
+            let text = phrase("prior RT at \(lesion.name): \(doseText) Gy \(prior.fractions == 1 ? "×" : "/") \(prior.fractions)\(prior.on.map { " on \($0)" } ?? "") (prescription EQD2 \(eqd2) Gy at α/β = 2 Gy, not the cord dose): re-irradiation — check the cumulative spinal-cord dose")
             // ASTRO 2024's re-irradiation regimens are conventional ones (reference §12.1).
             note(.cebrt, phrase("\(text); ASTRO 2024 re-irradiation regimens 8 Gy × 1, 20 Gy / 5, 24 Gy / 6 or 20 Gy / 8"))
             note(.sbrt, text)
