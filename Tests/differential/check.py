@@ -451,7 +451,7 @@ def invariants(c, r):
     if radiosensitivity(c) == "sensitive" and scores["escc"].get("highGrade") and "cebrt" not in declines:
         need("cebrt" in options, "radiosensitive, high-grade ESCC: cEBRT")
     live_local = [x for x in codes if x in LOCAL and not options[x]["declined"]
-                  and not any("avoid surgery" in n for n in options[x]["contextNotes"])]
+                  and not any("the patient prefers to avoid surgery" in n for n in options[x]["contextNotes"])]
     if LOCAL & set(codes) and not live_local:
         need("cebrt" in declines, "a local option the patient has not declined or avoided, unless cEBRT is declined too")
     if "avoid-surgery" in (preferences.get("priorities") or []):
