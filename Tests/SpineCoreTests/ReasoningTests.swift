@@ -1733,8 +1733,12 @@ struct ReasoningAuditTests {
         #expect(try #require(a.reasoningOption(.cementAugmentation)).rationale.contains { $0.finding.contains("at T6") })
         #expect(a.noms.mechanical.facts.first == "SINS 11 at L1 (potentially unstable)")
         #expect(a.lmnop.mechanical.hasPrefix("SINS 11 (potentially unstable) at L1"))
-        let newly = reasoningAssess(reasoningCase { $0.primaryTumor.status = .newlyDiagnosed })
+        let newly = reasoningAssess(reasoningCase {
+            $0.primaryTumor.status = .newlyDiagnosed
+            $0.systemic.currentTreatment = [.targeted, .boneModifying]
+        })
         #expect(newly.lmnop.oncology.contains("; primary newly diagnosed"))
+        #expect(newly.lmnop.patient.hasSuffix("current systemic: targeted therapy, bone-modifying agent"))
     }
 
     /// Renal cell (radioresistant): T6 ESCC 3, and an L3 lesion whose ESCC is not recorded.

@@ -509,7 +509,7 @@ struct ClinicalReasoning {
         let prior = c.spine.lesions.lazy.filter { $0.priorRadiation != nil }.map(\.name)
         if !prior.isEmpty { p.append(phrase("prior RT at \(joined: prior, separator: ", ")")) }
         let active = c.systemic.currentTreatment.lazy.filter { $0 != .none }
-        if !active.isEmpty { p.append(phrase("current systemic: \(joined: active, separator: ", ")")) }
+        if !active.isEmpty { p.append(phrase("current systemic: \(joined: active.map { $0.name }, separator: ", ")")) }
         return Lmnop(levels: l, mechanical: m, neurology: n, oncology: o, patient: join(p, "; "), citation: Citations.lmnop)
     }
 
