@@ -549,7 +549,7 @@ def invariants(c, r):
     # stabilisation will precede it (2026.11.29).
     if "sbrt" in options:
         sbrt_notes = options["sbrt"]["contextNotes"]
-        cement_ok = "cement-augmentation" in options and not options["cement-augmentation"]["declined"]
+        cement_ok = "cement-augmentation" in offered
         nothing_stabilises = surgery_off and not cement_ok
         if any("no stabilisation will precede SBRT" in t for t in sbrt_notes):
             need(nothing_stabilises, "SBRT says nothing stabilises first only when surgery is off and no cement is accepted")

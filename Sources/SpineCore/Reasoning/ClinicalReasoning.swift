@@ -566,6 +566,8 @@ struct ClinicalReasoning {
 
     mutating func index(of code: TreatmentOption) -> Int? { index { $0 == code } }
     mutating func has(_ code: TreatmentOption) -> Bool { index(of: code) != nil }
+    /// On the list and not declined by the patient (a declined option stays on the list, marked).
+    mutating func offered(_ code: TreatmentOption) -> Bool { has(code) && !c.preferences.declines.contains(code) }
     var hasOpenSurgery: Bool { mutating get { index(where: \.isOpenSurgery) != nil } }
 
     static let anaemiaSurgicalCaution = Text("anaemia: check haemoglobin and cross-match before surgery; restrictive transfusion threshold 8 g/dL for spinal (orthopaedic) surgery or with cardiovascular disease, 7 g/dL otherwise (\(Citations.transfusion))")
@@ -1071,7 +1073,7 @@ struct ClinicalReasoning {
         if asymptomatic {
             // "Systemic therapy may suffice" only where systemic therapy is offered: not with no
             // effective options left, nor when the patient declined it.
-            let systemicOffered = has(.systemicTherapy) && !c.preferences.declines.contains(.systemicTherapy)
+            let systemicOffered = offered(.systemicTherapy)
             note({ $0.isRadiotherapy }, systemicOffered
                  ? "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional — systemic therapy may suffice (reference §16 V02)"
                  : "no pain, neurological symptom, high-grade compression or instability recorded: radiotherapy for this asymptomatic lesion is optional (reference §16 V02)")
@@ -1370,9 +1372,9 @@ struct ClinicalReasoning {
             // SC.24's evidence (SINS < 12, reference §12.2) does not cover an unstable spine.
             if let after = sbrtAfterStabilisation, let i = index(of: .sbrt),
                let k = candidates[i].contextNotes.firstIndex(of: after.note),
-               !has(.cementAugmentation) || c.preferences.declines.contains(.cementAugmentation) {
+               !offered(.cementAugmentation) {
                 let s = after.sins
-                candidates[i].contextNotes[k] = phrase("\(s) at \(s.lesion), and \(who): no stabilisation will precede SBRT — SC.24 enrolled SINS < 12, so SBRT on this unstable spine is outside its evidence; \(has(.bracing) && !c.preferences.declines.contains(.bracing) ? "the orthosis supports the spine meanwhile" : "discuss how the spine is supported") (reference §11.3 R2; §12.2)")
+                candidates[i].contextNotes[k] = phrase("\(s) at \(s.lesion), and \(who): no stabilisation will precede SBRT — SC.24 enrolled SINS < 12, so SBRT on this unstable spine is outside its evidence; \(offered(.bracing) ? "the orthosis supports the spine meanwhile" : "discuss how the spine is supported") (reference §11.3 R2; §12.2)")
             }
             if avoids {
                 for i in candidates.indices where candidates[i].code.isOpenSurgery {
@@ -1549,9 +1551,7 @@ struct ClinicalReasoning {
         // A referral is for what is offered: an option the patient declined stays on the list,
         // marked, "not to be offered again without a new discussion", and asks for no referral.
         let declines = c.preferences.declines
-        let options = candidates
-        func offered(_ code: TreatmentOption) -> Bool { !declines.contains(code) && options.contains { $0.code == code } }
-        let surgeryOffered = options.contains { $0.code.isOpenSurgery && !declines.contains($0.code) }
+        let surgeryOffered = index(where: { $0.isOpenSurgery && !declines.contains($0) }) != nil
         if surgeryOffered && !tagged.contains(where: { $0.0 == .spineSurgery }) { refer(.spineSurgery, "surgical option on the list") }
         let cebrt = offered(.cebrt), sbrt = offered(.sbrt)
         if cebrt || sbrt { refer(.radiationOncology, phrase("radiotherapy option (\(cebrt && sbrt ? "cEBRT, SBRT" : cebrt ? "cEBRT" : "SBRT"))")) }
